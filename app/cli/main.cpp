@@ -1,0 +1,41 @@
+// heapsight-cli: the headless twin of the desktop app, for scripts and CI.
+#include "reportcommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+void printUsage(QTextStream& out)
+{
+    out << "usage: heapsight-cli COMMAND [options]\n\n"
+           "commands:\n"
+           "  report FILE|-   summarise go build -gcflags=-m / -m=2 output (--json for the whole model,\n"
+           "                  --kinds moved,escapes,... to filter)\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("heapsight-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HEAPSIGHT_VERSION));
+    const QStringList args = QCoreApplication::arguments();
+    QTextStream err(stderr);
+    if (args.size() < 2) {
+        printUsage(err);
+        return 2;
+    }
+    const QString command = args.at(1);
+    if (command == QLatin1String("report"))
+        return heapsight::cli::runReportCommand(args);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        QTextStream out(stdout);
+        printUsage(out);
+        return 0;
+    }
+    err << "heapsight-cli: unknown command \"" << command << "\"\n";
+    printUsage(err);
+    return 2;
+}

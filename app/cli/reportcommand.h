@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QStringList>
+
+namespace heapsight::cli {
+
+// `heapsight-cli report FILE|- [--json] [--kinds moved,escapes,…]`; returns the exit code.
+int runReportCommand(const QStringList& arguments);
+
+} // namespace heapsight::cli

@@ -1,0 +1,128 @@
+#include "reportbuilder.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace heapsight {
+
+namespace {
+
+void hashCombine(std::size_t& seed, std::size_t value)
+{
+    seed ^= value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+}
+
+} // namespace
+
+std::size_t ReportBuilder::DedupHash::operator()(const DedupKey& k) const noexcept
+{
+    std::size_t seed = std::hash<std::string_view> {}(k.message);
+    hashCombine(seed, k.position.file);
+    hashCombine(seed, (std::size_t(k.position.line) << 16) ^ k.position.column);
+    hashCombine(seed, static_cast<std::size_t>(k.kind));
+    return seed;
+}
+
+ReportBuilder::ReportBuilder()
+    : m_report(std::make_unique<Report>())
+{
+}
+
+void ReportBuilder::setOrigin(ReportOrigin origin) { m_report->m_origin = std::move(origin); }
+
+ReportOrigin& ReportBuilder::origin() { return m_report->m_origin; }
+
+FileId ReportBuilder::internFile(std::string_view name)
+{
+    Report& r = *m_report;
+    if (const auto it = r.m_fileIds.find(name); it != r.m_fileIds.end())
+        return it->second;
+    const auto id = static_cast<FileId>(r.m_files.size());
+    r.m_files.emplace_back(name);
+    r.m_fileIds.emplace(std::string(name), id);
+    return id;
+}
+
+std::uint32_t ReportBuilder::addPackage(std::string_view name)
+{
+    m_report->m_packages.push_back(PackageInfo { std::string(name) });
+    return static_cast<std::uint32_t>(m_report->m_packages.size() - 1);
+}
+
+std::uint32_t ReportBuilder::addFinding(Finding finding)
+{
+    Report& r = *m_report;
+    ++r.m_stats.occurrences[static_cast<std::size_t>(finding.kind)];
+    std::vector<Explanation> explanations = std::move(finding.explanations);
+    finding.explanations.clear();
+    DedupKey key { finding.position, finding.kind, finding.message };
+    const auto [it, inserted] = m_dedup.try_emplace(std::move(key), static_cast<std::uint32_t>(r.m_findings.size()));
+    const std::uint32_t index = it->second;
+    if (inserted) {
+        ++r.m_stats.distinct[static_cast<std::size_t>(finding.kind)];
+        r.m_findings.push_back(std::move(finding));
+    } else {
+        ++r.m_findings[index].occurrences;
+    }
+    for (Explanation& e : explanations)
+        attachExplanation(index, std::move(e));
+    return index;
+}
+
+void ReportBuilder::attachExplanation(std::uint32_t findingIndex, Explanation explanation)
+{
+    std::vector<Explanation>& list = m_report->m_findings[findingIndex].explanations;
+    // A repeated verdict comes with a repeated block: keep one copy of each distinct explanation.
+    if (std::find(list.begin(), list.end(), explanation) == list.end())
+        list.push_back(std::move(explanation));
+}
+
+void ReportBuilder::addUnknownLine(UnknownLine line)
+{
+    ++m_report->m_stats.unknownLines;
+    m_report->m_unknown.push_back(std::move(line));
+}
+
+void ReportBuilder::addUnlinkedExplanation(Position at, Explanation explanation)
+{
+    ++m_report->m_stats.unlinkedExplanations;
+    m_report->m_unlinked.emplace_back(at, std::move(explanation));
+}
+
+void ReportBuilder::restoreLineCounts(const ReportStats& counts)
+{
+    ReportStats& s = m_report->m_stats;
+    s.inputLines = counts.inputLines;
+    s.packageHeaders = counts.packageHeaders;
+    s.explanationLines = counts.explanationLines;
+    s.blankLines = counts.blankLines;
+}
+
+Report ReportBuilder::finish()
+{
+    Report& r = *m_report;
+    r.m_byPosition.resize(r.m_findings.size());
+    std::iota(r.m_byPosition.begin(), r.m_byPosition.end(), 0u);
+    std::stable_sort(r.m_byPosition.begin(), r.m_byPosition.end(), [&r](std::uint32_t a, std::uint32_t b) {
+        return r.m_findings[a].position < r.m_findings[b].position;
+    });
+    r.m_fileRanges.assign(r.m_files.size(), { 0u, 0u });
+    // Findings without a position (never observed, but possible) sort last under NoFile and get no range.
+    std::uint32_t i = 0;
+    const auto n = static_cast<std::uint32_t>(r.m_byPosition.size());
+    while (i < n) {
+        const FileId file = r.m_findings[r.m_byPosition[i]].position.file;
+        std::uint32_t j = i;
+        while (j < n && r.m_findings[r.m_byPosition[j]].position.file == file)
+            ++j;
+        if (file < r.m_fileRanges.size())
+            r.m_fileRanges[file] = { i, j };
+        i = j;
+    }
+    m_dedup.clear();
+    Report result = std::move(r);
+    m_report = std::make_unique<Report>();
+    return result;
+}
+
+} // namespace heapsight

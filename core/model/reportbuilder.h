@@ -1,0 +1,55 @@
+#pragma once
+
+#include "report.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace heapsight {
+
+// Collects findings while a parser runs and hands over a finished, indexed Report.
+// Identical findings (same position, kind and message) are merged, counting occurrences.
+class ReportBuilder {
+public:
+    ReportBuilder();
+
+    void setOrigin(ReportOrigin origin);
+    ReportOrigin& origin();
+    FileId internFile(std::string_view name);
+    std::uint32_t addPackage(std::string_view name);
+    // Returns the index of the finding (an existing one when the finding is a repeat).
+    std::uint32_t addFinding(Finding finding);
+    void attachExplanation(std::uint32_t findingIndex, Explanation explanation);
+    void addUnknownLine(UnknownLine line);
+    void addUnlinkedExplanation(Position at, Explanation explanation);
+    void countInputLine() { ++m_report->m_stats.inputLines; }
+    void countExplanationLine() { ++m_report->m_stats.explanationLines; }
+    void countBlankLine() { ++m_report->m_stats.blankLines; }
+    void countPackageHeader() { ++m_report->m_stats.packageHeaders; }
+    // For a report read back from JSON: the line counts of the input it was parsed from.
+    void restoreLineCounts(const ReportStats& counts);
+
+    std::size_t findingCount() const { return m_report->m_findings.size(); }
+    const Finding& finding(std::uint32_t index) const { return m_report->m_findings[index]; }
+
+    // Builds the per-file index and the statistics; the builder is empty afterwards.
+    Report finish();
+
+private:
+    struct DedupKey {
+        Position position;
+        FindingKind kind;
+        std::string message;
+        friend bool operator==(const DedupKey&, const DedupKey&) = default;
+    };
+    struct DedupHash {
+        std::size_t operator()(const DedupKey& k) const noexcept;
+    };
+
+    std::unique_ptr<Report> m_report;
+    std::unordered_map<DedupKey, std::uint32_t, DedupHash> m_dedup;
+};
+
+} // namespace heapsight

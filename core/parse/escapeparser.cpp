@@ -1,0 +1,248 @@
+#include "escapeparser.h"
+
+#include "flowlineparser.h"
+#include "messageclassifier.h"
+
+namespace heapsight {
+
+namespace {
+
+constexpr std::string_view kFlowMarker = "   flow: ";
+constexpr std::string_view kFromMarker = "     from ";
+constexpr std::string_view kWarningMarker = "   warning: ";
+
+bool isExplanationLine(std::string_view rest)
+{
+    return rest.starts_with(kFlowMarker) || rest.starts_with(kFromMarker) || rest.starts_with(kWarningMarker);
+}
+
+} // namespace
+
+EscapeParser::EscapeParser(ReportOrigin origin) { m_builder.setOrigin(std::move(origin)); }
+
+Report EscapeParser::parse(std::string_view text, ReportOrigin origin)
+{
+    EscapeParser parser(std::move(origin));
+    parser.feed(text);
+    return parser.finish();
+}
+
+void EscapeParser::feed(std::string_view chunk)
+{
+    while (!chunk.empty()) {
+        const std::size_t nl = chunk.find('\n');
+        if (nl == std::string_view::npos) {
+            m_partial.append(chunk);
+            return;
+        }
+        if (m_partial.empty()) {
+            parseLine(chunk.substr(0, nl));
+        } else {
+            m_partial.append(chunk.substr(0, nl));
+            parseLine(m_partial);
+            m_partial.clear();
+        }
+        chunk.remove_prefix(nl + 1);
+    }
+}
+
+Report EscapeParser::finish()
+{
+    if (!m_partial.empty()) {
+        const std::string last = std::move(m_partial);
+        m_partial.clear();
+        parseLine(last);
+    }
+    closeBlock();
+    closePackage();
+    return m_builder.finish();
+}
+
+Position EscapeParser::intern(const RawPosition& raw)
+{
+    return Position { m_builder.internFile(raw.file), raw.line, raw.column };
+}
+
+std::uint32_t EscapeParser::currentPackage()
+{
+    // Output that starts without a `# pkg` header (a compiler run by hand) still needs a package.
+    if (m_package == UnknownLine::NoPackage)
+        m_package = m_builder.addPackage({});
+    return m_package;
+}
+
+void EscapeParser::addUnknown(std::string_view line, const char* why)
+{
+    m_builder.addUnknownLine(UnknownLine { m_lineNumber, m_package, std::string(line), why });
+}
+
+void EscapeParser::parseLine(std::string_view line)
+{
+    ++m_lineNumber;
+    m_builder.countInputLine();
+    if (line.ends_with('\r'))
+        line.remove_suffix(1);
+    if (line.empty()) {
+        m_builder.countBlankLine();
+        return;
+    }
+    if (m_blockOpen && continueBlock(line))
+        return;
+    closeBlock();
+    if (line.starts_with("# ")) {
+        closePackage();
+        m_package = m_builder.addPackage(line.substr(2));
+        m_builder.countPackageHeader();
+        return;
+    }
+    const auto prefix = splitPositionPrefix(line);
+    if (!prefix) {
+        addUnknown(line, "no position");
+        return;
+    }
+    if (isExplanationLine(prefix->rest)) {
+        addUnknown(line, "explanation line without its header");
+        return;
+    }
+    if (!prefix->rest.starts_with(' ')) {
+        addUnknown(line, "no message after the position");
+        return;
+    }
+    const std::string_view text = prefix->rest.substr(1);
+    const ClassifiedMessage m = classifyMessage(text);
+    switch (m.type) {
+    case ClassifiedMessage::Type::Verdict:
+        addVerdict(*prefix, text, m.kind, m.subject, m.detail, m.number);
+        return;
+    case ClassifiedMessage::Type::EscapesHeader:
+        openBlock(*prefix, Explanation::Header::Escapes, m.subject, m.detail, 0);
+        return;
+    case ClassifiedMessage::Type::LeaksHeader:
+        openBlock(*prefix, Explanation::Header::Leaks, m.subject, m.detail, m.number);
+        return;
+    case ClassifiedMessage::Type::Unknown:
+        addUnknown(line, "unrecognised message");
+        return;
+    }
+}
+
+// Every line of a block repeats its header's exact position prefix, so the block goes on while lines
+// start with that prefix and carry an explanation marker.
+bool EscapeParser::continueBlock(std::string_view line)
+{
+    if (!line.starts_with(m_blockPrefix))
+        return false;
+    const std::string_view rest = line.substr(m_blockPrefix.size());
+    if (rest.starts_with(kFlowMarker)) {
+        const auto flow = parseFlowText(rest.substr(kFlowMarker.size()));
+        if (!flow) {
+            addUnknown(line, "malformed flow line");
+            return true;
+        }
+        m_block.flows.push_back(FlowEdge { std::string(flow->destination), std::string(flow->source), flow->derefs, {} });
+        m_builder.countExplanationLine();
+        return true;
+    }
+    if (rest.starts_with(kFromMarker)) {
+        const auto step = parseFromText(rest.substr(kFromMarker.size()));
+        if (!step || m_block.flows.empty()) {
+            addUnknown(line, step ? "from line before any flow line" : "malformed from line");
+            return true;
+        }
+        m_block.flows.back().steps.push_back(
+            FlowStep { std::string(step->expression), std::string(step->reason), intern(step->at) });
+        m_builder.countExplanationLine();
+        return true;
+    }
+    if (rest.starts_with(kWarningMarker)) {
+        if (rest.find("truncated explanation") == std::string_view::npos) {
+            addUnknown(line, "unrecognised explanation warning");
+        } else {
+            m_block.truncated = true;
+            m_builder.countExplanationLine();
+        }
+        closeBlock();
+        return true;
+    }
+    return false;
+}
+
+void EscapeParser::openBlock(const PositionPrefix& prefix, Explanation::Header header, std::string_view subject,
+                             std::string_view target, std::int64_t derefs)
+{
+    currentPackage();
+    m_builder.countExplanationLine();
+    m_blockOpen = true;
+    m_blockPrefix.assign(prefix.prefix);
+    m_blockPosition = intern(prefix.position);
+    m_block = Explanation {};
+    m_block.header = header;
+    m_block.subject.assign(subject);
+    m_block.target.assign(target);
+    m_block.derefs = static_cast<int>(derefs);
+}
+
+void EscapeParser::closeBlock()
+{
+    if (!m_blockOpen)
+        return;
+    m_blockOpen = false;
+    PendingKey key { m_blockPosition, m_block.header, m_block.subject };
+    if (const auto it = m_verdicts.find(key); it != m_verdicts.end()) {
+        m_builder.attachExplanation(it->second, std::move(m_block));
+        return;
+    }
+    m_pending[std::move(key)].push_back(std::move(m_block));
+}
+
+void EscapeParser::closePackage()
+{
+    for (auto& [key, blocks] : m_pending) {
+        for (Explanation& e : blocks)
+            m_builder.addUnlinkedExplanation(key.position, std::move(e));
+    }
+    m_pending.clear();
+    m_verdicts.clear();
+}
+
+void EscapeParser::addVerdict(const PositionPrefix& prefix, std::string_view text, FindingKind kind,
+                              std::string_view subject, std::string_view detail, std::int64_t number)
+{
+    Finding f;
+    f.kind = kind;
+    f.position = intern(prefix.position);
+    f.package = currentPackage();
+    f.subject.assign(subject);
+    f.detail.assign(detail);
+    f.number = number;
+    f.message.assign(text);
+
+    Explanation::Header header = Explanation::Header::Escapes;
+    bool explained = true;
+    switch (kind) {
+    case FindingKind::MovedToHeap:
+    case FindingKind::EscapesToHeap:
+        break;
+    case FindingKind::LeakingParam:
+    case FindingKind::LeakingParamContent:
+    case FindingKind::LeakingParamToResult:
+        header = Explanation::Header::Leaks;
+        break;
+    default:
+        explained = false;
+        break;
+    }
+    if (!explained) {
+        m_builder.addFinding(std::move(f));
+        return;
+    }
+    PendingKey key { f.position, header, f.subject };
+    if (const auto it = m_pending.find(key); it != m_pending.end()) {
+        f.explanations = std::move(it->second);
+        m_pending.erase(it);
+    }
+    const std::uint32_t index = m_builder.addFinding(std::move(f));
+    m_verdicts.try_emplace(std::move(key), index);
+}
+
+} // namespace heapsight

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "../model/report.h"
+#include "../model/reportbuilder.h"
+#include "positionparser.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace heapsight {
+
+// Reads what `go build -gcflags='-m'` / `-m=2` (and `-d=loopvar=2`) prints, line by line, into a Report.
+// Input may arrive in arbitrary chunks (as a process prints it). Explanation blocks are attached to the
+// verdict they explain by position and subject; every line that fits no family is kept as unknown.
+class EscapeParser {
+public:
+    explicit EscapeParser(ReportOrigin origin = {});
+
+    void feed(std::string_view chunk);
+    // Parses what is left (a last line without '\n') and hands over the report; the parser is spent.
+    Report finish();
+
+    static Report parse(std::string_view text, ReportOrigin origin = {});
+
+private:
+    struct PendingKey {
+        Position position;
+        Explanation::Header header;
+        std::string subject;
+        friend auto operator<=>(const PendingKey&, const PendingKey&) = default;
+    };
+
+    void parseLine(std::string_view line);
+    bool continueBlock(std::string_view line);
+    void openBlock(const PositionPrefix& prefix, Explanation::Header header, std::string_view subject,
+                   std::string_view target, std::int64_t derefs);
+    void closeBlock();
+    void closePackage();
+    void addVerdict(const PositionPrefix& prefix, std::string_view text, FindingKind kind, std::string_view subject,
+                    std::string_view detail, std::int64_t number);
+    void addUnknown(std::string_view line, const char* why);
+    Position intern(const RawPosition& raw);
+    std::uint32_t currentPackage();
+
+    ReportBuilder m_builder;
+    std::string m_partial;
+    std::uint64_t m_lineNumber = 0;
+    std::uint32_t m_package = UnknownLine::NoPackage;
+
+    bool m_blockOpen = false;
+    std::string m_blockPrefix;
+    Position m_blockPosition;
+    Explanation m_block;
+
+    // Blocks waiting for their verdict, which usually comes later in the same package's output.
+    std::map<PendingKey, std::vector<Explanation>> m_pending;
+    // Verdicts of this package that a block may explain after the fact: a bodyless (assembly) function's
+    // `leaking param` comes first, the block from its ABI wrapper's analysis after it.
+    std::map<PendingKey, std::uint32_t> m_verdicts;
+};
+
+} // namespace heapsight

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "positionparser.h"
+
+#include <optional>
+#include <string_view>
+
+namespace heapsight {
+
+// `flow: DST = OPS SRC:` (the text after "   flow: ").
+struct RawFlow {
+    std::string_view destination;
+    std::string_view source;
+    int derefs = 0; // -1 for '&', k for k '*'
+};
+
+// `from EXPR (REASON) at POS` (the text after "     from ").
+struct RawFlowStep {
+    std::string_view expression;
+    std::string_view reason;
+    RawPosition at;
+};
+
+std::optional<RawFlow> parseFlowText(std::string_view text);
+std::optional<RawFlowStep> parseFromText(std::string_view text);
+
+} // namespace heapsight

@@ -1,0 +1,316 @@
+#include "messageclassifier.h"
+
+#include <re2/re2.h>
+
+namespace heapsight {
+
+namespace {
+
+using Type = ClassifiedMessage::Type;
+
+ClassifiedMessage verdict(FindingKind kind, std::string_view subject, std::string_view detail = {},
+                          std::int64_t number = -1)
+{
+    return ClassifiedMessage { Type::Verdict, kind, subject, detail, number };
+}
+
+bool consumePrefix(std::string_view& s, std::string_view prefix)
+{
+    if (!s.starts_with(prefix))
+        return false;
+    s.remove_prefix(prefix.size());
+    return true;
+}
+
+bool consumeSuffix(std::string_view& s, std::string_view suffix)
+{
+    if (!s.ends_with(suffix))
+        return false;
+    s.remove_suffix(suffix.size());
+    return true;
+}
+
+// Parses a non-negative decimal number that makes up all of `s`.
+bool wholeNumber(std::string_view s, std::int64_t& value)
+{
+    if (s.empty() || s.size() > 18)
+        return false;
+    std::int64_t v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9')
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    value = v;
+    return true;
+}
+
+// Strips " <key>N" from the end of `s` (e.g. " derefs=3", " with score 10").
+bool consumeNumberSuffix(std::string_view& s, std::string_view key, std::int64_t& value)
+{
+    const std::size_t at = s.rfind(key);
+    if (at == std::string_view::npos || !wholeNumber(s.substr(at + key.size()), value))
+        return false;
+    s = s.substr(0, at);
+    return true;
+}
+
+// The first ": " outside brackets and quotes: separates a function name (which may be a generic shape
+// holding struct tags such as `json:"a" k: "v"`) from the reason that follows it.
+std::size_t topLevelColon(std::string_view s)
+{
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        const char c = s[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            break;
+        case '(':
+        case '[':
+        case '{':
+            ++depth;
+            break;
+        case ')':
+        case ']':
+        case '}':
+            --depth;
+            break;
+        case ':':
+            if (depth <= 0 && s[i + 1] == ' ')
+                return i;
+            break;
+        default:
+            break;
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::string_view view(const std::string_view& whole, const re2::StringPiece& piece)
+{
+    return piece.data() ? whole.substr(static_cast<std::size_t>(piece.data() - whole.data()), piece.size())
+                        : std::string_view();
+}
+
+// The rarer families have enough structure for a regular expression; RE2 keeps them linear-time.
+const RE2& leakToResultPattern()
+{
+    static const RE2 re(R"(^(\S+) to result (\S+) level=(\d+)$)");
+    return re;
+}
+const RE2& capturePattern()
+{
+    static const RE2 re(R"(^(.+) capturing by (value|ref): (\S+) \(addr=(?:true|false) assign=(?:true|false) width=(\d+)\)$)");
+    return re;
+}
+const RE2& loopVariablePattern()
+{
+    static const RE2 re(R"(^loop variable (\S+) now per-iteration, ((?:heap|stack)-allocated)(?: \(loop inlined into .+:\d+\))?$)");
+    return re;
+}
+const RE2& loopModifiedPattern()
+{
+    static const RE2 re(R"(^(.+) loop ending at \d+:\d+ was modified(?: \(loop inlined into .+:\d+\))?$)");
+    return re;
+}
+const RE2& canInlineWithCostPattern()
+{
+    static const RE2 re(R"(^(.+?) with cost (-?\d+) as: (.*)$)");
+    return re;
+}
+
+ClassifiedMessage classifyLeaking(std::string_view rest)
+{
+    re2::StringPiece param, result, level;
+    if (RE2::FullMatch(re2::StringPiece(rest.data(), rest.size()), leakToResultPattern(), &param, &result, &level)) {
+        std::int64_t n = -1;
+        wholeNumber(view(rest, level), n);
+        return verdict(FindingKind::LeakingParamToResult, view(rest, param), view(rest, result), n);
+    }
+    return verdict(FindingKind::LeakingParam, rest);
+}
+
+ClassifiedMessage classifyInlining(std::string_view text)
+{
+    std::string_view rest = text;
+    if (consumePrefix(rest, "can inline ")) {
+        re2::StringPiece fn, cost, body;
+        if (RE2::FullMatch(re2::StringPiece(rest.data(), rest.size()), canInlineWithCostPattern(), &fn, &cost, &body)) {
+            std::int64_t n = -1;
+            std::string_view c = view(rest, cost);
+            if (c.starts_with('-')) {
+                wholeNumber(c.substr(1), n);
+                n = -n;
+            } else {
+                wholeNumber(c, n);
+            }
+            return verdict(FindingKind::CanInline, view(rest, fn), view(rest, body), n);
+        }
+        return verdict(FindingKind::CanInline, rest);
+    }
+    if (consumePrefix(rest, "cannot inline ")) {
+        std::string_view cycle = rest;
+        if (consumeSuffix(cycle, ": repeated recursive cycle")) {
+            const std::size_t into = cycle.find(" into ");
+            return verdict(FindingKind::CannotInline, cycle.substr(0, into), "repeated recursive cycle");
+        }
+        const std::size_t colon = topLevelColon(rest);
+        if (colon == std::string_view::npos)
+            return {};
+        return verdict(FindingKind::CannotInline, rest.substr(0, colon), rest.substr(colon + 2));
+    }
+    if (consumePrefix(rest, "inlining call to ")) {
+        std::int64_t score = -1;
+        std::string_view fn = rest;
+        if (!consumeNumberSuffix(fn, " with score ", score))
+            fn = rest;
+        return verdict(FindingKind::InliningCall, fn, {}, score);
+    }
+    if (consumePrefix(rest, "function ") && consumeSuffix(rest, " considered 'big'; reducing max cost of inlinees"))
+        return verdict(FindingKind::BigFunction, rest);
+    return {};
+}
+
+ClassifiedMessage classifyDevirtualization(std::string_view text)
+{
+    std::string_view rest = text;
+    const auto callTo = [&rest](FindingKind kind) {
+        const std::size_t to = rest.rfind(" to ");
+        if (to == std::string_view::npos)
+            return ClassifiedMessage {};
+        return verdict(kind, rest.substr(0, to), rest.substr(to + 4));
+    };
+    if (consumePrefix(rest, "devirtualizing "))
+        return callTo(FindingKind::Devirtualized);
+    if (consumePrefix(rest, "partially devirtualizing "))
+        return callTo(FindingKind::PartiallyDevirtualized);
+    if (consumePrefix(rest, "PGO devirtualizing ")) {
+        if (!consumePrefix(rest, "interface call "))
+            consumePrefix(rest, "function call ");
+        return callTo(FindingKind::PgoDevirtualized);
+    }
+    if (consumePrefix(rest, "cannot devirtualize ")) {
+        const std::size_t colon = topLevelColon(rest);
+        if (colon == std::string_view::npos)
+            return {};
+        return verdict(FindingKind::NotDevirtualized, rest.substr(0, colon), rest.substr(colon + 2));
+    }
+    if (consumePrefix(rest, "failed to devirtualize ") && rest.ends_with(')')) {
+        const std::size_t open = rest.rfind(" (");
+        if (open == std::string_view::npos)
+            return {};
+        return verdict(FindingKind::NotDevirtualized, rest.substr(0, open), rest.substr(open + 2, rest.size() - open - 3));
+    }
+    if (consumePrefix(rest, "should not PGO devirtualize ")) {
+        const std::size_t colon = topLevelColon(rest);
+        return verdict(FindingKind::PgoDecision, rest.substr(0, colon),
+                       colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 2));
+    }
+    if (consumePrefix(rest, "PGO devirtualize considering call "))
+        return verdict(FindingKind::PgoDecision, rest, "considering call");
+    return {};
+}
+
+ClassifiedMessage classifyEscape(std::string_view text)
+{
+    std::string_view rest = text;
+    if (consumePrefix(rest, "moved to heap: "))
+        return verdict(FindingKind::MovedToHeap, rest);
+    if (consumePrefix(rest, "leaking param content: "))
+        return verdict(FindingKind::LeakingParamContent, rest);
+    if (consumePrefix(rest, "leaking param: "))
+        return classifyLeaking(rest);
+    rest = text;
+    if (consumePrefix(rest, "parameter ") && consumeSuffix(rest, ":")) {
+        std::int64_t derefs = -1;
+        const std::size_t leaks = rest.find(" leaks to ");
+        if (leaks != std::string_view::npos && consumeNumberSuffix(rest, " with derefs=", derefs)) {
+            return ClassifiedMessage { Type::LeaksHeader, FindingKind::LeakingParam, rest.substr(0, leaks),
+                                       rest.substr(leaks + std::string_view(" leaks to ").size()), derefs };
+        }
+    }
+    rest = text;
+    if (consumePrefix(rest, "mutates param: ") || consumePrefix(rest, "calls param: ")) {
+        const FindingKind kind = text.starts_with('m') ? FindingKind::MutatesParam : FindingKind::CallsParam;
+        std::int64_t derefs = -1;
+        if (consumeNumberSuffix(rest, " derefs=", derefs))
+            return verdict(kind, rest, {}, derefs);
+        return {};
+    }
+    rest = text;
+    if (consumePrefix(rest, "assuming ") && consumeSuffix(rest, " is unsafe uintptr"))
+        return verdict(FindingKind::UnsafeUintptr, rest);
+    rest = text;
+    if (consumePrefix(rest, "marking ")
+        && (consumeSuffix(rest, " as escaping uintptr") || consumeSuffix(rest, " as escaping ...uintptr")))
+        return verdict(FindingKind::EscapingUintptr, rest);
+    rest = text;
+    if (consumeSuffix(rest, " escapes to heap:"))
+        return ClassifiedMessage { Type::EscapesHeader, FindingKind::EscapesToHeap, rest, "{heap}", -1 };
+    rest = text;
+    if (consumeSuffix(rest, " escapes to heap"))
+        return verdict(FindingKind::EscapesToHeap, rest);
+    rest = text;
+    if (consumeSuffix(rest, " does not escape, mutate, or call"))
+        return verdict(FindingKind::NoEscapeMutateOrCall, rest);
+    rest = text;
+    if (consumeSuffix(rest, " does not escape"))
+        return verdict(FindingKind::DoesNotEscape, rest);
+    return {};
+}
+
+ClassifiedMessage classifyOther(std::string_view text)
+{
+    if (text == "index bounds check elided")
+        return verdict(FindingKind::BoundsCheckElided, {});
+    if (text == "imprecise interface call")
+        return verdict(FindingKind::ImpreciseInterfaceCall, {});
+    if (text == "zero-copy string->[]byte conversion")
+        return verdict(FindingKind::ZeroCopyConversion, {});
+    const re2::StringPiece piece(text.data(), text.size());
+    re2::StringPiece a, b, c;
+    if (text.starts_with("loop variable ") && RE2::FullMatch(piece, loopVariablePattern(), &a, &b))
+        return verdict(FindingKind::LoopVariable, view(text, a), view(text, b));
+    if (text.find(" capturing by ") != std::string_view::npos && RE2::FullMatch(piece, capturePattern(), &a, &b, &c)) {
+        // a = closure, b = value|ref, c = variable; width is the last number of the message.
+        std::int64_t width = -1;
+        std::string_view w = text;
+        w.remove_suffix(1);
+        consumeNumberSuffix(w, "width=", width);
+        return verdict(FindingKind::ClosureCapture, view(text, c), view(text, b), width);
+    }
+    static constexpr std::string_view kSelfAssign = " ignoring self-assignment in ";
+    if (const std::size_t at = text.find(kSelfAssign); at != std::string_view::npos)
+        return verdict(FindingKind::SelfAssignment, text.substr(0, at), text.substr(at + kSelfAssign.size()));
+    if (text.find(" loop ending at ") != std::string_view::npos && RE2::FullMatch(piece, loopModifiedPattern(), &a))
+        return verdict(FindingKind::LoopModified, view(text, a));
+    std::string_view rest = text;
+    if (consumePrefix(rest, "unreferenced closure ") && consumeSuffix(rest, " marked as dead"))
+        return verdict(FindingKind::DeadClosure, rest);
+    return {};
+}
+
+} // namespace
+
+ClassifiedMessage classifyMessage(std::string_view text)
+{
+    // Escape verdicts are the most frequent lines, so they are tried first. No family's fixed prefix or
+    // suffix can appear in another family's line, so the order does not change the result.
+    for (auto classify : { classifyEscape, classifyInlining, classifyDevirtualization, classifyOther }) {
+        const ClassifiedMessage m = classify(text);
+        if (m.type != Type::Unknown)
+            return m;
+    }
+    return {};
+}
+
+} // namespace heapsight

@@ -1,0 +1,175 @@
+// The whole standard library's -m=2 output of one installed toolchain, generated at test time, must
+// parse with zero unknown lines, and every family's count must equal an independent grep count of the
+// same text. The toolchain comes from HEAPSIGHT_GO; without it the test skips, except under CI where
+// a missing toolchain is a failure (CI installs them).
+#include "core/parse/escapeparser.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+using namespace heapsight;
+
+class TestStdCorpus : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void noUnknownLines();
+    void everyLineAccountedFor();
+    void familyCountsMatchGrep_data();
+    void familyCountsMatchGrep();
+    void explanationLinesMatchGrep();
+    void heapVerdictsAreExplained();
+
+private:
+    // Runs `grep -E pattern` over the corpus: {matching lines, distinct matching lines}.
+    std::pair<qulonglong, qulonglong> grepCount(const QString& pattern);
+
+    QString m_corpus;
+    std::optional<Report> m_report;
+};
+
+void TestStdCorpus::initTestCase()
+{
+    const QString go = qEnvironmentVariable("HEAPSIGHT_GO");
+    if (go.isEmpty() || !QFile::exists(go)) {
+        if (!qEnvironmentVariable("CI").isEmpty())
+            QFAIL(qPrintable(QStringLiteral("toolchain %1 not installed, but CI must run this test").arg(go)));
+        QSKIP("HEAPSIGHT_GO does not name an installed go toolchain");
+    }
+    const QString dir = qEnvironmentVariable("HEAPSIGHT_CORPUS_DIR");
+    QVERIFY(!dir.isEmpty());
+    QVERIFY(QDir().mkpath(dir));
+    const QString tag = QFileInfo(go).absoluteDir().absolutePath().section(QLatin1Char('/'), -2, -2); // go-1.21
+    m_corpus = dir + QStringLiteral("/std-%1.m2.txt").arg(tag);
+
+    // Run outside GOROOT so file names are absolute; a per-toolchain GOCACHE makes reruns replay output.
+    QProcess go_;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GOTOOLCHAIN"), QStringLiteral("local"));
+    env.insert(QStringLiteral("GOFLAGS"), QStringLiteral("-mod=mod"));
+    env.insert(QStringLiteral("GOPROXY"), QStringLiteral("off"));
+    env.insert(QStringLiteral("GOCACHE"), dir + QStringLiteral("/gocache-") + tag);
+    go_.setProcessEnvironment(env);
+    go_.setWorkingDirectory(dir);
+    go_.setStandardOutputFile(QProcess::nullDevice());
+    go_.setStandardErrorFile(m_corpus);
+    go_.start(go, { QStringLiteral("build"), QStringLiteral("-gcflags=all=-m=2"), QStringLiteral("std") });
+    QVERIFY2(go_.waitForFinished(20 * 60 * 1000), "go build std did not finish in 20 minutes");
+    QCOMPARE(go_.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(go_.exitCode(), 0);
+
+    QFile file(m_corpus);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY2(file.size() > 100'000'000, "the std -m=2 output should be a few hundred MB");
+    EscapeParser parser(ReportOrigin { m_corpus.toStdString(), tag.toStdString(), {}, dir.toStdString() });
+    while (!file.atEnd()) {
+        const QByteArray chunk = file.read(4 << 20);
+        parser.feed(std::string_view(chunk.constData(), static_cast<std::size_t>(chunk.size())));
+    }
+    m_report = parser.finish();
+    qInfo("%s: %llu lines, %zu findings, %llu packages", qPrintable(m_corpus),
+          static_cast<unsigned long long>(m_report->stats().inputLines), m_report->findings().size(),
+          static_cast<unsigned long long>(m_report->stats().packageHeaders));
+}
+
+std::pair<qulonglong, qulonglong> TestStdCorpus::grepCount(const QString& pattern)
+{
+    QProcess sh;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    sh.setProcessEnvironment(env);
+    sh.start(QStringLiteral("sh"), { QStringLiteral("-c"),
+                                     QStringLiteral("grep -E -- \"$1\" \"$2\" | sort | uniq -c | awk '{o+=$1; d++} END {print o+0, d+0}'"),
+                                     QStringLiteral("sh"), pattern, m_corpus });
+    if (!sh.waitForFinished(5 * 60 * 1000))
+        return { 0, 0 };
+    const QList<QByteArray> parts = sh.readAllStandardOutput().trimmed().split(' ');
+    if (parts.size() != 2)
+        return { 0, 0 };
+    return { parts[0].toULongLong(), parts[1].toULongLong() };
+}
+
+void TestStdCorpus::noUnknownLines()
+{
+    const ReportStats& s = m_report->stats();
+    for (std::size_t i = 0; i < std::min<std::size_t>(m_report->unknownLines().size(), 5); ++i)
+        qWarning("unknown: %s", m_report->unknownLines()[i].text.c_str());
+    QCOMPARE(s.unknownLines, 0ull);
+    QVERIFY(s.packageHeaders > 200);
+}
+
+void TestStdCorpus::everyLineAccountedFor()
+{
+    const ReportStats& s = m_report->stats();
+    std::uint64_t verdicts = 0;
+    for (std::uint64_t n : s.occurrences)
+        verdicts += n;
+    QCOMPARE(s.packageHeaders + s.blankLines + s.unknownLines + s.explanationLines + verdicts, s.inputLines);
+}
+
+// Patterns written from the catalogue's family table, independent of the parser's code.
+void TestStdCorpus::familyCountsMatchGrep_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("pattern");
+    const auto row = [](const char* kind, const char* pattern) {
+        QTest::newRow(kind) << QString::fromLatin1(kind) << QString::fromLatin1(pattern);
+    };
+    row("moved", ": moved to heap: [^ ]+$");
+    row("escapes", " escapes to heap$");
+    row("noescape", " does not escape$");
+    row("leak", ": leaking param: [^ ]+$");
+    row("leak-content", ": leaking param content: [^ ]+$");
+    row("leak-result", ": leaking param: [^ ]+ to result [^ ]+ level=[0-9]+$");
+    row("capture", " capturing by (value|ref): [^ ]+ \\(addr=(true|false) assign=(true|false) width=[0-9]+\\)$");
+    row("self-assign", " ignoring self-assignment in ");
+    row("unsafe-uintptr", ": assuming [^ ]+ is unsafe uintptr$");
+    row("escaping-uintptr", ": marking [^ ]+ as escaping (\\.\\.\\.)?uintptr$");
+    row("zero-copy", ": zero-copy string->\\[\\]byte conversion$");
+    row("can-inline", "[0-9]: can inline ");
+    row("cannot-inline", "[0-9]: cannot inline ");
+    row("inline-call", "[0-9]: inlining call to ");
+    row("big-function", ": function .+ considered 'big'; reducing max cost of inlinees$");
+    row("devirt", "[0-9]: devirtualizing .+ to ");
+    row("bce", ": index bounds check elided$");
+}
+
+void TestStdCorpus::familyCountsMatchGrep()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, pattern);
+    const auto k = kindFromId(kind.toStdString());
+    QVERIFY(k.has_value());
+    const auto [lines, distinct] = grepCount(pattern);
+    QCOMPARE(qulonglong(m_report->stats().occurrencesOf(*k)), lines);
+    QCOMPARE(qulonglong(m_report->stats().distinctOf(*k)), distinct);
+}
+
+void TestStdCorpus::explanationLinesMatchGrep()
+{
+    const auto [lines, distinct] = grepCount(QStringLiteral(
+        ":(   flow: |     from |   warning: truncated explanation)| escapes to heap:$|: parameter .+ leaks to .+ with derefs=[0-9]+:$"));
+    Q_UNUSED(distinct);
+    QCOMPARE(qulonglong(m_report->stats().explanationLines), lines);
+}
+
+// At -m=2 the compiler explains every heap allocation it reports for a named variable.
+void TestStdCorpus::heapVerdictsAreExplained()
+{
+    std::size_t moved = 0, explained = 0;
+    for (const Finding& f : m_report->findings()) {
+        if (f.kind != FindingKind::MovedToHeap)
+            continue;
+        ++moved;
+        if (!f.explanations.empty() && !f.explanations.front().flows.empty())
+            ++explained;
+    }
+    QVERIFY(moved > 500);
+    QCOMPARE(explained, moved);
+}
+
+QTEST_GUILESS_MAIN(TestStdCorpus)
+#include "tst_stdcorpus.moc"
