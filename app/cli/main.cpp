@@ -1,5 +1,7 @@
 // heapsight-cli: the headless twin of the desktop app, for scripts and CI.
+#include "analyzecommand.h"
 #include "reportcommand.h"
+#include "toolchainscommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -11,7 +13,9 @@ void printUsage(QTextStream& out)
     out << "usage: heapsight-cli COMMAND [options]\n\n"
            "commands:\n"
            "  report FILE|-   summarise go build -gcflags=-m / -m=2 output (--json for the whole model,\n"
-           "                  --kinds moved,escapes,... to filter)\n";
+           "                  --kinds moved,escapes,... to filter)\n"
+           "  toolchains      list the Go toolchains found on this machine\n"
+           "  analyze DIR     run escape analysis on a module (--toolchain go1.22, --lang 1.22, --json)\n";
 }
 
 } // namespace
@@ -30,6 +34,10 @@ int main(int argc, char** argv)
     const QString command = args.at(1);
     if (command == QLatin1String("report"))
         return heapsight::cli::runReportCommand(args);
+    if (command == QLatin1String("toolchains"))
+        return heapsight::cli::runToolchainsCommand(args);
+    if (command == QLatin1String("analyze"))
+        return heapsight::cli::runAnalyzeCommand(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         QTextStream out(stdout);
         printUsage(out);

@@ -97,6 +97,21 @@ json reportToJson(const Report& report, const ReportJsonOptions& options)
         if (f.number >= 0)
             j["number"] = f.number;
         j["occurrences"] = f.occurrences;
+        json sources = json::array();
+        if (f.sources & FromText)
+            sources.push_back("text");
+        if (f.sources & FromLogopt)
+            sources.push_back("logopt");
+        j["sources"] = std::move(sources);
+        if (!f.inlineChain.empty()) {
+            json chain = json::array();
+            for (const Position& p : f.inlineChain) {
+                json at;
+                putPosition(at, report, p);
+                chain.push_back(std::move(at));
+            }
+            j["inlinedFrom"] = std::move(chain);
+        }
         json flow = json::array();
         j["explanations"] = explanationsToJson(report, f.explanations, flow);
         j["flow"] = std::move(flow);
@@ -210,10 +225,13 @@ std::optional<Report> reportFromJson(const json& doc, std::string* error)
             f.detail = j.value("detail", std::string());
             f.number = j.value("number", std::int64_t { -1 });
             f.explanations = reader.explanations(j.value("explanations", json::array()), j.value("flow", json::array()));
-            const auto occurrences = j.value("occurrences", 1u);
-            const std::uint32_t index = builder.addFinding(std::move(f));
-            for (std::uint32_t i = 1; i < occurrences; ++i)
-                builder.addFinding(builder.finding(index));
+            f.occurrences = j.value("occurrences", 1u);
+            f.sources = 0;
+            for (const json& s : j.value("sources", json::array({ "text" })))
+                f.sources |= s.get<std::string>() == "logopt" ? FromLogopt : FromText;
+            for (const json& p : j.value("inlinedFrom", json::array()))
+                f.inlineChain.push_back(reader.position(p));
+            builder.addFinding(std::move(f));
         }
         for (const json& u : doc.value("unknown", json::array()))
             builder.addUnknownLine(UnknownLine { u.at("line").get<std::uint64_t>(), UnknownLine::NoPackage,

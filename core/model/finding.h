@@ -59,6 +59,12 @@ struct Explanation {
     friend bool operator==(const Explanation&, const Explanation&) = default;
 };
 
+// Which compiler outputs reported a finding (a bit set).
+enum FindingSource : std::uint8_t {
+    FromText = 1, // -m / -m=2 text
+    FromLogopt = 2, // -json=0 logopt files
+};
+
 // One compiler verdict at one position. Identical lines (the compiler repeats some back to back, and
 // test variants of a package compile the same files again) are one Finding with `occurrences` > 1.
 struct Finding {
@@ -71,6 +77,10 @@ struct Finding {
     std::int64_t number = -1; // per kind: level=N, cost N, derefs=N, width=N, score N; -1 when absent
     std::string message; // the message text exactly as printed after "POS: "
     std::vector<Explanation> explanations;
+    // Where inside inlined code the finding really is, outermost first (from logopt inlineLoc entries);
+    // `position` is the outermost call site, as in the text output.
+    std::vector<Position> inlineChain;
+    std::uint8_t sources = FromText;
 };
 
 } // namespace heapsight

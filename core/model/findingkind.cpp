@@ -42,6 +42,11 @@ constexpr std::array<KindInfo, FindingKindCount> kKinds { {
     { FindingKind::LoopVariable, "loopvar", "per-iteration loop variable", KindGroup::Other },
     { FindingKind::LoopModified, "loop-modified", "loop modified", KindGroup::Other },
     { FindingKind::DeadClosure, "dead-closure", "dead closure", KindGroup::Other },
+    { FindingKind::NilCheck, "nilcheck", "nil check kept", KindGroup::Other },
+    { FindingKind::BoundsCheck, "bounds-check", "bounds check kept", KindGroup::Other },
+    { FindingKind::SliceBoundsCheck, "slice-bounds-check", "slice bounds check kept", KindGroup::Other },
+    { FindingKind::LargeCopy, "copy", "large copy", KindGroup::Other },
+    { FindingKind::CannotInlineCall, "cannot-inline-call", "call not inlined", KindGroup::Inlining },
 } };
 
 constexpr bool kindsInDeclarationOrder()

@@ -38,9 +38,15 @@ enum class FindingKind : std::uint8_t {
     LoopVariable, // loop variable v now per-iteration, heap|stack-allocated
     LoopModified, // KIND loop ending at L:C was modified
     DeadClosure, // unreferenced closure F marked as dead
+    // Only in -json=0 logopt output (SSA phase), no -m text equivalent:
+    NilCheck, // nilcheck: a nil check the compiler kept
+    BoundsCheck, // isInBounds: an index bounds check the compiler kept
+    SliceBoundsCheck, // isSliceInBounds: a slice bounds check the compiler kept
+    LargeCopy, // copy: "N bytes"
+    CannotInlineCall, // cannotInlineCall: a call site the inliner refused
 };
 
-inline constexpr int FindingKindCount = static_cast<int>(FindingKind::DeadClosure) + 1;
+inline constexpr int FindingKindCount = static_cast<int>(FindingKind::CannotInlineCall) + 1;
 
 // Broad groups the GUI filters and colours by.
 enum class KindGroup : std::uint8_t { Heap, Leak, Stack, Inlining, Devirtualization, Other };

@@ -52,7 +52,8 @@ std::uint32_t ReportBuilder::addPackage(std::string_view name)
 std::uint32_t ReportBuilder::addFinding(Finding finding)
 {
     Report& r = *m_report;
-    ++r.m_stats.occurrences[static_cast<std::size_t>(finding.kind)];
+    const std::uint32_t occurrences = std::max<std::uint32_t>(finding.occurrences, 1);
+    r.m_stats.occurrences[static_cast<std::size_t>(finding.kind)] += occurrences;
     std::vector<Explanation> explanations = std::move(finding.explanations);
     finding.explanations.clear();
     DedupKey key { finding.position, finding.kind, finding.message };
@@ -62,7 +63,11 @@ std::uint32_t ReportBuilder::addFinding(Finding finding)
         ++r.m_stats.distinct[static_cast<std::size_t>(finding.kind)];
         r.m_findings.push_back(std::move(finding));
     } else {
-        ++r.m_findings[index].occurrences;
+        Finding& existing = r.m_findings[index];
+        existing.occurrences += occurrences;
+        existing.sources |= finding.sources;
+        if (existing.inlineChain.empty())
+            existing.inlineChain = std::move(finding.inlineChain);
     }
     for (Explanation& e : explanations)
         attachExplanation(index, std::move(e));

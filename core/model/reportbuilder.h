@@ -19,8 +19,10 @@ public:
     ReportOrigin& origin();
     FileId internFile(std::string_view name);
     std::uint32_t addPackage(std::string_view name);
-    // Returns the index of the finding (an existing one when the finding is a repeat).
+    // Returns the index of the finding (an existing one when the finding is a repeat, whose
+    // occurrences then grow by `finding.occurrences`).
     std::uint32_t addFinding(Finding finding);
+    Finding& mutableFinding(std::uint32_t index) { return m_report->m_findings[index]; }
     void attachExplanation(std::uint32_t findingIndex, Explanation explanation);
     void addUnknownLine(UnknownLine line);
     void addUnlinkedExplanation(Position at, Explanation explanation);

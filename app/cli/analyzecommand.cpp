@@ -1,0 +1,145 @@
+#include "analyzecommand.h"
+
+#include "reportoutput.h"
+
+#include "core/analysis/analysisrunner.h"
+#include "core/toolchain/toolchaindiscovery.h"
+#include "core/toolchain/usertoolchains.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QTextStream>
+#include <nlohmann/json.hpp>
+
+namespace heapsight::cli {
+
+namespace {
+
+nlohmann::json analysisJson(const AnalysisResult& r)
+{
+    nlohmann::json diagnostics = nlohmann::json::array();
+    for (const Diagnostic& d : r.diagnostics) {
+        diagnostics.push_back({ { "file", d.file.toStdString() },
+                                { "line", d.line },
+                                { "column", d.column },
+                                { "message", d.message.toStdString() } });
+    }
+    nlohmann::json command = nlohmann::json::array();
+    for (const QString& a : r.commandLine)
+        command.push_back(a.toStdString());
+    return { { "state", analysisStateName(r.state).toStdString() },
+             { "fromCache", r.fromCache },
+             { "languageOverridden", r.languageOverridden },
+             { "moduleRoot", r.module.root.toStdString() },
+             { "modulePath", r.module.modulePath.toStdString() },
+             { "exitCode", r.exitCode },
+             { "elapsedMs", r.elapsedMs },
+             { "command", command },
+             { "diagnostics", diagnostics } };
+}
+
+} // namespace
+
+int runAnalyzeCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("analyze"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("A directory inside the Go module."));
+    const QCommandLineOption toolchainOption(QStringLiteral("toolchain"),
+                                             QStringLiteral("go1.22, 1.22, go1.22.12 or a path to a go binary (default: newest found)."),
+                                             QStringLiteral("version"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QStringLiteral("Analyse under this language version (go line), e.g. 1.22, via a temporary go.mod."),
+                                        QStringLiteral("version"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the report as JSON."));
+    const QCommandLineOption kindsOption(QStringLiteral("kinds"), QStringLiteral("Only these finding kinds."), QStringLiteral("ids"));
+    const QCommandLineOption depsOption(QStringLiteral("deps"), QStringLiteral("Also analyse dependencies (-gcflags=all=...)."));
+    const QCommandLineOption offlineOption(QStringLiteral("offline"), QStringLiteral("GOPROXY=off."));
+    const QCommandLineOption noCacheOption(QStringLiteral("no-cache"), QStringLiteral("Always run the compiler."));
+    const QCommandLineOption noLogoptOption(QStringLiteral("no-logopt"), QStringLiteral("Do not collect -json=0 logopt files."));
+    const QCommandLineOption loopvarOption(QStringLiteral("loopvar"), QStringLiteral("Add -d=loopvar=2 (Go 1.22+)."));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds."),
+                                           QStringLiteral("seconds"));
+    for (const auto* o : { &toolchainOption, &langOption, &jsonOption, &kindsOption, &depsOption, &offlineOption,
+                           &noCacheOption, &noLogoptOption, &loopvarOption, &timeoutOption })
+        parser.addOption(*o);
+    parser.addHelpOption();
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << "heapsight-cli: " << parser.errorText() << '\n';
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    if (parser.positionalArguments().size() != 2) {
+        err << "heapsight-cli: usage: heapsight-cli analyze DIR [--toolchain go1.22] [--lang 1.22] [--json]\n";
+        return 2;
+    }
+    KindSet kinds;
+    kinds.set();
+    if (parser.isSet(kindsOption)) {
+        QString why;
+        const auto chosen = parseKinds(parser.value(kindsOption), &why);
+        if (!chosen) {
+            err << "heapsight-cli: " << why << '\n';
+            return 2;
+        }
+        kinds = *chosen;
+    }
+    const auto toolchains = ToolchainDiscovery::discover(ToolchainDiscovery::Places::fromEnvironment(userToolchainPaths()));
+    std::optional<Toolchain> toolchain;
+    if (parser.isSet(toolchainOption))
+        toolchain = ToolchainDiscovery::select(toolchains, parser.value(toolchainOption));
+    else if (!toolchains.empty())
+        toolchain = toolchains.back();
+    if (!toolchain) {
+        err << "heapsight-cli: no Go toolchain "
+            << (parser.isSet(toolchainOption) ? QStringLiteral("matching \"%1\"").arg(parser.value(toolchainOption)) : QString())
+            << " found; see heapsight-cli toolchains\n";
+        return 2;
+    }
+
+    AnalysisRequest request;
+    request.directory = parser.positionalArguments().at(1);
+    request.toolchain = *toolchain;
+    request.languageVersion = parser.value(langOption);
+    request.includeDependencies = parser.isSet(depsOption);
+    request.offline = parser.isSet(offlineOption);
+    request.useCache = !parser.isSet(noCacheOption);
+    request.collectLogopt = !parser.isSet(noLogoptOption);
+    request.loopvarReport = parser.isSet(loopvarOption);
+    request.timeoutSeconds = parser.value(timeoutOption).toInt();
+
+    AnalysisRunner runner;
+    AnalysisResult result;
+    QEventLoop loop;
+    QObject::connect(&runner, &AnalysisRunner::stageChanged, [&err](const QString& s) { err << s << "…\n" << Qt::flush; });
+    QObject::connect(&runner, &AnalysisRunner::finished, [&](const AnalysisResult& r) {
+        result = r;
+        loop.quit();
+    });
+    runner.start(request);
+    if (runner.isRunning())
+        loop.exec();
+
+    if (!result.report) {
+        err << "heapsight-cli: " << analysisStateName(result.state) << ": " << result.errorText << '\n';
+        return 2;
+    }
+    if (result.state != AnalysisState::Ok)
+        err << "heapsight-cli: " << analysisStateName(result.state) << ":\n" << result.errorText << '\n';
+    if (parser.isSet(jsonOption)) {
+        printJson(*result.report, kinds, { { "analysis", analysisJson(result) } });
+    } else {
+        QTextStream out(stdout);
+        out << "analysed " << result.module.root << " with " << toolchain->version
+            << (result.fromCache ? " (from cache)" : "") << '\n';
+        printSummary(*result.report, kinds, out);
+    }
+    return result.state == AnalysisState::Ok ? 0 : 1;
+}
+
+} // namespace heapsight::cli

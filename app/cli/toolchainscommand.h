@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QStringList>
+
+namespace heapsight::cli {
+
+// `heapsight-cli toolchains [--json] [--add PATH]…`: every Go toolchain found on this machine.
+int runToolchainsCommand(const QStringList& arguments);
+
+} // namespace heapsight::cli

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "../model/report.h"
+#include "../toolchain/toolchain.h"
+#include "modulelocator.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace heapsight {
+
+// What to analyse and how. The module folder is only ever read.
+struct AnalysisRequest {
+    QString directory; // any directory inside the module
+    Toolchain toolchain;
+    QStringList packages { QStringLiteral("./...") };
+    bool includeDependencies = false; // -gcflags=all=-m=2 instead of the named packages only
+    bool offline = false; // GOPROXY=off
+    bool allowModuleUpdates = false; // GOFLAGS=-mod=mod instead of -mod=readonly (still via a temporary go.mod copy)
+    QString languageVersion; // "1.22": analyse under this `go` line instead of go.mod's
+    bool collectLogopt = true; // also collect -json=0 logopt files
+    bool loopvarReport = true; // -d=loopvar=2 where the toolchain has it (Go 1.22+)
+    bool useCache = true;
+    int timeoutSeconds = 0; // 0: no limit
+};
+
+enum class AnalysisState {
+    Ok, // go build succeeded; the report is complete
+    CompileErrors, // some packages failed to compile: diagnostics plus the findings of the others
+    ToolchainFailed, // go could not run the build (missing toolchain, go.mod requires a newer go, …)
+    Cancelled,
+    TimedOut,
+};
+
+QString analysisStateName(AnalysisState state);
+
+struct Diagnostic {
+    QString file; // as printed
+    int line = 0;
+    int column = 0;
+    QString message;
+};
+
+struct AnalysisResult {
+    AnalysisState state = AnalysisState::Ok;
+    std::shared_ptr<const Report> report; // what was parsed, also when the build failed
+    ModuleInfo module;
+    QList<Diagnostic> diagnostics; // compile errors and go command errors
+    QString errorText; // one-paragraph summary for the user
+    QStringList commandLine;
+    bool fromCache = false;
+    bool languageOverridden = false;
+    int exitCode = 0;
+    qint64 elapsedMs = 0;
+};
+
+} // namespace heapsight
+
+Q_DECLARE_METATYPE(heapsight::AnalysisResult)

@@ -1,0 +1,72 @@
+#include "analysisresultbuilder.h"
+
+#include "../parse/escapeparser.h"
+#include "../parse/logoptmerge.h"
+#include "../parse/positionparser.h"
+
+#include <QDir>
+
+namespace heapsight {
+
+AnalysisResult AnalysisResultBuilder::build(const Input& in)
+{
+    AnalysisResult r;
+    r.module = in.module;
+    r.exitCode = in.exitCode;
+    r.languageOverridden = in.languageOverridden;
+
+    ReportOrigin origin;
+    origin.source = "go build";
+    origin.toolchain = in.request.toolchain.version.toStdString();
+    origin.languageVersion = (in.languageOverridden ? in.request.languageVersion : in.module.goVersion).toStdString();
+    origin.workingDirectory = in.module.root.toStdString();
+    Report text = EscapeParser::parse(std::string_view(in.output.constData(), static_cast<std::size_t>(in.output.size())),
+                                      std::move(origin));
+    if (!in.logoptDir.isEmpty() && QDir(in.logoptDir).exists()) {
+        const LogoptReadResult logopt = readLogoptDirectory(in.logoptDir, in.module.root);
+        if (logopt.files > 0 || !logopt.errors.empty())
+            text = mergeLogopt(text, logopt);
+    }
+
+    // On a failed build, the lines that are not escape analysis are the compiler's and go's errors.
+    for (const UnknownLine& u : text.unknownLines()) {
+        if (u.why.rfind("logopt", 0) == 0)
+            continue;
+        Diagnostic d;
+        if (const auto p = splitPositionPrefix(u.text)) {
+            d.file = QString::fromStdString(std::string(p->position.file));
+            d.line = static_cast<int>(p->position.line);
+            d.column = static_cast<int>(p->position.column);
+            d.message = QString::fromStdString(std::string(p->rest)).trimmed();
+        } else {
+            d.message = QString::fromStdString(u.text).trimmed();
+        }
+        r.diagnostics << d;
+    }
+    const bool compileErrors = std::any_of(r.diagnostics.cbegin(), r.diagnostics.cend(),
+                                           [](const Diagnostic& d) { return !d.file.isEmpty(); });
+    if (in.exitCode == 0) {
+        r.state = AnalysisState::Ok;
+    } else if (compileErrors) {
+        r.state = AnalysisState::CompileErrors;
+    } else {
+        r.state = AnalysisState::ToolchainFailed;
+    }
+    if (r.state != AnalysisState::Ok) {
+        QStringList lines;
+        for (const Diagnostic& d : std::as_const(r.diagnostics)) {
+            lines << (d.file.isEmpty() ? d.message : QStringLiteral("%1:%2:%3: %4").arg(d.file).arg(d.line).arg(d.column).arg(d.message));
+            if (lines.size() == 20)
+                break;
+        }
+        if (lines.isEmpty() && !in.listError.isEmpty())
+            lines << in.listError;
+        if (lines.isEmpty())
+            lines << (in.exitCode < 0 ? QStringLiteral("go crashed") : QStringLiteral("go build exited with code %1").arg(in.exitCode));
+        r.errorText = lines.join(QLatin1Char('\n'));
+    }
+    r.report = std::make_shared<const Report>(std::move(text));
+    return r;
+}
+
+} // namespace heapsight

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "analysisrequest.h"
+
+#include <QByteArray>
+
+namespace heapsight {
+
+// Turns what one `go build` run left behind (its stderr, its logopt directory, its exit code) into an
+// AnalysisResult. Pure function of its input: runs on a worker thread, and tests call it directly.
+class AnalysisResultBuilder {
+public:
+    struct Input {
+        QByteArray output; // go build's stderr
+        QString logoptDir; // empty: none collected
+        ModuleInfo module;
+        AnalysisRequest request;
+        QString listError; // what `go list` said when it failed
+        int exitCode = 0; // -1: crashed
+        bool languageOverridden = false;
+    };
+
+    static AnalysisResult build(const Input& input);
+};
+
+} // namespace heapsight

@@ -1,0 +1,299 @@
+#include "analysisrunner.h"
+
+#include "analysisresultbuilder.h"
+
+#include <QDir>
+#include <QFile>
+#include <QtConcurrent/QtConcurrentRun>
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+
+namespace heapsight {
+
+AnalysisRunner::AnalysisRunner(QObject* parent)
+    : QObject(parent)
+    , m_cache(ResultCache())
+{
+    qRegisterMetaType<heapsight::AnalysisResult>();
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, &AnalysisRunner::onTimeout);
+    connect(&m_cacheWatcher, &QFutureWatcher<CacheProbe>::finished, this, &AnalysisRunner::onCacheChecked);
+    connect(&m_parseWatcher, &QFutureWatcher<AnalysisResult>::finished, this, &AnalysisRunner::onParsed);
+}
+
+AnalysisRunner::~AnalysisRunner()
+{
+    killProcess();
+    // Background work holds copies of what it needs; wait so no thread outlives the runner's temp dir.
+    m_cacheWatcher.waitForFinished();
+    m_parseWatcher.waitForFinished();
+}
+
+qint64 AnalysisRunner::processId() const { return m_process ? m_process->processId() : 0; }
+
+void AnalysisRunner::start(AnalysisRequest request)
+{
+    if (isRunning())
+        abort(AnalysisState::Cancelled);
+    ++m_generation;
+    m_request = std::move(request);
+    m_clock.start();
+    m_output.clear();
+    m_scanned = 0;
+    m_packagesDone = m_packagesTotal = 0;
+    m_listError.clear();
+    m_languageOverridden = false;
+
+    QString error;
+    const auto module = locateModule(m_request.directory, &error);
+    if (!module) {
+        AnalysisResult r;
+        r.state = AnalysisState::ToolchainFailed;
+        r.errorText = error;
+        m_stage = Stage::Parsing; // so finish() reports it
+        finish(std::move(r));
+        return;
+    }
+    m_module = *module;
+    if (m_request.timeoutSeconds > 0)
+        m_timeout.start(m_request.timeoutSeconds * 1000);
+    if (m_request.useCache && m_cache) {
+        m_stage = Stage::CheckingCache;
+        Q_EMIT stageChanged(tr("Checking the result cache"));
+        const AnalysisRequest req = m_request;
+        const ModuleInfo mod = m_module;
+        const ResultCache cache = *m_cache;
+        m_cacheWatcher.setFuture(QtConcurrent::run([req, mod, cache]() {
+            CacheProbe probe;
+            const QString fingerprint = ResultCache::moduleFingerprint(mod, &probe.error);
+            if (fingerprint.isEmpty())
+                return probe;
+            probe.key = ResultCache::key(req, mod, fingerprint);
+            probe.report = cache.load(probe.key);
+            return probe;
+        }));
+        return;
+    }
+    startList();
+}
+
+void AnalysisRunner::onCacheChecked()
+{
+    if (m_stage != Stage::CheckingCache)
+        return; // cancelled meanwhile
+    CacheProbe probe = m_cacheWatcher.result();
+    m_cacheKey = probe.key;
+    if (probe.report) {
+        AnalysisResult r;
+        r.module = m_module;
+        r.fromCache = true;
+        r.languageOverridden = !m_request.languageVersion.isEmpty() && m_request.languageVersion != m_module.goVersion;
+        r.report = std::make_shared<const Report>(std::move(*probe.report));
+        finish(std::move(r));
+        return;
+    }
+    startList();
+}
+
+QProcess* AnalysisRunner::newProcess(const GoCommand& command)
+{
+    auto* p = new QProcess(this);
+    p->setProgram(command.program);
+    p->setArguments(command.arguments);
+    p->setProcessEnvironment(command.environment);
+    p->setWorkingDirectory(command.workingDirectory);
+    p->setStandardInputFile(QProcess::nullDevice());
+    // Its own process group, so cancel can kill go together with the compile processes it started.
+    p->setChildProcessModifier([] { ::setpgid(0, 0); });
+    return p;
+}
+
+void AnalysisRunner::startList()
+{
+    m_temp = std::make_shared<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/heapsight-XXXXXX"));
+    if (!m_temp->isValid()) {
+        AnalysisResult r;
+        r.state = AnalysisState::ToolchainFailed;
+        r.errorText = tr("cannot create a temporary directory: %1").arg(m_temp->errorString());
+        finish(std::move(r));
+        return;
+    }
+    m_paths = GoCommandPaths { m_temp->path(), {}, {} };
+    if (m_request.collectLogopt) {
+        m_paths.logoptDir = m_temp->filePath(QStringLiteral("logopt"));
+        QDir().mkpath(m_paths.logoptDir);
+    }
+    const bool override = !m_request.languageVersion.isEmpty() && m_request.languageVersion != m_module.goVersion;
+    if (override || m_request.allowModuleUpdates) {
+        // A copy of go.mod (and go.sum beside it) is what go reads and, with -mod=mod, writes.
+        QFile mod(m_module.goModPath);
+        QByteArray text = mod.open(QIODevice::ReadOnly) ? mod.readAll() : QByteArray();
+        if (override)
+            text = goModWithLanguageVersion(text, m_request.languageVersion);
+        m_paths.modFile = m_temp->filePath(QStringLiteral("go.mod"));
+        QFile out(m_paths.modFile);
+        if (out.open(QIODevice::WriteOnly))
+            out.write(text);
+        const QString sum = QFileInfo(m_module.goModPath).dir().filePath(QStringLiteral("go.sum"));
+        if (QFile::exists(sum))
+            QFile::copy(sum, m_temp->filePath(QStringLiteral("go.sum")));
+        m_languageOverridden = override;
+    }
+    m_stage = Stage::Listing;
+    Q_EMIT stageChanged(tr("Listing packages"));
+    Q_EMIT progressChanged(0, 0, {});
+    m_process = newProcess(goListCommand(m_request, m_module, m_paths));
+    connect(m_process, &QProcess::finished, this, &AnalysisRunner::onListFinished);
+    connect(m_process, &QProcess::errorOccurred, this, &AnalysisRunner::onBuildError);
+    m_process->start();
+}
+
+void AnalysisRunner::onListFinished()
+{
+    if (m_stage != Stage::Listing)
+        return;
+    const QByteArray out = m_process->readAllStandardOutput();
+    if (m_process->exitCode() != 0)
+        m_listError = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
+    m_process->deleteLater();
+    m_process = nullptr;
+    m_packagesTotal = static_cast<int>(out.count('\n'));
+    startBuild();
+}
+
+void AnalysisRunner::startBuild()
+{
+    m_stage = Stage::Building;
+    Q_EMIT stageChanged(tr("Compiling with %1").arg(m_request.toolchain.version));
+    Q_EMIT progressChanged(0, m_packagesTotal, {});
+    const GoCommand command = goBuildCommand(m_request, m_module, m_paths);
+    m_process = newProcess(command);
+    m_process->setStandardOutputFile(QProcess::nullDevice());
+    connect(m_process, &QProcess::readyReadStandardError, this, &AnalysisRunner::onBuildOutput);
+    connect(m_process, &QProcess::finished, this, &AnalysisRunner::onBuildFinished);
+    connect(m_process, &QProcess::errorOccurred, this, &AnalysisRunner::onBuildError);
+    m_process->start();
+}
+
+void AnalysisRunner::onBuildOutput()
+{
+    if (!m_process)
+        return;
+    m_output += m_process->readAllStandardError();
+    // Count `# pkg` headers at line starts; only the new bytes are scanned.
+    QString last;
+    qsizetype i = m_scanned;
+    while (i < m_output.size()) {
+        const qsizetype nl = m_output.indexOf('\n', i);
+        if (nl < 0)
+            break;
+        if (m_output.at(i) == '#' && i + 1 < nl && m_output.at(i + 1) == ' ') {
+            ++m_packagesDone;
+            last = QString::fromUtf8(m_output.constData() + i + 2, nl - i - 2);
+        }
+        i = nl + 1;
+    }
+    m_scanned = i;
+    if (!last.isEmpty())
+        Q_EMIT progressChanged(m_packagesDone, std::max(m_packagesTotal, m_packagesDone), last);
+}
+
+void AnalysisRunner::onBuildFinished(int exitCode, QProcess::ExitStatus status)
+{
+    if (m_stage != Stage::Building)
+        return;
+    onBuildOutput();
+    m_process->deleteLater();
+    m_process = nullptr;
+    m_stage = Stage::Parsing;
+    Q_EMIT stageChanged(tr("Reading the compiler's output"));
+    AnalysisResultBuilder::Input input { m_output, m_paths.logoptDir, m_module, m_request, m_listError,
+                                         status == QProcess::CrashExit ? -1 : exitCode, m_languageOverridden };
+    m_output.clear();
+    m_parseWatcher.setFuture(QtConcurrent::run([input = std::move(input), keepAlive = m_temp]() {
+        return AnalysisResultBuilder::build(input);
+    }));
+}
+
+void AnalysisRunner::onBuildError(QProcess::ProcessError error)
+{
+    if (error != QProcess::FailedToStart || !m_process)
+        return; // crashes and kills arrive as finished()
+    AnalysisResult r;
+    r.state = AnalysisState::ToolchainFailed;
+    r.module = m_module;
+    r.errorText = tr("cannot start %1: %2").arg(m_request.toolchain.goBinary, m_process->errorString());
+    r.commandLine = QStringList { m_process->program() } + m_process->arguments();
+    m_process->deleteLater();
+    m_process = nullptr;
+    finish(std::move(r));
+}
+
+void AnalysisRunner::onParsed()
+{
+    if (m_stage != Stage::Parsing)
+        return;
+    AnalysisResult r = m_parseWatcher.result();
+    r.commandLine = QStringList { m_request.toolchain.goBinary }
+        + goBuildCommand(m_request, m_module, m_paths).arguments;
+    if (r.state == AnalysisState::Ok && m_cache && !m_cacheKey.isEmpty())
+        m_cache->store(m_cacheKey, *r.report);
+    finish(std::move(r));
+}
+
+void AnalysisRunner::onTimeout()
+{
+    if (isRunning())
+        abort(AnalysisState::TimedOut);
+}
+
+void AnalysisRunner::cancel()
+{
+    if (isRunning())
+        abort(AnalysisState::Cancelled);
+}
+
+void AnalysisRunner::killProcess()
+{
+    if (!m_process)
+        return;
+    m_process->disconnect(this);
+    const qint64 pid = m_process->processId();
+    if (pid > 0)
+        ::kill(-static_cast<pid_t>(pid), SIGKILL); // the whole group: go and its compile children
+    m_process->kill();
+    m_process->waitForFinished(1000);
+    m_process->deleteLater();
+    m_process = nullptr;
+}
+
+void AnalysisRunner::abort(AnalysisState state)
+{
+    killProcess();
+    AnalysisResult r;
+    r.state = state;
+    r.module = m_module;
+    r.errorText = state == AnalysisState::TimedOut ? tr("go did not finish in %1 s").arg(m_request.timeoutSeconds)
+                                                   : tr("cancelled");
+    if (!m_output.isEmpty()) {
+        // Keep what the compiler printed before the stop.
+        AnalysisResultBuilder::Input input { m_output, {}, m_module, m_request, {}, 0, m_languageOverridden };
+        r.report = AnalysisResultBuilder::build(input).report;
+    }
+    finish(std::move(r));
+}
+
+void AnalysisRunner::finish(AnalysisResult result)
+{
+    m_timeout.stop();
+    m_stage = Stage::Idle;
+    result.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    if (result.module.root.isEmpty())
+        result.module = m_module;
+    m_temp.reset(); // removes the private directory and everything go wrote there (once parsing let go of it)
+    m_output.clear();
+    Q_EMIT finished(result);
+}
+
+} // namespace heapsight

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "analysisrequest.h"
+#include "gocommand.h"
+#include "resultcache.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+namespace heapsight {
+
+// Runs one escape analysis of a module with a real toolchain, asynchronously: cache look-up (off the
+// calling thread), `go list` for the package count, `go build -gcflags=-m=2 …` with progress from the
+// `# pkg` headers, then parsing and logopt merging off the calling thread. One run at a time; starting
+// a new one cancels the old. The module folder is only read: build products, logopt files, go.mod
+// copies and the go command's scratch space all live in a private temporary directory.
+class AnalysisRunner : public QObject {
+    Q_OBJECT
+
+public:
+    explicit AnalysisRunner(QObject* parent = nullptr);
+    ~AnalysisRunner() override;
+
+    void setCache(std::optional<ResultCache> cache) { m_cache = std::move(cache); }
+    void start(AnalysisRequest request);
+    // Kills the whole go process tree at once; `finished` follows with AnalysisState::Cancelled.
+    void cancel();
+    bool isRunning() const { return m_stage != Stage::Idle; }
+    // The process id of the running go command (0 when none): tests check that nothing survives cancel.
+    qint64 processId() const;
+
+Q_SIGNALS:
+    void stageChanged(const QString& description);
+    void progressChanged(int done, int total, const QString& package); // total 0: not known yet
+    void finished(const heapsight::AnalysisResult& result);
+
+private:
+    enum class Stage { Idle, CheckingCache, Listing, Building, Parsing };
+    struct CacheProbe {
+        QString key;
+        std::optional<Report> report;
+        QString error;
+    };
+
+    void onCacheChecked();
+    void startList();
+    void onListFinished();
+    void startBuild();
+    void onBuildOutput();
+    void onBuildFinished(int exitCode, QProcess::ExitStatus status);
+    void onBuildError(QProcess::ProcessError error);
+    void onParsed();
+    void onTimeout();
+    void finish(AnalysisResult result);
+    void abort(AnalysisState state);
+    QProcess* newProcess(const GoCommand& command);
+    void killProcess();
+
+    Stage m_stage = Stage::Idle;
+    quint64 m_generation = 0;
+    AnalysisRequest m_request;
+    ModuleInfo m_module;
+    GoCommandPaths m_paths;
+    // Shared with the parsing task, which reads the logopt files inside it: the last owner removes it.
+    std::shared_ptr<QTemporaryDir> m_temp;
+    QProcess* m_process = nullptr;
+    QByteArray m_output;
+    qsizetype m_scanned = 0; // how far m_output was scanned for `# pkg` headers
+    int m_packagesDone = 0;
+    int m_packagesTotal = 0;
+    QString m_listError;
+    QString m_cacheKey;
+    bool m_languageOverridden = false;
+    std::optional<ResultCache> m_cache;
+    QElapsedTimer m_clock;
+    QTimer m_timeout;
+    QFutureWatcher<CacheProbe> m_cacheWatcher;
+    QFutureWatcher<AnalysisResult> m_parseWatcher;
+};
+
+} // namespace heapsight

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "analysisrequest.h"
+
+#include <QProcessEnvironment>
+#include <QStringList>
+
+namespace heapsight {
+
+// The go invocations of one analysis, as plain data: testable without running anything.
+struct GoCommand {
+    QString program;
+    QStringList arguments;
+    QProcessEnvironment environment;
+    QString workingDirectory;
+};
+
+struct GoCommandPaths {
+    QString tempDir; // private, removed after the run
+    QString modFile; // temporary go.mod for a language override or module updates; empty: none
+    QString logoptDir; // where -json=0 writes; empty: not collected
+};
+
+// Environment every go run of Heapsight gets: never download a toolchain, no writes to the module.
+QProcessEnvironment goEnvironment(const AnalysisRequest& request, const GoCommandPaths& paths);
+GoCommand goListCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
+GoCommand goBuildCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
+// The -gcflags value: "-m=2 -json=0,file:///tmp/x -d=loopvar=2", prefixed by "all=" for dependencies.
+QString gcflagsFor(const AnalysisRequest& request, const GoCommandPaths& paths);
+
+} // namespace heapsight

@@ -1,0 +1,121 @@
+#include "resultcache.h"
+
+#include "../io/reportjson.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace heapsight {
+
+ResultCache::ResultCache(QString directory)
+    : m_directory(std::move(directory))
+{
+}
+
+QString ResultCache::defaultDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/reports");
+}
+
+namespace {
+
+bool isSourceFile(const QString& name)
+{
+    return name.endsWith(QLatin1String(".go")) || name == QLatin1String("go.mod") || name == QLatin1String("go.sum")
+        || name == QLatin1String("go.work") || name == QLatin1String("go.work.sum");
+}
+
+} // namespace
+
+QString ResultCache::moduleFingerprint(const ModuleInfo& module, QString* error)
+{
+    QStringList files;
+    QDirIterator it(module.root, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString rel = QDir(module.root).relativeFilePath(path);
+        // Hidden directories (.git, .cache) hold nothing go build reads.
+        if (rel.startsWith(QLatin1Char('.')) || rel.contains(QLatin1String("/.")))
+            continue;
+        if (isSourceFile(it.fileName()))
+            files << rel;
+    }
+    files.sort();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QString& rel : files) {
+        QFile f(module.root + QLatin1Char('/') + rel);
+        if (!f.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString());
+            return {};
+        }
+        hash.addData(rel.toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+        hash.addData(QByteArray::number(f.size()));
+        hash.addData(QByteArrayView("\0", 1));
+        hash.addData(&f);
+    }
+    if (!module.goWorkPath.isEmpty()) {
+        QFile work(module.goWorkPath);
+        if (work.open(QIODevice::ReadOnly))
+            hash.addData(&work);
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+QString ResultCache::key(const AnalysisRequest& request, const ModuleInfo& module, const QString& fingerprint)
+{
+    QStringList parts { QStringLiteral("heapsight-cache-v%1").arg(ReportSchemaVersion),
+                        module.root,
+                        request.toolchain.realPath,
+                        request.toolchain.version,
+                        request.languageVersion,
+                        request.packages.join(QLatin1Char(' ')),
+                        request.includeDependencies ? QStringLiteral("all") : QStringLiteral("named"),
+                        request.collectLogopt ? QStringLiteral("logopt") : QString(),
+                        request.loopvarReport && request.toolchain.hasLoopvarReport() ? QStringLiteral("loopvar") : QString(),
+                        request.allowModuleUpdates ? QStringLiteral("mod=mod") : QStringLiteral("mod=readonly"),
+                        fingerprint };
+    return QString::fromLatin1(
+        QCryptographicHash::hash(parts.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QString ResultCache::pathFor(const QString& key) const { return m_directory + QLatin1Char('/') + key + QStringLiteral(".json"); }
+
+std::optional<Report> ResultCache::load(const QString& key) const
+{
+    QFile f(pathFor(key));
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray bytes = f.readAll();
+    return reportFromJsonText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+}
+
+bool ResultCache::store(const QString& key, const Report& report, QString* error) const
+{
+    if (!QDir().mkpath(m_directory)) {
+        if (error)
+            *error = QStringLiteral("cannot create %1").arg(m_directory);
+        return false;
+    }
+    QSaveFile f(pathFor(key));
+    if (!f.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = f.errorString();
+        return false;
+    }
+    const std::string json = reportToJsonText(report);
+    f.write(json.data(), static_cast<qint64>(json.size()));
+    if (!f.commit()) {
+        if (error)
+            *error = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace heapsight

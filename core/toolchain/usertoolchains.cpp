@@ -1,0 +1,20 @@
+#include "usertoolchains.h"
+
+#include <QSettings>
+
+namespace heapsight {
+
+namespace {
+
+QSettings settings() { return QSettings(QStringLiteral("Heapsight"), QStringLiteral("Heapsight")); }
+
+} // namespace
+
+QStringList userToolchainPaths() { return settings().value(QStringLiteral("toolchains/userPaths")).toStringList(); }
+
+void setUserToolchainPaths(const QStringList& paths)
+{
+    settings().setValue(QStringLiteral("toolchains/userPaths"), paths);
+}
+
+} // namespace heapsight

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+namespace heapsight {
+
+// Toolchain paths the user added by hand (a go binary, its bin/ directory or a GOROOT), kept in the
+// application's settings so the GUI and the CLI see the same list.
+QStringList userToolchainPaths();
+void setUserToolchainPaths(const QStringList& paths);
+
+} // namespace heapsight
