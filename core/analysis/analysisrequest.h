@@ -21,7 +21,9 @@ struct AnalysisRequest {
     bool allowModuleUpdates = false; // GOFLAGS=-mod=mod instead of -mod=readonly (still via a temporary go.mod copy)
     QString languageVersion; // "1.22": analyse under this `go` line instead of go.mod's
     bool collectLogopt = true; // also collect -json=0 logopt files
-    bool loopvarReport = true; // -d=loopvar=2 where the toolchain has it (Go 1.22+)
+    // -d=loopvar=2 (text lines for per-iteration loop variables). That flag also *turns on* per-iteration
+    // semantics, so it is only passed when the module's language version is 1.22 or later anyway.
+    bool loopvarReport = false;
     bool useCache = true;
     int timeoutSeconds = 0; // 0: no limit
 };

@@ -1,5 +1,6 @@
 #include "gocommand.h"
 
+#include <QProcess>
 #include <QUrl>
 
 namespace heapsight {
@@ -36,12 +37,18 @@ QProcessEnvironment goEnvironment(const AnalysisRequest& request, const GoComman
     return env;
 }
 
-QString gcflagsFor(const AnalysisRequest& request, const GoCommandPaths& paths)
+QString effectiveLanguageVersion(const AnalysisRequest& request, const ModuleInfo& module)
+{
+    return request.languageVersion.isEmpty() ? module.goVersion : request.languageVersion;
+}
+
+QString gcflagsFor(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths)
 {
     QStringList flags { QStringLiteral("-m=2") };
     if (!paths.logoptDir.isEmpty())
         flags << QStringLiteral("-json=0,") + QUrl::fromLocalFile(paths.logoptDir).toString(QUrl::FullyEncoded);
-    if (request.loopvarReport && request.toolchain.hasLoopvarReport())
+    const QVersionNumber language = QVersionNumber::fromString(effectiveLanguageVersion(request, module));
+    if (request.loopvarReport && request.toolchain.hasLoopvarReport() && language >= QVersionNumber(1, 22))
         flags << QStringLiteral("-d=loopvar=2");
     const QString value = flags.join(QLatin1Char(' '));
     return request.includeDependencies ? QStringLiteral("all=") + value : value;
@@ -71,9 +78,10 @@ GoCommand goBuildCommand(const AnalysisRequest& request, const ModuleInfo& modul
 {
     GoCommand c;
     c.program = request.toolchain.goBinary;
-    // -o into the private temp dir: a build of a main package would otherwise drop its binary into the module.
-    c.arguments << QStringLiteral("build") << QStringLiteral("-o") << paths.tempDir + QStringLiteral("/bin/")
-                << modFileArguments(paths) << QStringLiteral("-gcflags=") + gcflagsFor(request, paths)
+    // -o to the null device (which go special-cases for any number of packages): a build of a main
+    // package would otherwise drop its binary into the module.
+    c.arguments << QStringLiteral("build") << QStringLiteral("-o") << QProcess::nullDevice()
+                << modFileArguments(paths) << QStringLiteral("-gcflags=") + gcflagsFor(request, module, paths)
                 << request.packages;
     c.environment = goEnvironment(request, paths);
     c.workingDirectory = module.root;

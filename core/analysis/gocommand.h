@@ -26,6 +26,8 @@ QProcessEnvironment goEnvironment(const AnalysisRequest& request, const GoComman
 GoCommand goListCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
 GoCommand goBuildCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
 // The -gcflags value: "-m=2 -json=0,file:///tmp/x -d=loopvar=2", prefixed by "all=" for dependencies.
-QString gcflagsFor(const AnalysisRequest& request, const GoCommandPaths& paths);
+QString gcflagsFor(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
+// The language version the build runs under: the override, or go.mod's `go` line.
+QString effectiveLanguageVersion(const AnalysisRequest& request, const ModuleInfo& module);
 
 } // namespace heapsight

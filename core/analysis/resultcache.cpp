@@ -77,7 +77,7 @@ QString ResultCache::key(const AnalysisRequest& request, const ModuleInfo& modul
                         request.packages.join(QLatin1Char(' ')),
                         request.includeDependencies ? QStringLiteral("all") : QStringLiteral("named"),
                         request.collectLogopt ? QStringLiteral("logopt") : QString(),
-                        request.loopvarReport && request.toolchain.hasLoopvarReport() ? QStringLiteral("loopvar") : QString(),
+                        request.loopvarReport ? QStringLiteral("loopvar") : QString(),
                         request.allowModuleUpdates ? QStringLiteral("mod=mod") : QStringLiteral("mod=readonly"),
                         fingerprint };
     return QString::fromLatin1(

@@ -1,0 +1,24 @@
+#pragma once
+
+// Helpers shared by the tests that run real toolchains on real modules.
+
+#include <QByteArray>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace heapsight::test {
+
+// go binary of an installed Debian toolchain ("1.22" → /usr/lib/go-1.22/bin/go), or empty.
+QString installedGo(const QString& minor);
+// Every file below `dir` (relative path → SHA-256 of its bytes), to prove a folder was left untouched.
+QMap<QString, QByteArray> hashTree(const QString& dir);
+// Copies a directory tree; false on any failure.
+bool copyTree(const QString& from, const QString& to);
+// Runs a command to completion; returns its stderr+stdout, sets exitCode.
+QByteArray run(const QString& program, const QStringList& args, const QString& workingDir, int* exitCode,
+               const QStringList& extraEnv = {});
+// Pids of live processes in process group `pgid` (read from /proc).
+QList<qint64> processesInGroup(qint64 pgid);
+
+} // namespace heapsight::test
