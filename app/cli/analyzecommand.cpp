@@ -1,14 +1,9 @@
 #include "analyzecommand.h"
 
+#include "blockinganalysis.h"
 #include "reportoutput.h"
 
-#include "core/analysis/analysisrunner.h"
-#include "core/toolchain/toolchaindiscovery.h"
-#include "core/toolchain/usertoolchains.h"
-
 #include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QEventLoop>
 #include <QTextStream>
 #include <nlohmann/json.hpp>
 
@@ -89,18 +84,9 @@ int runAnalyzeCommand(const QStringList& arguments)
         }
         kinds = *chosen;
     }
-    const auto toolchains = ToolchainDiscovery::discover(ToolchainDiscovery::Places::fromEnvironment(userToolchainPaths()));
-    std::optional<Toolchain> toolchain;
-    if (parser.isSet(toolchainOption))
-        toolchain = ToolchainDiscovery::select(toolchains, parser.value(toolchainOption));
-    else if (!toolchains.empty())
-        toolchain = toolchains.back();
-    if (!toolchain) {
-        err << "heapsight-cli: no Go toolchain "
-            << (parser.isSet(toolchainOption) ? QStringLiteral("matching \"%1\"").arg(parser.value(toolchainOption)) : QString())
-            << " found; see heapsight-cli toolchains\n";
+    const std::optional<Toolchain> toolchain = chooseToolchain(parser.value(toolchainOption), err);
+    if (!toolchain)
         return 2;
-    }
 
     AnalysisRequest request;
     request.directory = parser.positionalArguments().at(1);
@@ -113,18 +99,7 @@ int runAnalyzeCommand(const QStringList& arguments)
     request.loopvarReport = parser.isSet(loopvarOption);
     request.timeoutSeconds = parser.value(timeoutOption).toInt();
 
-    AnalysisRunner runner;
-    AnalysisResult result;
-    QEventLoop loop;
-    QObject::connect(&runner, &AnalysisRunner::stageChanged, [&err](const QString& s) { err << s << "…\n" << Qt::flush; });
-    QObject::connect(&runner, &AnalysisRunner::finished, [&](const AnalysisResult& r) {
-        result = r;
-        loop.quit();
-    });
-    runner.start(request);
-    if (runner.isRunning())
-        loop.exec();
-
+    const AnalysisResult result = runAnalysis(request, err);
     if (!result.report) {
         err << "heapsight-cli: " << analysisStateName(result.state) << ": " << result.errorText << '\n';
         return 2;

@@ -1,5 +1,6 @@
 // heapsight-cli: the headless twin of the desktop app, for scripts and CI.
 #include "analyzecommand.h"
+#include "diffcommand.h"
 #include "reportcommand.h"
 #include "toolchainscommand.h"
 
@@ -15,7 +16,9 @@ void printUsage(QTextStream& out)
            "  report FILE|-   summarise go build -gcflags=-m / -m=2 output (--json for the whole model,\n"
            "                  --kinds moved,escapes,... to filter)\n"
            "  toolchains      list the Go toolchains found on this machine\n"
-           "  analyze DIR     run escape analysis on a module (--toolchain go1.22, --lang 1.22, --json)\n";
+           "  analyze DIR     run escape analysis on a module (--toolchain go1.22, --lang 1.22, --json)\n"
+           "  diff A B        compare two analyses (report files, or --toolchain X --toolchain Y DIR);\n"
+           "                  --json, --sarif, --fail-on new-heap\n";
 }
 
 } // namespace
@@ -38,6 +41,8 @@ int main(int argc, char** argv)
         return heapsight::cli::runToolchainsCommand(args);
     if (command == QLatin1String("analyze"))
         return heapsight::cli::runAnalyzeCommand(args);
+    if (command == QLatin1String("diff"))
+        return heapsight::cli::runDiffCommand(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         QTextStream out(stdout);
         printUsage(out);

@@ -18,7 +18,8 @@ ResultCache::ResultCache(QString directory)
 
 QString ResultCache::defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/reports");
+    // Shared by the GUI and the CLI, whatever their application names.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/heapsight/reports");
 }
 
 namespace {

@@ -14,7 +14,7 @@ class ResultCache {
 public:
     explicit ResultCache(QString directory = defaultDirectory());
 
-    static QString defaultDirectory(); // QStandardPaths::CacheLocation + "/reports"
+    static QString defaultDirectory(); // ~/.cache/heapsight/reports (GenericCacheLocation)
 
     // SHA-256 over the module's .go, go.mod, go.sum and go.work files (names and contents), skipping
     // hidden directories. Reads every source file: call it off the GUI thread.

@@ -1,0 +1,43 @@
+#include "blockinganalysis.h"
+
+#include "core/analysis/analysisrunner.h"
+#include "core/toolchain/toolchaindiscovery.h"
+#include "core/toolchain/usertoolchains.h"
+
+#include <QEventLoop>
+
+namespace heapsight::cli {
+
+std::optional<Toolchain> chooseToolchain(const QString& wanted, QTextStream& err)
+{
+    const auto toolchains = ToolchainDiscovery::discover(ToolchainDiscovery::Places::fromEnvironment(userToolchainPaths()));
+    std::optional<Toolchain> t;
+    if (!wanted.isEmpty())
+        t = ToolchainDiscovery::select(toolchains, wanted);
+    else if (!toolchains.empty())
+        t = toolchains.back();
+    if (!t) {
+        err << "heapsight-cli: no Go toolchain"
+            << (wanted.isEmpty() ? QString() : QStringLiteral(" matching \"%1\"").arg(wanted))
+            << " found; see heapsight-cli toolchains\n";
+    }
+    return t;
+}
+
+AnalysisResult runAnalysis(const AnalysisRequest& request, QTextStream& err)
+{
+    AnalysisRunner runner;
+    AnalysisResult result;
+    QEventLoop loop;
+    QObject::connect(&runner, &AnalysisRunner::stageChanged, [&err](const QString& s) { err << s << "…\n" << Qt::flush; });
+    QObject::connect(&runner, &AnalysisRunner::finished, [&](const AnalysisResult& r) {
+        result = r;
+        loop.quit();
+    });
+    runner.start(request);
+    if (runner.isRunning())
+        loop.exec();
+    return result;
+}
+
+} // namespace heapsight::cli

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "core/analysis/analysisrequest.h"
+
+#include <QTextStream>
+#include <optional>
+
+namespace heapsight::cli {
+
+// The toolchain named on the command line ("go1.22", "1.22", a path), or the newest one found.
+std::optional<Toolchain> chooseToolchain(const QString& wanted, QTextStream& err);
+// Runs one analysis to its end in a local event loop, telling its stages on `err`.
+AnalysisResult runAnalysis(const AnalysisRequest& request, QTextStream& err);
+
+} // namespace heapsight::cli

@@ -1,0 +1,132 @@
+#include "diffcommand.h"
+
+#include "blockinganalysis.h"
+#include "diffoutput.h"
+#include "inputreader.h"
+#include "reportoutput.h"
+
+#include "core/model/reportfilter.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTextStream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace heapsight::cli {
+
+namespace {
+
+struct Side {
+    std::optional<Report> report;
+    std::string label;
+    std::string moduleRoot;
+};
+
+// Keeps only the chosen kinds, so a diff of heap findings is not drowned in inlining decisions.
+Report filtered(const Report& r, const KindSet& kinds)
+{
+    return filterFindings(r, [&kinds](const Finding& f) { return kinds.test(static_cast<std::size_t>(f.kind)); });
+}
+
+} // namespace
+
+int runDiffCommand(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Compare two escape analyses of the same code."));
+    parser.addPositionalArgument(QStringLiteral("diff"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("A B (report files: -m=2 text or report JSON), or DIR with --toolchain/--lang twice."));
+    const QCommandLineOption toolchainOption(QStringLiteral("toolchain"), QStringLiteral("Toolchain of side A, then of side B."), QStringLiteral("version"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language version of side A, then of side B."), QStringLiteral("version"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the changes as JSON."));
+    const QCommandLineOption sarifOption(QStringLiteral("sarif"), QStringLiteral("Print SARIF 2.1.0: one result per new heap allocation."));
+    const QCommandLineOption failOption(QStringLiteral("fail-on"), QStringLiteral("new-heap: exit 1 when B has heap allocations A does not."), QStringLiteral("what"));
+    const QCommandLineOption kindsOption(QStringLiteral("kinds"), QStringLiteral("Only these finding kinds."), QStringLiteral("ids"));
+    const QCommandLineOption allOption(QStringLiteral("all"), QStringLiteral("Also list unchanged findings (text output)."));
+    const QCommandLineOption rootOption(QStringLiteral("module-root"), QStringLiteral("Directory SARIF URIs are relative to."), QStringLiteral("dir"));
+    for (const auto* o : { &toolchainOption, &langOption, &jsonOption, &sarifOption, &failOption, &kindsOption, &allOption, &rootOption })
+        parser.addOption(*o);
+    parser.addHelpOption();
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << "heapsight-cli: " << parser.errorText() << '\n';
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments().mid(1);
+    const QStringList toolchains = parser.values(toolchainOption), langs = parser.values(langOption);
+    const bool runMode = pos.size() == 1 && (toolchains.size() == 2 || langs.size() == 2);
+    if (!(pos.size() == 2 && toolchains.isEmpty() && langs.isEmpty()) && !runMode) {
+        err << "heapsight-cli: usage: heapsight-cli diff A B | diff --toolchain go1.21 --toolchain go1.22 DIR"
+               " | diff --lang 1.21 --lang 1.22 [--toolchain go1.22] DIR\n";
+        return 2;
+    }
+    if (parser.isSet(failOption) && parser.value(failOption) != QLatin1String("new-heap")) {
+        err << "heapsight-cli: --fail-on takes new-heap\n";
+        return 2;
+    }
+    KindSet kinds;
+    kinds.set();
+    if (parser.isSet(kindsOption)) {
+        QString why;
+        const auto chosen = parseKinds(parser.value(kindsOption), &why);
+        if (!chosen) {
+            err << "heapsight-cli: " << why << '\n';
+            return 2;
+        }
+        kinds = *chosen;
+    }
+
+    Side sides[2];
+    for (int i = 0; i < 2; ++i) {
+        if (!runMode) {
+            QString error;
+            sides[i].report = readReport(pos.at(i), &error);
+            if (!sides[i].report) {
+                err << "heapsight-cli: " << error << '\n';
+                return 2;
+            }
+            sides[i].label = QFileInfo(pos.at(i)).fileName().toStdString();
+            sides[i].moduleRoot = sides[i].report->origin().workingDirectory;
+            continue;
+        }
+        const QString wanted = toolchains.size() == 2 ? toolchains.at(i) : toolchains.value(0);
+        const auto toolchain = chooseToolchain(wanted, err);
+        if (!toolchain)
+            return 2;
+        AnalysisRequest request;
+        request.directory = pos.at(0);
+        request.toolchain = *toolchain;
+        request.languageVersion = langs.size() == 2 ? langs.at(i) : QString();
+        const AnalysisResult result = runAnalysis(request, err);
+        if (result.state != AnalysisState::Ok || !result.report) {
+            err << "heapsight-cli: side " << (i == 0 ? 'A' : 'B') << ": " << analysisStateName(result.state) << ":\n"
+                << result.errorText << '\n';
+            return 2;
+        }
+        sides[i].report = *result.report;
+        sides[i].label = QString(toolchain->version + (request.languageVersion.isEmpty() ? QString() : QStringLiteral(" (go %1)").arg(request.languageVersion))).toStdString();
+        sides[i].moduleRoot = result.module.root.toStdString();
+    }
+    const Report a = filtered(*sides[0].report, kinds), b = filtered(*sides[1].report, kinds);
+    const ReportDiff diff = diffReports(a, b);
+    const DiffSides labels { &a, &b, sides[0].label, sides[1].label };
+    const std::string root = parser.isSet(rootOption) ? QFileInfo(parser.value(rootOption)).absoluteFilePath().toStdString() : sides[1].moduleRoot;
+    if (parser.isSet(sarifOption)) {
+        std::cout << diffToSarif(diff, labels, root).dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else if (parser.isSet(jsonOption)) {
+        std::cout << diffToJson(diff, labels).dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else {
+        QTextStream out(stdout);
+        printDiffText(diff, labels, parser.isSet(allOption), out);
+    }
+    if (parser.isSet(failOption) && !diff.newHeapAllocations().empty())
+        return 1;
+    return 0;
+}
+
+} // namespace heapsight::cli

@@ -1,0 +1,286 @@
+#include "spelling.h"
+
+#include <cctype>
+#include <optional>
+#include <re2/re2.h>
+#include <vector>
+
+namespace heapsight {
+
+namespace {
+
+// A small precedence-climbing evaluator for Go integer constant expressions.
+class ConstantEvaluator {
+public:
+    explicit ConstantEvaluator(std::string_view s)
+        : m_s(s)
+    {
+    }
+
+    std::optional<long long> run()
+    {
+        auto v = expression(1);
+        skipSpace();
+        if (!v || m_pos != m_s.size())
+            return std::nullopt;
+        return v;
+    }
+
+private:
+    void skipSpace()
+    {
+        while (m_pos < m_s.size() && m_s[m_pos] == ' ')
+            ++m_pos;
+    }
+
+    // Go's binary operator precedence: 5 for * / % << >> & &^, 4 for + - | ^.
+    int peekOperator(std::string_view& op)
+    {
+        skipSpace();
+        static constexpr std::string_view ops[] = { "<<", ">>", "&^", "*", "/", "%", "&", "+", "-", "|", "^" };
+        for (std::string_view o : ops) {
+            if (m_s.substr(m_pos).starts_with(o)) {
+                // `&&`, `||` and `<-` are not arithmetic.
+                if ((o == "&" || o == "|") && m_s.substr(m_pos + 1).starts_with(o))
+                    return 0;
+                op = o;
+                return (o == "+" || o == "-" || o == "|" || o == "^") ? 4 : 5;
+            }
+        }
+        return 0;
+    }
+
+    std::optional<long long> primary()
+    {
+        skipSpace();
+        if (m_pos < m_s.size() && m_s[m_pos] == '(') {
+            ++m_pos;
+            auto v = expression(1);
+            skipSpace();
+            if (!v || m_pos >= m_s.size() || m_s[m_pos] != ')')
+                return std::nullopt;
+            ++m_pos;
+            return v;
+        }
+        const std::size_t start = m_pos;
+        while (m_pos < m_s.size() && (std::isalnum(static_cast<unsigned char>(m_s[m_pos])) || m_s[m_pos] == '_'))
+            ++m_pos;
+        const std::string digits(m_s.substr(start, m_pos - start));
+        if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits[0])))
+            return std::nullopt;
+        std::string clean;
+        for (char c : digits) {
+            if (c != '_')
+                clean += c;
+        }
+        int base = 10;
+        std::string body = clean;
+        if (clean.size() > 2 && clean[0] == '0' && std::isalpha(static_cast<unsigned char>(clean[1]))) {
+            const char p = static_cast<char>(std::tolower(static_cast<unsigned char>(clean[1])));
+            base = p == 'x' ? 16 : p == 'b' ? 2 : p == 'o' ? 8 : 0;
+            body = clean.substr(2);
+        }
+        if (base == 0)
+            return std::nullopt;
+        try {
+            std::size_t used = 0;
+            const long long v = std::stoll(body, &used, base);
+            if (used != body.size())
+                return std::nullopt;
+            return v;
+        } catch (...) {
+            return std::nullopt;
+        }
+    }
+
+    std::optional<long long> expression(int minPrecedence)
+    {
+        auto lhs = primary();
+        if (!lhs)
+            return std::nullopt;
+        for (;;) {
+            std::string_view op;
+            const int prec = peekOperator(op);
+            if (prec == 0 || prec < minPrecedence)
+                return lhs;
+            m_pos += op.size();
+            auto rhs = expression(prec + 1);
+            if (!rhs)
+                return std::nullopt;
+            const long long a = *lhs, b = *rhs;
+            if (op == "<<") {
+                if (b < 0 || b > 62)
+                    return std::nullopt;
+                lhs = a << b;
+            } else if (op == ">>") {
+                if (b < 0 || b > 63)
+                    return std::nullopt;
+                lhs = a >> b;
+            } else if (op == "&^") {
+                lhs = a & ~b;
+            } else if (op == "*") {
+                lhs = a * b;
+            } else if (op == "/" || op == "%") {
+                if (b == 0)
+                    return std::nullopt;
+                lhs = op == "/" ? a / b : a % b;
+            } else if (op == "&") {
+                lhs = a & b;
+            } else if (op == "+") {
+                lhs = a + b;
+            } else if (op == "-") {
+                lhs = a - b;
+            } else if (op == "|") {
+                lhs = a | b;
+            } else {
+                lhs = a ^ b;
+            }
+        }
+    }
+
+    std::string_view m_s;
+    std::size_t m_pos = 0;
+};
+
+bool isConstantChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == ' ' || c == '(' || c == ')' || c == '<'
+        || c == '>' || c == '*' || c == '/' || c == '%' || c == '&' || c == '^' || c == '+' || c == '-' || c == '|';
+}
+
+// The length of the longest prefix of `run` that is a constant expression with an operator, or 0.
+std::size_t constantPrefix(std::string_view run, long long& value)
+{
+    for (std::size_t end = run.size(); end > 0; --end) {
+        const std::string_view candidate = run.substr(0, end);
+        if (candidate.find_first_of("<>*/%&^+-|") == std::string_view::npos)
+            return 0;
+        if (evaluateConstant(candidate, value))
+            return end;
+    }
+    return 0;
+}
+
+// Replaces each maximal run that is a constant expression with at least one operator by its value.
+std::string foldConstants(const std::string& s)
+{
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        // A candidate starts at a digit that does not continue an identifier or a selector.
+        const bool startsNumber = std::isdigit(static_cast<unsigned char>(s[i]))
+            && (i == 0 || !(std::isalnum(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '_' || s[i - 1] == '.'));
+        if (startsNumber) {
+            std::size_t j = i;
+            while (j < s.size() && isConstantChar(s[j]))
+                ++j;
+            long long v = 0;
+            if (const std::size_t n = constantPrefix(std::string_view(s).substr(i, j - i), v)) {
+                // Keep the trailing space a shrunk run may have given back.
+                out += std::to_string(v);
+                i += n;
+                continue;
+            }
+        }
+        out += s[i++];
+    }
+    return out;
+}
+
+std::string quoteRawString(std::string_view body)
+{
+    std::string q = "\"";
+    for (char c : body) {
+        if (c == '\\' || c == '"')
+            q += '\\';
+        if (c == '\t') {
+            q += "\\t";
+            continue;
+        }
+        q += c;
+    }
+    return q + "\"";
+}
+
+} // namespace
+
+bool evaluateConstant(std::string_view text, long long& value)
+{
+    const auto v = ConstantEvaluator(text).run();
+    if (!v)
+        return false;
+    value = *v;
+    return true;
+}
+
+std::string normalizeSpelling(std::string_view text)
+{
+    std::string s;
+    s.reserve(text.size());
+    // Fold white space and raw strings first: both change what later rules see.
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '`') {
+            const std::size_t close = text.find('`', i + 1);
+            if (close != std::string_view::npos) {
+                s += quoteRawString(text.substr(i + 1, close - i - 1));
+                i = close;
+                continue;
+            }
+        }
+        if (c == '"') { // copy quoted strings untouched
+            std::size_t j = i + 1;
+            while (j < text.size() && text[j] != '"')
+                j += text[j] == '\\' ? 2 : 1;
+            s.append(text.substr(i, std::min(j + 1, text.size()) - i));
+            i = j;
+            continue;
+        }
+        if (c == ' ' || c == '\t') {
+            if (!s.empty() && s.back() != ' ')
+                s += ' ';
+            continue;
+        }
+        s += c;
+    }
+    while (!s.empty() && s.back() == ' ')
+        s.pop_back();
+
+    static const RE2 resultName(R"(~R(\d+))");
+    static const RE2 anon(R"(\.anon(\d+))");
+    static const RE2 glob(R"(\bglob\.\.func)");
+    static const RE2 shape(R"(go\.shape\.([A-Za-z0-9_.*\[\]]+?)_\d+\b)");
+    static const RE2 shapePrefix(R"(go\.shape\.)");
+    static const RE2 typedLiteral(R"(\b(?:u?int(?:8|16|32|64)?|byte|rune|uintptr)\((-?\d+)\))");
+    RE2::GlobalReplace(&s, resultName, R"(~r\1)");
+    RE2::GlobalReplace(&s, anon, R"(~p\1)");
+    RE2::GlobalReplace(&s, glob, "init.func");
+    RE2::GlobalReplace(&s, shape, R"(\1)");
+    RE2::GlobalReplace(&s, shapePrefix, "");
+    RE2::GlobalReplace(&s, typedLiteral, R"(\1)");
+    // arg#N (1.21, 1-based) is ~p(N-1) in 1.22.
+    static const RE2 argHash(R"(arg#(\d+))");
+    std::string out;
+    re2::StringPiece input(s);
+    re2::StringPiece number;
+    std::size_t last = 0;
+    while (RE2::FindAndConsume(&input, argHash, &number)) {
+        const std::size_t matchEnd = static_cast<std::size_t>(input.data() - s.data());
+        const std::size_t matchStart = static_cast<std::size_t>(number.data() - s.data()) - 4;
+        out.append(s, last, matchStart - last);
+        out += "~p" + std::to_string(std::max(0, std::stoi(std::string(number)) - 1));
+        last = matchEnd;
+    }
+    out.append(s, last, std::string::npos);
+    return foldConstants(out);
+}
+
+std::string normalizeFileName(std::string_view file)
+{
+    static const RE2 goroot(R"(^(?:/[^ ]*)?/(?:go(?:-?\d+(?:\.\d+)*)?|go\d+(?:\.\d+)*|libexec)/src/)");
+    std::string s(file);
+    RE2::Replace(&s, goroot, "$GOROOT/src/");
+    return s;
+}
+
+} // namespace heapsight

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace heapsight {
+
+// Canonical spelling of a compiler-printed expression or name, so the same finding printed by two Go
+// versions compares equal: `~R0` → `~r0`, `1 << 20` → `1048576`, `uint(8)` → `8`, raw strings →
+// quoted strings, `.anon0`/`arg#1` → `~p0`, `glob..func1` → `init.func1`, `go.shape.int_0` → `int`,
+// and white space folded.
+std::string normalizeSpelling(std::string_view text);
+
+// A file name with a Go installation's prefix (`/usr/lib/go-1.21/src/`, `/usr/local/go/src/`) replaced
+// by `$GOROOT/src/`, so standard-library findings of two toolchains line up.
+std::string normalizeFileName(std::string_view file);
+
+// Evaluates a Go integer constant expression of literals, parentheses and binary operators;
+// false when `text` is anything else.
+bool evaluateConstant(std::string_view text, long long& value);
+
+} // namespace heapsight
