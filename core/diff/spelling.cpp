@@ -17,7 +17,7 @@ public:
     {
     }
 
-    std::optional<long long> run()
+    std::optional<unsigned long long> run()
     {
         auto v = expression(1);
         skipSpace();
@@ -50,7 +50,7 @@ private:
         return 0;
     }
 
-    std::optional<long long> primary()
+    std::optional<unsigned long long> primary()
     {
         skipSpace();
         if (m_pos < m_s.size() && m_s[m_pos] == '(') {
@@ -84,7 +84,7 @@ private:
             return std::nullopt;
         try {
             std::size_t used = 0;
-            const long long v = std::stoll(body, &used, base);
+            const unsigned long long v = std::stoull(body, &used, base);
             if (used != body.size())
                 return std::nullopt;
             return v;
@@ -93,7 +93,7 @@ private:
         }
     }
 
-    std::optional<long long> expression(int minPrecedence)
+    std::optional<unsigned long long> expression(int minPrecedence)
     {
         auto lhs = primary();
         if (!lhs)
@@ -107,13 +107,14 @@ private:
             auto rhs = expression(prec + 1);
             if (!rhs)
                 return std::nullopt;
-            const long long a = *lhs, b = *rhs;
+            // Unsigned 64-bit, like the constants Go prints (1 << 63 is 9223372036854775808).
+            const unsigned long long a = *lhs, b = *rhs;
             if (op == "<<") {
-                if (b < 0 || b > 62)
+                if (b > 63)
                     return std::nullopt;
                 lhs = a << b;
             } else if (op == ">>") {
-                if (b < 0 || b > 63)
+                if (b > 63)
                     return std::nullopt;
                 lhs = a >> b;
             } else if (op == "&^") {
@@ -129,6 +130,8 @@ private:
             } else if (op == "+") {
                 lhs = a + b;
             } else if (op == "-") {
+                if (b > a)
+                    return std::nullopt; // a negative constant: leave it as written
                 lhs = a - b;
             } else if (op == "|") {
                 lhs = a | b;
@@ -149,9 +152,12 @@ bool isConstantChar(char c)
 }
 
 // The length of the longest prefix of `run` that is a constant expression with an operator, or 0.
-std::size_t constantPrefix(std::string_view run, long long& value)
+std::size_t constantPrefix(std::string_view run, unsigned long long& value)
 {
     for (std::size_t end = run.size(); end > 0; --end) {
+        // Only cut between tokens: never inside a number or a name.
+        if (end < run.size() && std::isalnum(static_cast<unsigned char>(run[end])) && std::isalnum(static_cast<unsigned char>(run[end - 1])))
+            continue;
         const std::string_view candidate = run.substr(0, end);
         if (candidate.find_first_of("<>*/%&^+-|") == std::string_view::npos)
             return 0;
@@ -167,6 +173,15 @@ std::string foldConstants(const std::string& s)
     std::string out;
     std::size_t i = 0;
     while (i < s.size()) {
+        if (s[i] == '"') { // string constants are text, not arithmetic
+            std::size_t j = i + 1;
+            while (j < s.size() && s[j] != '"')
+                j += s[j] == '\\' ? 2 : 1;
+            j = std::min(j + 1, s.size());
+            out.append(s, i, j - i);
+            i = j;
+            continue;
+        }
         // A candidate starts at a digit that does not continue an identifier or a selector.
         const bool startsNumber = std::isdigit(static_cast<unsigned char>(s[i]))
             && (i == 0 || !(std::isalnum(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '_' || s[i - 1] == '.'));
@@ -174,7 +189,7 @@ std::string foldConstants(const std::string& s)
             std::size_t j = i;
             while (j < s.size() && isConstantChar(s[j]))
                 ++j;
-            long long v = 0;
+            unsigned long long v = 0;
             if (const std::size_t n = constantPrefix(std::string_view(s).substr(i, j - i), v)) {
                 // Keep the trailing space a shrunk run may have given back.
                 out += std::to_string(v);
@@ -204,7 +219,7 @@ std::string quoteRawString(std::string_view body)
 
 } // namespace
 
-bool evaluateConstant(std::string_view text, long long& value)
+bool evaluateConstant(std::string_view text, unsigned long long& value)
 {
     const auto v = ConstantEvaluator(text).run();
     if (!v)
@@ -272,12 +287,19 @@ std::string normalizeSpelling(std::string_view text)
         last = matchEnd;
     }
     out.append(s, last, std::string::npos);
-    return foldConstants(out);
+    out = foldConstants(out);
+    // A folded constant keeps parentheses the other version never printed: `x &^ (1 << 63)`.
+    static const RE2 parenthesised(R"((^|[^\w\])\]])\((\d+)\))");
+    RE2::GlobalReplace(&out, parenthesised, R"(\1\2)");
+    return out;
 }
 
 std::string normalizeFileName(std::string_view file)
 {
-    static const RE2 goroot(R"(^(?:/[^ ]*)?/(?:go(?:-?\d+(?:\.\d+)*)?|go\d+(?:\.\d+)*|libexec)/src/)");
+    // Debian's /usr/lib/go-1.22, /usr/local/go, golang.org/dl's ~/sdk/go1.22.12, module-cache toolchains
+    // and Homebrew's libexec; not a GOPATH's ~/go/src.
+    static const RE2 goroot(
+        R"(^(?:/usr/lib/go(?:-\d+(?:\.\d+)*)?|/usr/local/go|/.*/go-?\d+(?:\.\d+)*|/.*/libexec|/.*/golang\.org/toolchain@[^/]+)/src/)");
     std::string s(file);
     RE2::Replace(&s, goroot, "$GOROOT/src/");
     return s;

@@ -17,6 +17,6 @@ std::string normalizeFileName(std::string_view file);
 
 // Evaluates a Go integer constant expression of literals, parentheses and binary operators;
 // false when `text` is anything else.
-bool evaluateConstant(std::string_view text, long long& value);
+bool evaluateConstant(std::string_view text, unsigned long long& value);
 
 } // namespace heapsight
