@@ -1,0 +1,24 @@
+package main
+
+import "testing"
+
+// Benchmarks that allocate, for ranking findings by real allocations with a heap profile
+// (go test -bench . -memprofile mem.out).
+func BenchmarkNewCounter(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		_ = newCounter()
+	}
+}
+
+func BenchmarkDescribe(b *testing.B) {
+	u := user{name: "gopher", age: 13}
+	for i := 0; i < b.N; i++ {
+		_ = describe(u)
+	}
+}
+
+func BenchmarkSquares(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		_ = squares(64)
+	}
+}
