@@ -104,6 +104,18 @@ private:
         return std::nullopt;
     }
 
+    std::optional<std::uint32_t> findUnconfirmed(const Position& pos, FindingKind kind)
+    {
+        const auto it = m_byPosKind.find({ pos, kind });
+        if (it == m_byPosKind.end())
+            return std::nullopt;
+        for (std::uint32_t i : it->second) {
+            if (!(m_builder.finding(i).sources & FromLogopt))
+                return i;
+        }
+        return it->second.front();
+    }
+
     static Finding verdict(FindingKind kind, Position pos, std::string subject, std::string message)
     {
         Finding f;
@@ -188,13 +200,25 @@ void Merger::mergeEscape(const LogoptRecord& r)
 {
     const Position pos = intern(r.position);
     if (r.message.empty()) {
-        // The bare verdict that an allocation is on the heap; its subject comes from an explanation.
-        if (const auto i = find(pos, FindingKind::EscapesToHeap)) {
-            enrich(*i, r, std::nullopt);
-            return;
-        }
+        // The bare verdict that an allocation is on the heap; its subject comes from an explanation
+        // record at the same position. Several allocations can share a position (f(g(), h())): each
+        // bare record takes one explanation, or confirms one text finding not yet confirmed.
         const auto orphan = m_orphans.find({ pos, packageOf(r) });
+        if (orphan == m_orphans.end()) {
+            if (const auto i = findUnconfirmed(pos, FindingKind::EscapesToHeap)) {
+                enrich(*i, r, std::nullopt);
+                return;
+            }
+        }
         std::string subject = orphan == m_orphans.end() ? std::string() : orphan->second.subject;
+        if (m_textAvailable) {
+            if (const auto i = find(pos, FindingKind::EscapesToHeap, &subject)) {
+                enrich(*i, r, orphan == m_orphans.end() ? std::nullopt : std::optional<Explanation>(std::move(orphan->second)));
+                if (orphan != m_orphans.end())
+                    m_orphans.erase(orphan);
+                return;
+            }
+        }
         Finding f = verdict(FindingKind::EscapesToHeap, pos, subject, subject + std::string(kEscapesSuffix));
         f.package = packageOf(r);
         for (const LogoptPosition& p : r.inlineChain)
