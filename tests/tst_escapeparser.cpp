@@ -92,10 +92,10 @@ void TestEscapeParser::finding_data()
                                      << "{storage for u} = u: interface-converted@./iface.go:14:27";
     QTest::newRow("sub-package path") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "store/store.go:18:33" << "leak" << "e" << ""
                                       << "{heap} = e: assign@store/store.go:19:17";
-    QTest::newRow("closure captures by ref, go 1.21 semantics") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./loopvar.go:12:6"
+    QTest::newRow("closure captures by ref, go 1.21 semantics") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./loopvar.go:13:6"
                                                                 << "moved" << "i" << ""
-                                                                << "{storage for func literal} = &i: captured by a closure@./loopvar.go:16:12, "
-                                                                   "reference@./loopvar.go:16:12";
+                                                                << "{storage for func literal} = &i: captured by a closure@./loopvar.go:17:12, "
+                                                                   "reference@./loopvar.go:17:12";
     QTest::newRow("devirtualized") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./devirt.go:16:15" << "devirt" << "s.area"
                                    << "*square" << "";
     QTest::newRow("1.22 inlines the devirtualized call") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./devirt.go:16:15"
@@ -104,7 +104,7 @@ void TestEscapeParser::finding_data()
                                    << "function too complex: cost 1137 exceeds budget 80" << "";
     QTest::newRow("generic shape") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./generics.go:6:6" << "can-inline"
                                    << "ptr[go.shape.int]" << "func(*[2]uintptr, go.shape.int) *go.shape.int { return &v }" << "";
-    QTest::newRow("loopvar report") << kData + QLatin1String("escapes-go1.22-lang1.22.loopvar.m2.txt") << "./loopvar.go:28:6" << "loopvar" << "i"
+    QTest::newRow("loopvar report") << kData + QLatin1String("escapes-go1.22-lang1.22.loopvar.m2.txt") << "./loopvar.go:29:6" << "loopvar" << "i"
                                     << "heap-allocated" << "";
     QTest::newRow("std, absolute path") << kData + QLatin1String("std-go1.21.m2.txt") << "/usr/lib/go-1.21/src/container/list/list.go:62:30"
                                         << "escapes" << "new(List)" << ""
@@ -145,7 +145,7 @@ void TestEscapeParser::absentFinding_data()
     QTest::addColumn<QString>("at");
     QTest::addColumn<QString>("kind");
     QTest::newRow("go 1.22 semantics: per-iteration i captured by value") << kReports + QLatin1String("escapes-go1.22-lang1.22.m2.txt")
-                                                                           << "./loopvar.go:12:6" << "moved";
+                                                                           << "./loopvar.go:13:6" << "moved";
     QTest::newRow("go1.21 does not inline the devirtualized call") << kReports + QLatin1String("escapes-go1.21.m2.txt") << "./devirt.go:16:15"
                                                                    << "inline-call";
     QTest::newRow("struct that stays on the stack") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./noescape.go:9:7" << "escapes";

@@ -133,14 +133,14 @@ void TestLogopt::mergeKeepsTextFindingsAndConfirmsThem()
 void TestLogopt::mergeAddsWhatOnlyLogoptKnows()
 {
     const Report merged = mergeLogopt(textReport(), m_logopt);
-    const Finding* heap = find(merged, "./loopvar.go", 28, FindingKind::LoopVariable, "i");
+    const Finding* heap = find(merged, "./loopvar.go", 29, FindingKind::LoopVariable, "i");
     QVERIFY(heap);
     QCOMPARE(heap->detail, std::string("heap-allocated"));
     QCOMPARE(heap->sources, std::uint8_t(FromLogopt));
-    const Finding* stack = find(merged, "./loopvar.go", 12, FindingKind::LoopVariable, "i");
+    const Finding* stack = find(merged, "./loopvar.go", 13, FindingKind::LoopVariable, "i");
     QVERIFY(stack);
     QCOMPARE(stack->detail, std::string("stack-allocated"));
-    QVERIFY(find(merged, "./loopvar.go", 12, FindingKind::LoopModified, "for"));
+    QVERIFY(find(merged, "./loopvar.go", 13, FindingKind::LoopModified, "for"));
 }
 
 // addresses() is inlined into main: the text reports `i` at the call site; logopt adds where it really is.
@@ -151,7 +151,7 @@ void TestLogopt::inlineChainPointsIntoTheCallee()
     QVERIFY(f);
     QVERIFY(!f->inlineChain.empty());
     QCOMPARE(std::string(merged.fileName(f->inlineChain.front().file)), std::string("./loopvar.go"));
-    QCOMPARE(f->inlineChain.front().line, 28u);
+    QCOMPARE(f->inlineChain.front().line, 29u);
 }
 
 void TestLogopt::logoptAloneGivesTheSameHeapVerdicts()

@@ -117,7 +117,7 @@ int runDiffCommand(const QStringList& arguments)
     const DiffSides labels { &a, &b, sides[0].label, sides[1].label };
     const std::string root = parser.isSet(rootOption) ? QFileInfo(parser.value(rootOption)).absoluteFilePath().toStdString() : sides[1].moduleRoot;
     if (parser.isSet(sarifOption)) {
-        std::cout << diffToSarif(diff, labels, root).dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << '\n';
+        std::cout << diffToSarif(diff, labels, root, HEAPSIGHT_VERSION).dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << '\n';
     } else if (parser.isSet(jsonOption)) {
         std::cout << diffToJson(diff, labels).dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << '\n';
     } else {

@@ -76,6 +76,18 @@ std::string chainSignature(const Finding& f)
     return sig;
 }
 
+// Two different spellings can be one finding only where a version prints a value differently (a named
+// constant against its value, a folded expression): at least one side holds a literal. Two different
+// names (HasPrefix, HasSuffix) are two findings, and so are two function names of inlining decisions.
+bool mayBeRespelled(const Entry& a, const Entry& b)
+{
+    const KindGroup g = kindGroup(a.kind);
+    if (g == KindGroup::Inlining || g == KindGroup::Devirtualization)
+        return false;
+    const auto hasLiteral = [](const std::string& s) { return s.find_first_of("0123456789\" ") != std::string::npos; };
+    return hasLiteral(a.subject) || hasLiteral(b.subject);
+}
+
 template<typename Key, typename KeyOf>
 void matchBy(std::vector<Entry>& a, std::vector<Entry>& b, KeyOf keyOf, bool uniqueOnly, MatchRule rule,
              std::vector<std::tuple<std::uint32_t, std::uint32_t, MatchRule>>& pairs)
@@ -94,7 +106,7 @@ void matchBy(std::vector<Entry>& a, std::vector<Entry>& b, KeyOf keyOf, bool uni
         if (it == inB.end())
             continue;
         std::vector<std::size_t>& bs = it->second;
-        if (uniqueOnly && (as.size() != 1 || bs.size() != 1))
+        if (uniqueOnly && (as.size() != 1 || bs.size() != 1 || !mayBeRespelled(a[as[0]], b[bs[0]])))
             continue;
         const std::size_t n = std::min(as.size(), bs.size());
         for (std::size_t k = 0; k < n; ++k) {

@@ -23,9 +23,10 @@ std::string_view changeTypeId(ChangeType type); // "added", "removed", "changed"
 enum class MatchRule : std::uint8_t {
     None, // added or removed
     Exact, // file, line, column, kind and normalised subject
-    SameColumn, // file, line, column and kind, the only candidate on both sides: a spelling difference
+    SameColumn, // file, line, column and kind, the only candidate on both sides, a literal in a subject:
+                // a value spelled differently (EINVAL against syscall.Errno(22))
     ColumnMoved, // file, line, kind and normalised subject
-    LineOnly, // file, line and kind, the only candidate on both sides
+    LineOnly, // file, line and kind, the only candidate on both sides, a literal in a subject
 };
 
 struct Change {

@@ -1,0 +1,155 @@
+#include "diffexport.h"
+
+#include <QCryptographicHash>
+#include <QString>
+#include <QUrl>
+#include <nlohmann/json.hpp>
+
+namespace heapsight {
+
+using nlohmann::json;
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+json countsToJson(const DiffCounts& c)
+{
+    return { { "added", c.added }, { "removed", c.removed }, { "changed", c.changed }, { "unchanged", c.unchanged } };
+}
+
+json sideToJson(const Report& r, const std::string& label)
+{
+    return { { "label", label },
+             { "toolchain", r.origin().toolchain },
+             { "languageVersion", r.origin().languageVersion },
+             { "source", r.origin().source },
+             { "findings", r.findings().size() } };
+}
+
+std::string_view matchId(MatchRule rule)
+{
+    switch (rule) {
+    case MatchRule::None:
+        return "none";
+    case MatchRule::Exact:
+        return "exact";
+    case MatchRule::SameColumn:
+        return "same-column";
+    case MatchRule::ColumnMoved:
+        return "column-moved";
+    case MatchRule::LineOnly:
+        return "line-only";
+    }
+    return {};
+}
+
+// A file name as the compiler printed it, made relative to the module root for SARIF.
+std::string relativeUri(const std::string& file, const std::string& moduleRoot, bool& relative)
+{
+    std::string f = file;
+    if (f.starts_with("./"))
+        f = f.substr(2);
+    relative = true;
+    if (!f.starts_with('/') && !f.starts_with('$') && !f.starts_with('<') && !f.starts_with("../"))
+        return QString::fromUtf8(QUrl::toPercentEncoding(q(f), "/")).toStdString();
+    if (!moduleRoot.empty() && f.starts_with(moduleRoot + "/"))
+        return QString::fromUtf8(QUrl::toPercentEncoding(q(f.substr(moduleRoot.size() + 1)), "/")).toStdString();
+    relative = false;
+    return QUrl::fromLocalFile(q(f)).toString(QUrl::FullyEncoded).toStdString();
+}
+
+json locationOf(const std::string& file, std::uint32_t line, std::uint32_t column, const std::string& moduleRoot)
+{
+    bool relative = false;
+    json artifact { { "uri", relativeUri(file, moduleRoot, relative) } };
+    if (relative)
+        artifact["uriBaseId"] = "SRCROOT";
+    json region { { "startLine", std::max<std::uint32_t>(line, 1) } };
+    if (column > 0)
+        region["startColumn"] = column;
+    return { { "physicalLocation", { { "artifactLocation", artifact }, { "region", region } } } };
+}
+
+} // namespace
+
+json diffToJson(const ReportDiff& diff, const DiffSides& sides)
+{
+    json changes = json::array();
+    for (const Change& c : diff.changes) {
+        if (c.type == ChangeType::Unchanged)
+            continue;
+        changes.push_back({ { "change", changeTypeId(c.type) },
+                            { "kind", kindId(c.kind) },
+                            { "file", c.file },
+                            { "line", c.line },
+                            { "column", c.column },
+                            { "package", c.package },
+                            { "subjectA", c.subjectA },
+                            { "subjectB", c.subjectB },
+                            { "match", matchId(c.rule) },
+                            { "loopVariable", c.loopVariable } });
+    }
+    json packages = json::object();
+    for (const auto& [name, counts] : diff.perPackage)
+        packages[name] = countsToJson(counts);
+    json kinds = json::object();
+    for (int k = 0; k < FindingKindCount; ++k) {
+        const DiffCounts& c = diff.perKind[static_cast<std::size_t>(k)];
+        if (c.added + c.removed + c.changed + c.unchanged > 0)
+            kinds[std::string(kindId(static_cast<FindingKind>(k)))] = countsToJson(c);
+    }
+    return { { "schema", "heapsight-diff" },
+             { "schemaVersion", 1 },
+             { "a", sideToJson(*sides.a, sides.labelA) },
+             { "b", sideToJson(*sides.b, sides.labelB) },
+             { "changes", changes },
+             { "packages", packages },
+             { "kinds", kinds },
+             { "total", countsToJson(diff.total) },
+             { "newHeapAllocations", diff.newHeapAllocations().size() } };
+}
+
+json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::string& moduleRoot, const std::string& heapsightVersion)
+{
+    json results = json::array();
+    for (const Change* c : diff.newHeapAllocations()) {
+        const Finding& f = sides.b->findings()[static_cast<std::size_t>(c->indexB)];
+        json result { { "ruleId", "heapsight/new-heap-allocation" },
+                      { "ruleIndex", 0 },
+                      { "level", "warning" },
+                      { "message", { { "text", f.message + " (new in " + sides.labelB + ", not in " + sides.labelA + ")" } } },
+                      { "locations", json::array({ locationOf(c->file, c->line, c->column, moduleRoot) }) } };
+        const QByteArray identity = (q(c->file) + QLatin1Char('|') + q(std::string(kindId(c->kind))) + QLatin1Char('|') + q(c->subjectB)).toUtf8();
+        result["partialFingerprints"] = { { "heapsightFinding/v1",
+                                            QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(32).toStdString() } };
+        // The compiler's reasoning as a code flow, so a reviewer can walk it on the pull request.
+        json steps = json::array();
+        for (const Explanation& e : f.explanations) {
+            for (const FlowEdge& edge : e.flows) {
+                for (const FlowStep& s : edge.steps) {
+                    json loc = locationOf(std::string(sides.b->fileName(s.at.file)), s.at.line, s.at.column, moduleRoot);
+                    loc["message"] = { { "text", s.expression + " (" + s.reason + "): " + edge.destination + " = " + edge.source } };
+                    steps.push_back({ { "location", loc } });
+                }
+            }
+        }
+        if (!steps.empty())
+            result["codeFlows"] = json::array({ { { "threadFlows", json::array({ { { "locations", steps } } }) } } });
+        results.push_back(std::move(result));
+    }
+    json rule { { "id", "heapsight/new-heap-allocation" },
+                { "name", "NewHeapAllocation" },
+                { "shortDescription", { { "text", "A value the Go compiler now allocates on the heap" } } },
+                { "fullDescription", { { "text", "Escape analysis of the newer build moves this value to the heap where the older build did not." } } },
+                { "defaultConfiguration", { { "level", "warning" } } } };
+    json run { { "tool", { { "driver", { { "name", "Heapsight" }, { "version", heapsightVersion }, { "rules", json::array({ rule }) } } } } },
+               { "results", results } };
+    if (!moduleRoot.empty()) {
+        run["originalUriBaseIds"] = { { "SRCROOT",
+                                        { { "uri", QUrl::fromLocalFile(q(moduleRoot) + QLatin1Char('/')).toString(QUrl::FullyEncoded).toStdString() } } } };
+    }
+    return { { "$schema", "https://json.schemastore.org/sarif-2.1.0.json" }, { "version", "2.1.0" }, { "runs", json::array({ run }) } };
+}
+
+} // namespace heapsight
