@@ -60,7 +60,11 @@ Report EscapeParser::finish()
 
 Position EscapeParser::intern(const RawPosition& raw)
 {
-    return Position { m_builder.internFile(raw.file), raw.line, raw.column };
+    if (m_lastFile == NoFile || raw.file != m_lastFileName) {
+        m_lastFile = m_builder.internFile(raw.file);
+        m_lastFileName.assign(raw.file);
+    }
+    return Position { m_lastFile, raw.line, raw.column };
 }
 
 std::uint32_t EscapeParser::currentPackage()

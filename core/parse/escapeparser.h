@@ -46,6 +46,9 @@ private:
     std::uint32_t currentPackage();
 
     ReportBuilder m_builder;
+    // Most positions name the file of the position before them: skip the hash look-up then.
+    std::string m_lastFileName;
+    FileId m_lastFile = NoFile;
     std::string m_partial;
     std::uint64_t m_lineNumber = 0;
     std::uint32_t m_package = UnknownLine::NoPackage;

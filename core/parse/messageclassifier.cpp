@@ -102,16 +102,6 @@ std::string_view view(const std::string_view& whole, const re2::StringPiece& pie
 }
 
 // The rarer families have enough structure for a regular expression; RE2 keeps them linear-time.
-const RE2& leakToResultPattern()
-{
-    static const RE2 re(R"(^(\S+) to result (\S+) level=(\d+)$)");
-    return re;
-}
-const RE2& capturePattern()
-{
-    static const RE2 re(R"(^(.+) capturing by (value|ref): (\S+) \(addr=(?:true|false) assign=(?:true|false) width=(\d+)\)$)");
-    return re;
-}
 const RE2& loopVariablePattern()
 {
     static const RE2 re(R"(^loop variable (\S+) now per-iteration, ((?:heap|stack)-allocated)(?: \(loop inlined into .+:\d+\))?$)");
@@ -122,19 +112,18 @@ const RE2& loopModifiedPattern()
     static const RE2 re(R"(^(.+) loop ending at \d+:\d+ was modified(?: \(loop inlined into .+:\d+\))?$)");
     return re;
 }
-const RE2& canInlineWithCostPattern()
-{
-    static const RE2 re(R"(^(.+?) with cost (-?\d+) as: (.*)$)");
-    return re;
-}
-
 ClassifiedMessage classifyLeaking(std::string_view rest)
 {
-    re2::StringPiece param, result, level;
-    if (RE2::FullMatch(re2::StringPiece(rest.data(), rest.size()), leakToResultPattern(), &param, &result, &level)) {
+    // `p to result ~r0 level=N`; parameter and result names hold no spaces.
+    static constexpr std::string_view kToResult = " to result ", kLevel = " level=";
+    const std::size_t to = rest.find(kToResult);
+    if (to != std::string_view::npos && rest.substr(0, to).find(' ') == std::string_view::npos) {
+        std::string_view tail = rest.substr(to + kToResult.size());
+        const std::size_t level = tail.find(kLevel);
         std::int64_t n = -1;
-        wholeNumber(view(rest, level), n);
-        return verdict(FindingKind::LeakingParamToResult, view(rest, param), view(rest, result), n);
+        if (level != std::string_view::npos && tail.substr(0, level).find(' ') == std::string_view::npos
+            && wholeNumber(tail.substr(level + kLevel.size()), n))
+            return verdict(FindingKind::LeakingParamToResult, rest.substr(0, to), tail.substr(0, level), n);
     }
     return verdict(FindingKind::LeakingParam, rest);
 }
@@ -143,17 +132,17 @@ ClassifiedMessage classifyInlining(std::string_view text)
 {
     std::string_view rest = text;
     if (consumePrefix(rest, "can inline ")) {
-        re2::StringPiece fn, cost, body;
-        if (RE2::FullMatch(re2::StringPiece(rest.data(), rest.size()), canInlineWithCostPattern(), &fn, &cost, &body)) {
+        // `can inline F with cost N as: BODY` (-m=2) or `can inline F` (-m): a hot family with long
+        // bodies, split by hand rather than by a regular expression.
+        static constexpr std::string_view kCost = " with cost ", kAs = " as: ";
+        const std::size_t cost = rest.find(kCost);
+        if (cost != std::string_view::npos) {
+            std::string_view tail = rest.substr(cost + kCost.size());
+            const bool negative = tail.starts_with('-');
+            const std::size_t as = tail.find(kAs);
             std::int64_t n = -1;
-            std::string_view c = view(rest, cost);
-            if (c.starts_with('-')) {
-                wholeNumber(c.substr(1), n);
-                n = -n;
-            } else {
-                wholeNumber(c, n);
-            }
-            return verdict(FindingKind::CanInline, view(rest, fn), view(rest, body), n);
+            if (as != std::string_view::npos && wholeNumber(tail.substr(negative ? 1 : 0, as - (negative ? 1 : 0)), n))
+                return verdict(FindingKind::CanInline, rest.substr(0, cost), tail.substr(as + kAs.size()), negative ? -n : n);
         }
         return verdict(FindingKind::CanInline, rest);
     }
@@ -277,16 +266,21 @@ ClassifiedMessage classifyOther(std::string_view text)
     if (text == "zero-copy string->[]byte conversion")
         return verdict(FindingKind::ZeroCopyConversion, {});
     const re2::StringPiece piece(text.data(), text.size());
-    re2::StringPiece a, b, c;
+    re2::StringPiece a, b;
     if (text.starts_with("loop variable ") && RE2::FullMatch(piece, loopVariablePattern(), &a, &b))
         return verdict(FindingKind::LoopVariable, view(text, a), view(text, b));
-    if (text.find(" capturing by ") != std::string_view::npos && RE2::FullMatch(piece, capturePattern(), &a, &b, &c)) {
-        // a = closure, b = value|ref, c = variable; width is the last number of the message.
+    // F capturing by value|ref: v (addr=… assign=… width=N): split from the right, F may hold spaces.
+    if (const std::size_t by = text.rfind(" capturing by "); by != std::string_view::npos && text.ends_with(')')) {
+        std::string_view rest = text.substr(by + std::string_view(" capturing by ").size());
+        const std::string_view how = rest.starts_with("value: ") ? "value" : rest.starts_with("ref: ") ? "ref" : std::string_view();
+        const std::size_t open = rest.find(" (addr=");
         std::int64_t width = -1;
-        std::string_view w = text;
-        w.remove_suffix(1);
-        consumeNumberSuffix(w, "width=", width);
-        return verdict(FindingKind::ClosureCapture, view(text, c), view(text, b), width);
+        std::string_view w = rest.substr(0, rest.size() - 1);
+        if (!how.empty() && open != std::string_view::npos && consumeNumberSuffix(w, " width=", width)) {
+            const std::string_view variable = rest.substr(how.size() + 2, open - how.size() - 2);
+            if (!variable.empty() && variable.find(' ') == std::string_view::npos)
+                return verdict(FindingKind::ClosureCapture, variable, how, width);
+        }
     }
     static constexpr std::string_view kSelfAssign = " ignoring self-assignment in ";
     if (const std::size_t at = text.find(kSelfAssign); at != std::string_view::npos)
