@@ -3,6 +3,7 @@
 #include "core/diff/reportdiff.h"
 #include "core/io/reportjson.h"
 #include "core/parse/escapeparser.h"
+#include "core/parse/parallelparser.h"
 
 #include <benchmark/benchmark.h>
 #include <cstdio>
@@ -74,6 +75,18 @@ void BM_ParseStd(benchmark::State& state)
     state.counters["MB"] = static_cast<double>(text.size()) / 1e6;
 }
 BENCHMARK(BM_ParseStd)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_ParseParallel(benchmark::State& state)
+{
+    // Cut at package headers, one stretch per thread, merged in order.
+    const std::string& text = corpus("1.22");
+    for (auto _ : state) {
+        Report r = parseInParallel(text, {}, static_cast<unsigned>(state.range(0)));
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ParseParallel)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
 void BM_ParseStreamed(benchmark::State& state)
 {

@@ -3,6 +3,7 @@
 // the report survives a JSON round trip unchanged.
 #include "core/io/reportjson.h"
 #include "core/parse/escapeparser.h"
+#include "core/parse/parallelparser.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,6 +20,8 @@ private Q_SLOTS:
     void everyLineUnderstood();
     void streamingEqualsOneShot_data() { everyLineUnderstood_data(); }
     void streamingEqualsOneShot();
+    void parallelEqualsSequential_data() { everyLineUnderstood_data(); }
+    void parallelEqualsSequential();
     void jsonRoundTrip_data() { everyLineUnderstood_data(); }
     void jsonRoundTrip();
     void futureSchemaRefused();
@@ -84,6 +87,15 @@ void TestRecorded::streamingEqualsOneShot()
         at += n;
     }
     QVERIFY(reportToJsonText(parser.finish()) == whole);
+}
+
+void TestRecorded::parallelEqualsSequential()
+{
+    QFETCH(QString, path);
+    const QByteArray text = readAll(path);
+    const std::string sequential = reportToJsonText(EscapeParser::parse(view(text)));
+    for (unsigned threads : { 2u, 3u, 7u })
+        QVERIFY2(reportToJsonText(parseInParallel(view(text), {}, threads, 0)) == sequential, qPrintable(QString::number(threads)));
 }
 
 void TestRecorded::jsonRoundTrip()

@@ -3,6 +3,7 @@
 // same text. The toolchain comes from HEAPSIGHT_GO; without it the test skips, except under CI where
 // a missing toolchain is a failure (CI installs them).
 #include "core/parse/escapeparser.h"
+#include "core/parse/parallelparser.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void familyCountsMatchGrep();
     void explanationLinesMatchGrep();
     void heapVerdictsAreExplained();
+    void parallelParseEqualsSequential();
 
 private:
     // Runs `grep -E pattern` over the corpus: {matching lines, distinct matching lines}.
@@ -169,6 +171,28 @@ void TestStdCorpus::heapVerdictsAreExplained()
     }
     QVERIFY(moved > 500);
     QCOMPARE(explained, moved);
+}
+
+// The corpus cut at package headers and parsed on two threads gives the same report.
+void TestStdCorpus::parallelParseEqualsSequential()
+{
+    QFile file(m_corpus);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    const Report parallel = parseInParallel(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), {}, 2);
+    const Report& sequential = *m_report;
+    QCOMPARE(parallel.findings().size(), sequential.findings().size());
+    QCOMPARE(parallel.stats().inputLines, sequential.stats().inputLines);
+    QCOMPARE(parallel.stats().explanationLines, sequential.stats().explanationLines);
+    QCOMPARE(parallel.stats().unlinkedExplanations, sequential.stats().unlinkedExplanations);
+    QVERIFY(parallel.stats().distinct == sequential.stats().distinct);
+    for (std::size_t i = 0; i < parallel.findings().size(); ++i) {
+        const Finding& p = parallel.findings()[i];
+        const Finding& s = sequential.findings()[i];
+        if (p.message != s.message || p.position.line != s.position.line || p.explanations != s.explanations
+            || parallel.fileName(p.position.file) != sequential.fileName(s.position.file) || p.occurrences != s.occurrences)
+            QFAIL(qPrintable(QStringLiteral("finding %1 differs: %2").arg(i).arg(QString::fromStdString(p.message))));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStdCorpus)

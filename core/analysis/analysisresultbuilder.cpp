@@ -2,6 +2,7 @@
 
 #include "../parse/escapeparser.h"
 #include "../parse/logoptmerge.h"
+#include "../parse/parallelparser.h"
 #include "../parse/positionparser.h"
 
 #include <QDir>
@@ -20,8 +21,8 @@ AnalysisResult AnalysisResultBuilder::build(const Input& in)
     origin.toolchain = in.request.toolchain.version.toStdString();
     origin.languageVersion = (in.languageOverridden ? in.request.languageVersion : in.module.goVersion).toStdString();
     origin.workingDirectory = in.module.root.toStdString();
-    Report text = EscapeParser::parse(std::string_view(in.output.constData(), static_cast<std::size_t>(in.output.size())),
-                                      std::move(origin));
+    Report text = parseInParallel(std::string_view(in.output.constData(), static_cast<std::size_t>(in.output.size())),
+                                  std::move(origin));
     if (!in.logoptDir.isEmpty() && QDir(in.logoptDir).exists()) {
         const LogoptReadResult logopt = readLogoptDirectory(in.logoptDir, in.module.root);
         if (logopt.files > 0 || !logopt.errors.empty())

@@ -94,6 +94,52 @@ void ReportBuilder::addUnlinkedExplanation(Position at, Explanation explanation)
     m_report->m_unlinked.emplace_back(at, std::move(explanation));
 }
 
+void ReportBuilder::absorb(Report&& part, std::uint64_t lineOffset)
+{
+    std::vector<FileId> files(part.m_files.size());
+    for (FileId f = 0; f < part.m_files.size(); ++f)
+        files[f] = internFile(part.m_files[f]);
+    const auto remap = [&files](Position& p) {
+        if (p.file < files.size())
+            p.file = files[p.file];
+    };
+    const auto remapExplanation = [&remap](Explanation& e) {
+        for (FlowEdge& edge : e.flows) {
+            for (FlowStep& s : edge.steps)
+                remap(s.at);
+        }
+    };
+    std::vector<std::uint32_t> packages(part.m_packages.size());
+    for (std::size_t i = 0; i < part.m_packages.size(); ++i)
+        packages[i] = addPackage(part.m_packages[i].name);
+    for (Finding& f : part.m_findings) {
+        remap(f.position);
+        for (Explanation& e : f.explanations)
+            remapExplanation(e);
+        for (Position& p : f.inlineChain)
+            remap(p);
+        if (f.package < packages.size())
+            f.package = packages[f.package];
+        addFinding(std::move(f));
+    }
+    for (UnknownLine& u : part.m_unknown) {
+        u.lineNumber += lineOffset;
+        if (u.package < packages.size())
+            u.package = packages[u.package];
+        addUnknownLine(std::move(u));
+    }
+    for (auto& [at, e] : part.m_unlinked) {
+        remap(at);
+        remapExplanation(e);
+        addUnlinkedExplanation(at, std::move(e));
+    }
+    ReportStats& s = m_report->m_stats;
+    s.inputLines += part.m_stats.inputLines;
+    s.packageHeaders += part.m_stats.packageHeaders;
+    s.explanationLines += part.m_stats.explanationLines;
+    s.blankLines += part.m_stats.blankLines;
+}
+
 void ReportBuilder::restoreLineCounts(const ReportStats& counts)
 {
     ReportStats& s = m_report->m_stats;

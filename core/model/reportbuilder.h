@@ -36,6 +36,11 @@ public:
     std::size_t findingCount() const { return m_report->m_findings.size(); }
     const Finding& finding(std::uint32_t index) const { return m_report->m_findings[index]; }
 
+    // Moves everything of `part` (a report of a later stretch of the same input) into this one: files
+    // and packages are re-interned, findings merged with the ones already here, unknown lines renumbered
+    // by `lineOffset`, line counts added.
+    void absorb(Report&& part, std::uint64_t lineOffset);
+
     // Builds the per-file index and the statistics; the builder is empty afterwards.
     Report finish();
 
