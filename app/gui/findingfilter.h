@@ -1,0 +1,49 @@
+#pragma once
+
+#include "markergroup.h"
+
+#include <QObject>
+#include <QString>
+#include <cstdint>
+#include <string>
+
+namespace heapsight::gui {
+
+class ReportIndex;
+
+// The one filter every view follows: gutter markers, inline notes, tree badges and the findings list.
+// Views re-read it when `changed` is emitted.
+class FindingFilter : public QObject {
+    Q_OBJECT
+
+public:
+    explicit FindingFilter(QObject* parent = nullptr);
+
+    MarkerGroups groups() const { return m_groups; }
+    bool isGroupEnabled(MarkerGroup group) const { return (m_groups & groupBit(group)) != 0; }
+    void setGroupEnabled(MarkerGroup group, bool enabled);
+    void setGroups(MarkerGroups groups);
+
+    // Case-insensitive substring of the message, the subject or the file name; empty matches everything.
+    const QString& text() const { return m_text; }
+    void setText(const QString& text);
+
+    bool hidesInlinedFromOtherFiles() const { return m_hideInlined; }
+    void setHideInlinedFromOtherFiles(bool hide);
+
+    bool accepts(const ReportIndex& index, std::uint32_t finding) const;
+    // The groups a file badge counts: the heap allocations the filter shows or, when it shows none,
+    // everything it shows.
+    MarkerGroups badgeGroups() const;
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    MarkerGroups m_groups = DefaultGroups;
+    QString m_text;
+    std::string m_needle; // m_text, lower-case UTF-8
+    bool m_hideInlined = false;
+};
+
+} // namespace heapsight::gui

@@ -1,0 +1,146 @@
+#include "findingsmodel.h"
+
+#include "markerpainter.h"
+#include "reasonvocabulary.h"
+
+namespace heapsight::gui {
+
+namespace {
+
+QString fromStd(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+} // namespace
+
+FindingsModel::FindingsModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{
+    setPalette(AnnotationPalette());
+}
+
+void FindingsModel::setReport(std::shared_ptr<const ReportIndex> report)
+{
+    beginResetModel();
+    m_report = std::move(report);
+    endResetModel();
+}
+
+void FindingsModel::setPalette(const AnnotationPalette& palette)
+{
+    for (MarkerGroup g : AllMarkerGroups)
+        m_icons[static_cast<std::size_t>(g)] = MarkerPainter::icon(g, palette);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, KindColumn), index(rowCount() - 1, KindColumn), { Qt::DecorationRole });
+}
+
+int FindingsModel::rowCount(const QModelIndex& parent) const
+{
+    return (parent.isValid() || !m_report) ? 0 : static_cast<int>(m_report->report().findings().size());
+}
+
+int FindingsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : COLUMN_COUNT;
+}
+
+QVariant FindingsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto i = static_cast<std::uint32_t>(index.row());
+    const Finding& f = m_report->report().findings()[i];
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case FileColumn:
+            return m_report->displayName(f.position.file);
+        case LineColumn:
+            return f.position.line;
+        case KindColumn:
+            return fromStd(kindLabel(f.kind));
+        case SubjectColumn:
+            return fromStd(f.subject);
+        case ReasonColumn:
+            return fromStd(m_report->firstReason(i));
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == KindColumn)
+            return m_icons[static_cast<std::size_t>(markerGroup(f.kind))];
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == LineColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::ToolTipRole:
+        return toolTip(i);
+    case SortRole:
+        return sortKey(i, index.column());
+    case KindRole:
+        return static_cast<int>(f.kind);
+    case GroupRole:
+        return static_cast<int>(markerGroup(f.kind));
+    case FindingRole:
+        return i;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant FindingsModel::sortKey(std::uint32_t finding, int column) const
+{
+    const Finding& f = m_report->report().findings()[finding];
+    // Ties within a column fall back to the position, so equal files list their findings in line order.
+    const qint64 position = static_cast<qint64>(f.position.line) * 100000 + f.position.column;
+    switch (column) {
+    case FileColumn:
+        return QStringLiteral("%1\x1f%2")
+            .arg(m_report->displayName(f.position.file))
+            .arg(position, 16, 10, QLatin1Char('0'));
+    case LineColumn:
+        return position;
+    case KindColumn:
+        return static_cast<int>(markerGroup(f.kind)) * 256 + static_cast<int>(f.kind);
+    case SubjectColumn:
+        return fromStd(f.subject);
+    case ReasonColumn:
+        return fromStd(m_report->firstReason(finding));
+    }
+    return {};
+}
+
+QString FindingsModel::toolTip(std::uint32_t finding) const
+{
+    const Finding& f = m_report->report().findings()[finding];
+    QString text = QStringLiteral("<b>%1</b><br><tt>%2</tt>")
+                       .arg(m_report->positionText(f.position).toHtmlEscaped(), fromStd(f.message).toHtmlEscaped());
+    const std::string_view reason = m_report->firstReason(finding);
+    if (const std::optional<VocabularyEntry> entry = ReasonVocabulary::reason(reason))
+        text += QStringLiteral("<p><i>%1</i>: %2</p>")
+                    .arg(fromStd(reason).toHtmlEscaped(), entry->meaning.toHtmlEscaped());
+    return text;
+}
+
+QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case FileColumn:
+        return tr("File");
+    case LineColumn:
+        return tr("Line");
+    case KindColumn:
+        return tr("Kind");
+    case SubjectColumn:
+        return tr("Subject");
+    case ReasonColumn:
+        return tr("Reason");
+    }
+    return {};
+}
+
+} // namespace heapsight::gui

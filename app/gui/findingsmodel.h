@@ -1,0 +1,45 @@
+#pragma once
+
+#include "annotationpalette.h"
+#include "reportindex.h"
+
+#include <QAbstractTableModel>
+#include <QIcon>
+#include <array>
+#include <memory>
+
+namespace heapsight::gui {
+
+// Every finding of the report, one row each. Filtering is FindingsProxy's job.
+class FindingsModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Columns { FileColumn, LineColumn, KindColumn, SubjectColumn, ReasonColumn, COLUMN_COUNT };
+    enum Roles {
+        SortRole = Qt::UserRole, // numbers as numbers
+        KindRole, // FindingKind (int)
+        GroupRole, // MarkerGroup (int)
+        FindingRole, // index into Report::findings() (uint)
+    };
+
+    explicit FindingsModel(QObject* parent = nullptr);
+
+    void setReport(std::shared_ptr<const ReportIndex> report);
+    const std::shared_ptr<const ReportIndex>& report() const { return m_report; }
+    void setPalette(const AnnotationPalette& palette);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant sortKey(std::uint32_t finding, int column) const;
+    QString toolTip(std::uint32_t finding) const;
+
+    std::shared_ptr<const ReportIndex> m_report;
+    std::array<QIcon, MarkerGroupCount> m_icons;
+};
+
+} // namespace heapsight::gui

@@ -1,0 +1,35 @@
+#include "findingsproxy.h"
+
+#include "findingfilter.h"
+#include "findingsmodel.h"
+
+namespace heapsight::gui {
+
+FindingsProxy::FindingsProxy(QObject* parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(FindingsModel::SortRole);
+    setDynamicSortFilter(true);
+}
+
+void FindingsProxy::setFilter(const FindingFilter* filter)
+{
+    if (m_filter)
+        disconnect(m_filter, nullptr, this, nullptr);
+    m_filter = filter;
+    if (m_filter)
+        connect(m_filter, &FindingFilter::changed, this, &FindingsProxy::invalidateFilter);
+    invalidateFilter();
+}
+
+bool FindingsProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    if (sourceParent.isValid() || !m_filter)
+        return true;
+    const auto* model = qobject_cast<const FindingsModel*>(sourceModel());
+    if (!model || !model->report())
+        return true;
+    return m_filter->accepts(*model->report(), static_cast<std::uint32_t>(sourceRow));
+}
+
+} // namespace heapsight::gui

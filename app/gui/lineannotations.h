@@ -1,0 +1,50 @@
+#pragma once
+
+#include "markergroup.h"
+
+#include <QString>
+#include <cstdint>
+#include <vector>
+
+namespace heapsight::gui {
+
+class FindingFilter;
+class ReportIndex;
+
+// What one source line carries: the findings the filter shows on it, and the findings shown elsewhere in
+// the file whose flow path passes through it.
+struct LineAnnotation {
+    int line = 0; // 1-based
+    MarkerGroups groups = 0; // of the findings on the line
+    MarkerGroups pathGroups = 0; // of the findings whose path passes through the line
+    std::vector<std::uint32_t> findings; // indices into Report::findings(), column order
+    std::vector<std::uint32_t> through;
+    std::vector<int> columns; // 1-based byte columns of `findings` (0: none printed)
+    std::vector<MarkerGroup> findingGroups; // the group of each of `findings`
+    QString note; // end-of-line text: "moved to heap: x", "moved to heap: x  +2"
+    QString toolTip; // rich text: every message on the line
+
+    // The group to colour the line with: the first in display order.
+    MarkerGroup primaryGroup() const;
+};
+
+// The annotations of one file, indexed by line. Kept outside the text document (never in
+// QTextBlockUserData, which a KSyntaxHighlighting highlighter owns).
+class LineAnnotations {
+public:
+    LineAnnotations() = default;
+    static LineAnnotations build(const ReportIndex& index, const QString& diskPath, const FindingFilter& filter);
+
+    const LineAnnotation* at(int line) const;
+    const std::vector<LineAnnotation>& lines() const { return m_lines; }
+    bool isEmpty() const { return m_lines.empty(); }
+    // Lines with at least one finding (not only a path through them).
+    std::vector<int> markedLines() const;
+    int findingCount() const { return m_findingCount; }
+
+private:
+    std::vector<LineAnnotation> m_lines; // sorted by line
+    int m_findingCount = 0;
+};
+
+} // namespace heapsight::gui

@@ -1,0 +1,66 @@
+// heapsight: the desktop app. Shows why Go values move to the heap, over the module's source.
+#include "mainwindow.h"
+#include "screenshotrunner.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+using heapsight::gui::MainWindow;
+using heapsight::gui::ScreenshotRunner;
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Heapsight"));
+    QApplication::setApplicationName(QStringLiteral("Heapsight"));
+    QApplication::setApplicationVersion(QStringLiteral(HEAPSIGHT_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.heapsight.Heapsight"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main",
+        "Shows why Go values move to the heap: go build -gcflags=-m=2 output laid over a module's source.\n"
+        "Without a folder, opens the bundled sample module with its recorded report."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("folder"),
+        QApplication::translate("main", "A Go module folder to open."), QStringLiteral("[folder]"));
+    const QCommandLineOption reportOption(QStringLiteral("report"),
+        QApplication::translate(
+            "main", "Compiler output (-m or -m=2 text) or Heapsight report JSON to show for the folder."),
+        QStringLiteral("file"));
+    const QCommandLineOption gotoOption(QStringLiteral("goto"),
+        QApplication::translate("main", "Show this file of the module (relative to its root) at this line."),
+        QStringLiteral("file[:line]"));
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        QStringLiteral("Write screenshots to this directory and quit."), QStringLiteral("dir"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ reportOption, gotoOption, screenshotOption });
+    parser.process(app);
+
+    MainWindow window;
+    if (parser.isSet(gotoOption)) {
+        const QString target = parser.value(gotoOption);
+        const qsizetype colon = target.lastIndexOf(QLatin1Char(':'));
+        bool numeric = false;
+        const int line = colon > 0 ? target.mid(colon + 1).toInt(&numeric) : 0;
+        window.setInitialLocation(numeric ? target.left(colon) : target, numeric ? line : 0);
+    }
+    if (parser.isSet(screenshotOption)) {
+        window.resize(1440, 900);
+        auto* runner = new ScreenshotRunner(&window, parser.value(screenshotOption));
+        QObject::connect(runner, &ScreenshotRunner::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
+    }
+    window.show();
+
+    const QStringList folders = parser.positionalArguments();
+    if (!folders.isEmpty()) {
+        window.openFolder(folders.constFirst(), parser.value(reportOption));
+    } else if (!window.openSample(parser.value(reportOption))) {
+        QTextStream(stderr)
+            << "heapsight: the sample module is not installed; open a module folder with File > Open Module Folder\n";
+        if (parser.isSet(screenshotOption))
+            return 1;
+    }
+    return app.exec();
+}

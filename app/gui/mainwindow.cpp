@@ -1,0 +1,394 @@
+#include "mainwindow.h"
+
+#include "appicon.h"
+#include "editorlauncher.h"
+#include "filterbar.h"
+#include "findingfilter.h"
+#include "findingspanel.h"
+#include "lineannotations.h"
+#include "mainmenus.h"
+#include "modulesession.h"
+#include "moduletreepanel.h"
+#include "recentfolders.h"
+#include "reportstatusbar.h"
+#include "samplelocator.h"
+#include "sourcepane.h"
+#include "sourceview.h"
+#include "whypanel.h"
+#include "windowsettings.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QTextBlock>
+
+namespace heapsight::gui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_session(new ModuleSession(this))
+    , m_filter(new FindingFilter(this))
+    , m_menus(new MainMenus(this))
+    , m_filterBar(new FilterBar(m_filter, this))
+    , m_source(new SourcePane(this))
+    , m_tree(new ModuleTreePanel(m_filter, this))
+    , m_why(new WhyPanel(this))
+    , m_findings(new FindingsPanel(m_filter, this))
+    , m_status(new ReportStatusBar(this))
+{
+    setWindowIcon(AppIcon::icon());
+    setWindowTitle(tr("Heapsight"));
+    setAcceptDrops(true);
+    setCentralWidget(m_source);
+    m_why->setFilter(m_filter);
+
+    m_menus->addToolBar(m_filterBar);
+    setStatusBar(m_status);
+    createDocks();
+    connectActions();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    const auto dock = [this](QWidget* content, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(content);
+        d->setFeatures(
+            QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+        addDockWidget(area, d);
+        m_menus->addDockToggle(d->toggleViewAction());
+        return d;
+    };
+    m_treeDock = dock(m_tree, tr("Module"), QStringLiteral("moduleDock"), Qt::LeftDockWidgetArea);
+    m_whyDock = dock(m_why, tr("Why?"), QStringLiteral("whyDock"), Qt::RightDockWidgetArea);
+    m_findingsDock = dock(m_findings, tr("Findings"), QStringLiteral("findingsDock"), Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    resizeDocks({ m_treeDock, m_whyDock }, { 250, 430 }, Qt::Horizontal);
+    resizeDocks({ m_findingsDock }, { 200 }, Qt::Vertical);
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_session, &ModuleSession::folderOpened, this, &MainWindow::onFolderOpened);
+    connect(m_session, &ModuleSession::folderScanned, this, &MainWindow::onFolderScanned);
+    connect(m_session, &ModuleSession::reportChanged, this, &MainWindow::onReportChanged);
+    connect(m_session, &ModuleSession::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(m_session, &ModuleSession::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_status, &ReportStatusBar::cancelRequested, m_session, &ModuleSession::cancel);
+    connect(m_filter, &FindingFilter::changed, this, &MainWindow::refreshAnnotations);
+
+    connect(m_tree, &ModuleTreePanel::fileActivated, this, [this](const QString& path) { openFile(path); });
+    connect(m_source->view(), &SourceView::lineSelected, this, &MainWindow::onLineSelected);
+    connect(m_source, &SourcePane::openReportRequested, this, &MainWindow::onOpenReportDialog);
+    connect(m_why, &WhyPanel::positionActivated, this, &MainWindow::openFile);
+    connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::onFindingActivated);
+    connect(m_findings, &FindingsPanel::countChanged, this, [this](int shown, int total) {
+        m_findingsDock->setWindowTitle(total ? tr("Findings (%1 of %2)").arg(shown).arg(total) : tr("Findings"));
+    });
+
+    connect(m_menus->openFolder, &QAction::triggered, this, &MainWindow::onOpenFolderDialog);
+    connect(m_menus->openReport, &QAction::triggered, this, &MainWindow::onOpenReportDialog);
+    connect(m_menus->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_menus->copyPosition, &QAction::triggered, this, &MainWindow::onCopyPosition);
+    connect(m_menus->openInEditor, &QAction::triggered, this, &MainWindow::onOpenInEditor);
+    connect(m_menus->findFindings, &QAction::triggered, this,
+        [this] { m_filterBar->searchField()->setFocus(Qt::ShortcutFocusReason); });
+    connect(m_menus->nextFinding, &QAction::triggered, this, [this] { onNextFinding(1); });
+    connect(m_menus->previousFinding, &QAction::triggered, this, [this] { onNextFinding(-1); });
+    connect(m_menus, &MainMenus::recentFolderRequested, this, [this](const QString& folder) { openFolder(folder); });
+    connect(m_menus, &MainMenus::sampleRequested, this, [this](const QString& report) { openSample(report); });
+}
+
+void MainWindow::restoreSettings()
+{
+    WindowSettings::restore(*this, *m_filter, *m_tree);
+    m_menus->setRecentFolders(RecentFolders().folders());
+    const std::optional<SampleModule> sample = SampleLocator::find();
+    m_menus->setSample(sample ? &*sample : nullptr);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    WindowSettings::save(*this, *m_filter, *m_tree);
+    m_session->cancel();
+    event->accept();
+}
+
+void MainWindow::openFolder(const QString& folder, const QString& reportPath)
+{
+    m_isSample = false;
+    QString report = reportPath;
+    const QString canonical = QFileInfo(folder).canonicalFilePath();
+    if (report.isEmpty() && !canonical.isEmpty()) {
+        const QString remembered = RecentFolders().reportFor(canonical);
+        if (QFileInfo(remembered).isFile())
+            report = remembered;
+    }
+    m_session->openFolder(folder, report);
+}
+
+void MainWindow::openReport(const QString& path)
+{
+    m_loadError.clear();
+    m_session->openReport(path);
+    updateBanner();
+}
+
+bool MainWindow::openSample(const QString& reportPath)
+{
+    const std::optional<SampleModule> sample = SampleLocator::find();
+    if (!sample)
+        return false;
+    m_session->openFolder(sample->folder, reportPath.isEmpty() ? sample->defaultReport : reportPath);
+    m_isSample = true;
+    return true;
+}
+
+void MainWindow::setReport(std::shared_ptr<const heapsight::Report> report, const QString& sourceName)
+{
+    m_loadError.clear();
+    m_session->setReport(std::move(report), sourceName.isEmpty() ? tr("analysis") : sourceName);
+    updateBanner();
+}
+
+void MainWindow::setInitialLocation(const QString& relativePath, int line)
+{
+    m_initialFile = relativePath;
+    m_initialLine = line;
+}
+
+void MainWindow::onFolderOpened(const QString& root)
+{
+    m_opening = true;
+    m_loadError.clear();
+    const QString title = m_session->modulePath().isEmpty() ? QFileInfo(root).fileName() : m_session->modulePath();
+    setWindowTitle(tr("%1 — Heapsight").arg(title));
+    m_source->showPlaceholder(tr("Reading %1…").arg(QDir::toNativeSeparators(root)));
+    m_tree->setFolder(nullptr);
+    m_why->clear();
+    m_status->setReport(nullptr, true);
+    if (!m_isSample) {
+        RecentFolders().add(root);
+        m_menus->setRecentFolders(RecentFolders().folders());
+    }
+}
+
+void MainWindow::onFolderScanned(std::shared_ptr<const ModuleFolder> folder)
+{
+    m_tree->setFolder(std::move(folder));
+    finishOpeningIfReady();
+}
+
+void MainWindow::onReportChanged(std::shared_ptr<const ReportIndex> report)
+{
+    m_tree->setReport(report);
+    m_findings->setReport(report);
+    m_why->setReport(report);
+    if (report && !m_isSample && !m_session->reportPath().isEmpty()) {
+        RecentFolders().add(m_session->moduleRoot(), m_session->reportPath());
+        m_menus->setRecentFolders(RecentFolders().folders());
+    }
+    refreshAnnotations();
+    updateBanner();
+    m_status->setReport(report, true);
+    finishOpeningIfReady();
+}
+
+void MainWindow::onLoadFailed(const QString& message)
+{
+    m_loadError = message;
+    m_status->showMessage(message, 10000);
+    updateBanner();
+    finishOpeningIfReady();
+}
+
+void MainWindow::onBusyChanged(bool busy, const QString& activity)
+{
+    m_status->setBusy(busy, activity);
+    updateBanner();
+}
+
+// The first file to show once a module is open: the one asked for, else the one with the most heap
+// findings, else the first Go file.
+void MainWindow::finishOpeningIfReady()
+{
+    if (!m_opening || !m_session->folder() || m_session->isBusy())
+        return;
+    m_opening = false;
+    QString path
+        = m_initialFile.isEmpty() ? QString() : QDir::cleanPath(QDir(m_session->moduleRoot()).filePath(m_initialFile));
+    const int line = QFileInfo(path).isFile() ? m_initialLine : 0;
+    if (!QFileInfo(path).isFile())
+        path = m_tree->busiestFile();
+    for (const ModuleFolderNode& n : m_session->folder()->nodes()) {
+        if (path.isEmpty() && !n.isDirectory)
+            path = n.path;
+    }
+    if (path.isEmpty())
+        m_source->showPlaceholder(tr("%1 has no Go files.").arg(QDir::toNativeSeparators(m_session->moduleRoot())));
+    else
+        openFile(path, line);
+    m_initialFile.clear();
+    m_initialLine = 0;
+    Q_EMIT moduleReady();
+}
+
+void MainWindow::openFile(const QString& path, int line, int column)
+{
+    if (path != m_source->currentPath()) {
+        if (!m_source->showFile(path, relativePath(path)))
+            return;
+        m_tree->selectFile(path);
+        refreshAnnotations();
+        m_why->clear();
+    }
+    if (line > 0)
+        m_source->view()->goToLine(line, column);
+}
+
+void MainWindow::refreshAnnotations()
+{
+    const std::shared_ptr<const ReportIndex>& report = m_session->report();
+    const QString& path = m_source->currentPath();
+    m_source->setAnnotations(
+        report && !path.isEmpty() ? LineAnnotations::build(*report, path, *m_filter) : LineAnnotations());
+}
+
+void MainWindow::onLineSelected(int line)
+{
+    const QString& path = m_source->currentPath();
+    m_why->showLine(path, relativePath(path), line);
+    // Follow in the list, unless its current row is on this line already (F8 walks several per line).
+    const LineAnnotation* a = m_source->view()->annotations().at(line);
+    if (!a || a->findings.empty())
+        return;
+    const std::optional<std::uint32_t> current = m_findings->currentFinding();
+    if (!current || std::find(a->findings.begin(), a->findings.end(), *current) == a->findings.end())
+        m_findings->revealFinding(a->findings.front());
+}
+
+void MainWindow::onFindingActivated(std::uint32_t finding)
+{
+    const std::shared_ptr<const ReportIndex>& report = m_session->report();
+    if (!report)
+        return;
+    const Position& at = report->report().findings()[finding].position;
+    const QString path = report->diskPath(at.file);
+    if (path.isEmpty()) {
+        m_status->showMessage(tr("%1 has no source on disk.").arg(report->displayName(at.file)), 5000);
+        return;
+    }
+    openFile(path, static_cast<int>(at.line), static_cast<int>(at.column));
+}
+
+void MainWindow::onNextFinding(int delta)
+{
+    if (const std::optional<std::uint32_t> finding = m_findings->step(delta))
+        onFindingActivated(*finding);
+}
+
+QString MainWindow::relativePath(const QString& path) const
+{
+    const QString root = m_session->moduleRoot();
+    if (!root.isEmpty() && path.startsWith(root + QLatin1Char('/')))
+        return path.mid(root.size() + 1);
+    return QDir::toNativeSeparators(path);
+}
+
+void MainWindow::onCopyPosition()
+{
+    const QString& path = m_source->currentPath();
+    if (path.isEmpty())
+        return;
+    const QTextCursor cursor = m_source->view()->textCursor();
+    // Compiler positions count bytes; so does this column.
+    const int column = static_cast<int>(cursor.block().text().left(cursor.positionInBlock()).toUtf8().size()) + 1;
+    const QString position
+        = QStringLiteral("%1:%2:%3").arg(relativePath(path)).arg(cursor.blockNumber() + 1).arg(column);
+    QApplication::clipboard()->setText(position);
+    m_status->showMessage(tr("Copied %1").arg(position), 3000);
+}
+
+void MainWindow::onOpenInEditor()
+{
+    const QString& path = m_source->currentPath();
+    if (path.isEmpty())
+        return;
+    const QTextCursor cursor = m_source->view()->textCursor();
+    QString error;
+    if (!EditorLauncher::launch(path, cursor.blockNumber() + 1, cursor.positionInBlock() + 1, &error))
+        m_status->showMessage(error, 8000);
+}
+
+void MainWindow::onOpenFolderDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Module Folder"), m_session->moduleRoot());
+    if (!folder.isEmpty())
+        openFolder(folder);
+}
+
+void MainWindow::onOpenReportDialog()
+{
+    if (m_session->moduleRoot().isEmpty()) {
+        m_status->showMessage(tr("Open a module folder first: the report's file names are relative to it."), 6000);
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(this,
+        tr("Open Report for %1").arg(QFileInfo(m_session->moduleRoot()).fileName()), m_session->moduleRoot(),
+        tr("Compiler output or Heapsight report (*.txt *.log *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openReport(path);
+}
+
+void MainWindow::updateBanner()
+{
+    if (m_session->moduleRoot().isEmpty())
+        m_source->setBanner(QString(), false);
+    else if (!m_loadError.isEmpty())
+        m_source->setBanner(tr("Could not load the report. %1").arg(m_loadError), true);
+    else if (!m_session->report() && !m_session->isBusy())
+        m_source->setBanner(tr("This module has no escape analysis report yet. Run <tt>go build -gcflags=-m=2 ./... "
+                               "2&gt; escapes.txt</tt> "
+                               "in the module folder and open <tt>escapes.txt</tt>."),
+            true);
+    else
+        m_source->setBanner(QString(), false);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+// A folder opens as a module; a file opens as a report for the open module, or a Go file's module.
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QFileInfo info(event->mimeData()->urls().value(0).toLocalFile());
+    if (info.isDir()) {
+        openFolder(info.absoluteFilePath());
+    } else if (info.suffix() == QLatin1String("go")) {
+        setInitialLocation(info.absoluteFilePath(), 0);
+        openFolder(info.absolutePath());
+    } else if (info.isFile()) {
+        if (m_session->moduleRoot().isEmpty())
+            openFolder(info.absolutePath(), info.absoluteFilePath());
+        else
+            openReport(info.absoluteFilePath());
+    }
+    event->acceptProposedAction();
+}
+
+} // namespace heapsight::gui

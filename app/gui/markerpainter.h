@@ -1,0 +1,25 @@
+#pragma once
+
+#include "markergroup.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QRectF>
+
+class QPainter;
+
+namespace heapsight::gui {
+
+class AnnotationPalette;
+
+// One shape per group, so markers are told apart by shape as well as by colour (colour-blind users,
+// grey-scale prints): moved ●, escapes ◆, leaks ▶, stays on stack ○, inlining ■, other •.
+class MarkerPainter {
+public:
+    static void paint(QPainter& painter, const QRectF& rect, MarkerGroup group, const QColor& color);
+    // The faint mark of a line a finding's flow path passes through.
+    static void paintPath(QPainter& painter, const QRectF& rect, const QColor& color);
+    static QIcon icon(MarkerGroup group, const AnnotationPalette& palette, int size = 16);
+};
+
+} // namespace heapsight::gui

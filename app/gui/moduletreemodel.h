@@ -1,0 +1,75 @@
+#pragma once
+
+#include "markergroup.h"
+#include "modulefolder.h"
+#include "reportindex.h"
+
+#include <QAbstractItemModel>
+#include <QFileIconProvider>
+#include <QPointer>
+#include <array>
+#include <memory>
+
+namespace heapsight::gui {
+
+class FindingFilter;
+
+// The module's packages (directories) and .go files as found on disk, one top-level item for the module,
+// each with the number of findings the filter shows (the badge counts heap allocations, see
+// FindingFilter::badgeGroups). Counts follow the filter and the report live.
+class ModuleTreeModel : public QAbstractItemModel {
+    Q_OBJECT
+
+public:
+    enum Roles {
+        SortRole = Qt::UserRole,
+        PathRole, // absolute path on disk
+        IsDirectoryRole,
+        BadgeCountRole, // what the badge shows
+        BadgeGroupRole, // MarkerGroup (int) to colour the badge with
+        FindingCountRole, // every finding the filter shows
+    };
+
+    explicit ModuleTreeModel(QObject* parent = nullptr);
+
+    void setFolder(std::shared_ptr<const ModuleFolder> folder);
+    void setReport(std::shared_ptr<const ReportIndex> report);
+    void setFilter(const FindingFilter* filter);
+
+    const std::shared_ptr<const ModuleFolder>& folder() const { return m_folder; }
+    QModelIndex indexForPath(const QString& path) const;
+    // The file to show first: most variables moved to the heap, then most badge findings, then by path;
+    // empty when no file has a badge.
+    QString busiestFile() const;
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = QModelIndex()) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+Q_SIGNALS:
+    void countsChanged();
+
+private:
+    struct Counts {
+        int badge = 0;
+        int shown = 0;
+        std::array<int, MarkerGroupCount> perGroup {};
+    };
+
+    void recount();
+    void emitCountsChanged(int node);
+    const ModuleFolderNode& node(const QModelIndex& index) const;
+    QString toolTip(int node) const;
+
+    std::shared_ptr<const ModuleFolder> m_folder;
+    std::shared_ptr<const ReportIndex> m_report;
+    QPointer<const FindingFilter> m_filter;
+    std::vector<int> m_rows; // row of each node under its parent
+    std::vector<Counts> m_counts;
+    QFileIconProvider m_icons;
+};
+
+} // namespace heapsight::gui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QStatusBar>
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+class QToolButton;
+
+namespace heapsight::gui {
+
+class ReportIndex;
+
+// The status bar: what the loaded report holds and where it came from, and, while a folder is listed or a
+// report parsed, an indeterminate progress bar with a Cancel button.
+class ReportStatusBar : public QStatusBar {
+    Q_OBJECT
+
+public:
+    explicit ReportStatusBar(QWidget* parent = nullptr);
+
+    void setReport(const std::shared_ptr<const ReportIndex>& report, bool moduleOpen);
+    void setBusy(bool busy, const QString& activity);
+    QString summary() const;
+
+Q_SIGNALS:
+    void cancelRequested();
+
+private:
+    QLabel* m_summary;
+    QProgressBar* m_progress;
+    QToolButton* m_cancel;
+};
+
+} // namespace heapsight::gui

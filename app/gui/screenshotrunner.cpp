@@ -1,0 +1,70 @@
+#include "screenshotrunner.h"
+
+#include "lineannotations.h"
+#include "mainwindow.h"
+#include "sourcepane.h"
+#include "sourceview.h"
+
+#include <QDir>
+#include <QDockWidget>
+#include <QPixmap>
+#include <QTextStream>
+
+namespace heapsight::gui {
+
+ScreenshotRunner::ScreenshotRunner(MainWindow* window, const QString& directory)
+    : QObject(window)
+    , m_window(window)
+    , m_directory(directory)
+{
+    connect(window, &MainWindow::moduleReady, this, &ScreenshotRunner::onModuleReady, Qt::QueuedConnection);
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] { fail(QStringLiteral("the module did not finish opening")); });
+    m_timeout.start(TimeoutMs);
+}
+
+// The first moved-to-heap line, else the first escape, else the first line with any finding.
+int ScreenshotRunner::pickLine() const
+{
+    const LineAnnotations& annotations = m_window->sourcePane()->view()->annotations();
+    for (MarkerGroup wanted : { MarkerGroup::Moved, MarkerGroup::Escapes }) {
+        for (const LineAnnotation& a : annotations.lines()) {
+            if (a.groups & groupBit(wanted))
+                return a.line;
+        }
+    }
+    const std::vector<int> marked = annotations.markedLines();
+    return marked.empty() ? 1 : marked.front();
+}
+
+void ScreenshotRunner::onModuleReady()
+{
+    m_window->sourcePane()->view()->goToLine(pickLine());
+    // Let docks settle and the view repaint at its final size before grabbing.
+    QTimer::singleShot(400, this, &ScreenshotRunner::capture);
+}
+
+void ScreenshotRunner::capture()
+{
+    m_timeout.stop();
+    if (!QDir().mkpath(m_directory))
+        return fail(QStringLiteral("cannot create %1").arg(m_directory));
+    const QDir dir(m_directory);
+    const QString main = dir.filePath(QStringLiteral("main-window.png"));
+    const QString why = dir.filePath(QStringLiteral("why-panel.png"));
+    if (!m_window->grab().save(main))
+        return fail(QStringLiteral("cannot write %1").arg(main));
+    if (!m_window->whyDock()->grab().save(why))
+        return fail(QStringLiteral("cannot write %1").arg(why));
+    QTextStream(stdout) << main << '\n' << why << '\n';
+    Q_EMIT finished(0);
+}
+
+void ScreenshotRunner::fail(const QString& why)
+{
+    m_timeout.stop();
+    QTextStream(stderr) << "heapsight --screenshot: " << why << '\n';
+    Q_EMIT finished(1);
+}
+
+} // namespace heapsight::gui

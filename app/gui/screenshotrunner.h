@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+namespace heapsight::gui {
+
+class MainWindow;
+
+// The hidden `--screenshot DIR` mode (tools/screenshots): once the module is open, selects a line with a
+// heap escape, grabs the main window to DIR/main-window.png and the why panel to DIR/why-panel.png, and
+// reports the exit code.
+class ScreenshotRunner : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int TimeoutMs = 60000;
+
+    ScreenshotRunner(MainWindow* window, const QString& directory);
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void onModuleReady();
+    void capture();
+    void fail(const QString& why);
+    int pickLine() const;
+
+    MainWindow* m_window;
+    QString m_directory;
+    QTimer m_timeout;
+};
+
+} // namespace heapsight::gui

@@ -1,0 +1,21 @@
+#include "sourcehighlighter.h"
+
+#include "gohighlighter.h"
+#include "heapsightguiconfig.h"
+
+#if HEAPSIGHT_HAVE_KSYNTAXHIGHLIGHTING
+#include "ksyntaxsourcehighlighter.h"
+#endif
+
+namespace heapsight::gui {
+
+std::unique_ptr<SourceHighlighter> SourceHighlighter::createForGo()
+{
+#if HEAPSIGHT_HAVE_KSYNTAXHIGHLIGHTING
+    if (auto highlighter = KSyntaxSourceHighlighter::create(QStringLiteral("Go")))
+        return highlighter;
+#endif
+    return std::make_unique<GoHighlighter>();
+}
+
+} // namespace heapsight::gui

@@ -1,0 +1,149 @@
+#include "sourcepane.h"
+
+#include "lineannotations.h"
+#include "sourceview.h"
+
+#include <QEvent>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace heapsight::gui {
+
+namespace {
+
+constexpr qint64 kMaxSourceBytes = 16 << 20; // a generated file larger than this is not worth showing
+
+} // namespace
+
+SourcePane::SourcePane(QWidget* parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_banner(new QWidget(this))
+    , m_bannerText(new QLabel(m_banner))
+    , m_bannerButton(new QPushButton(tr("Open Report…"), m_banner))
+    , m_stack(new QStackedWidget(this))
+    , m_placeholder(new QLabel(this))
+    , m_view(new SourceView(this))
+{
+    auto* header = new QWidget(this);
+    header->setObjectName(QStringLiteral("sourceHeader"));
+    header->setAutoFillBackground(true);
+    auto* headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(10, 5, 10, 5);
+    m_title->setTextFormat(Qt::RichText);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setObjectName(QStringLiteral("sourceSummary"));
+    headerLayout->addWidget(m_title, 1);
+    headerLayout->addWidget(m_summary);
+
+    m_banner->setObjectName(QStringLiteral("reportBanner"));
+    m_banner->setAutoFillBackground(true);
+    m_banner->setBackgroundRole(QPalette::ToolTipBase);
+    m_bannerText->setForegroundRole(QPalette::ToolTipText);
+    m_bannerText->setWordWrap(true);
+    auto* bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(10, 6, 10, 6);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_bannerButton);
+    connect(m_bannerButton, &QPushButton::clicked, this, &SourcePane::openReportRequested);
+    m_banner->hide();
+
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_placeholder->setMargin(24);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(m_view);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(header);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_stack, 1);
+    showPlaceholder(tr("Open a module folder to look at its escape analysis."));
+}
+
+bool SourcePane::showFile(const QString& path, const QString& displayPath)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showPlaceholder(tr("Cannot read %1: %2").arg(displayPath, file.errorString()));
+        return false;
+    }
+    if (file.size() > kMaxSourceBytes) {
+        showPlaceholder(tr("%1 is too large to show (%2 MiB).").arg(displayPath).arg(file.size() >> 20));
+        return false;
+    }
+    m_path = path;
+    m_displayPath = displayPath;
+    updateTitle();
+    m_view->setSource(QString::fromUtf8(file.readAll()));
+    m_stack->setCurrentWidget(m_view);
+    updateSummary();
+    return true;
+}
+
+// "store/" in the placeholder colour, "store.go" in bold.
+void SourcePane::updateTitle()
+{
+    if (m_path.isEmpty()) {
+        m_title->clear();
+        return;
+    }
+    const int slash = static_cast<int>(m_displayPath.lastIndexOf(QLatin1Char('/')));
+    const QString directory = slash < 0 ? QString() : m_displayPath.left(slash + 1);
+    m_title->setText(QStringLiteral("<span style=\"color:%1\">%2</span><b>%3</b>")
+                         .arg(palette().color(QPalette::PlaceholderText).name(), directory.toHtmlEscaped(),
+                             m_displayPath.mid(slash + 1).toHtmlEscaped()));
+}
+
+void SourcePane::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateTitle();
+}
+
+void SourcePane::showPlaceholder(const QString& text)
+{
+    m_path.clear();
+    m_displayPath.clear();
+    updateTitle();
+    m_summary->clear();
+    m_view->setSource(QString());
+    m_placeholder->setText(text);
+    m_stack->setCurrentWidget(m_placeholder);
+}
+
+void SourcePane::setAnnotations(LineAnnotations annotations)
+{
+    m_view->setAnnotations(std::move(annotations));
+    updateSummary();
+}
+
+void SourcePane::setBanner(const QString& text, bool offerOpenReport)
+{
+    m_bannerText->setText(text);
+    m_bannerButton->setVisible(offerOpenReport);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+void SourcePane::updateSummary()
+{
+    if (m_path.isEmpty()) {
+        m_summary->clear();
+        return;
+    }
+    const int count = m_view->annotations().findingCount();
+    m_summary->setText(count == 0 ? tr("No findings shown")
+            : count == 1          ? tr("1 finding shown")
+                                  : tr("%1 findings shown").arg(count));
+}
+
+} // namespace heapsight::gui

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace heapsight::gui {
+
+class LineAnnotations;
+class SourceView;
+
+// The centre of the window: a header naming the file and what is shown of it, a banner when the module
+// has no report yet, and the source view (or a placeholder when no file is open).
+class SourcePane : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit SourcePane(QWidget* parent = nullptr);
+
+    SourceView* view() const { return m_view; }
+    const QString& currentPath() const { return m_path; }
+
+    // Reads the file (never writes it); false, with a placeholder saying why, when it cannot be read.
+    bool showFile(const QString& path, const QString& displayPath);
+    void showPlaceholder(const QString& text);
+    void setAnnotations(LineAnnotations annotations);
+    // Empty text hides the banner.
+    void setBanner(const QString& text, bool offerOpenReport);
+
+Q_SIGNALS:
+    void openReportRequested();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void updateTitle();
+    void updateSummary();
+
+    QLabel* m_title;
+    QLabel* m_summary;
+    QWidget* m_banner;
+    QLabel* m_bannerText;
+    QPushButton* m_bannerButton;
+    QStackedWidget* m_stack;
+    QLabel* m_placeholder;
+    SourceView* m_view;
+    QString m_path;
+    QString m_displayPath;
+};
+
+} // namespace heapsight::gui

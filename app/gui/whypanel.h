@@ -1,0 +1,53 @@
+#pragma once
+
+#include "annotationpalette.h"
+
+#include <QPointer>
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+class QTextBrowser;
+
+namespace heapsight::gui {
+
+class FindingFilter;
+class ReportIndex;
+
+// "Why?": for the selected line, every finding the filter shows with its flow path, each step a link to
+// where it happens, the meaning of each reason word and what usually avoids the escape.
+class WhyPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit WhyPanel(QWidget* parent = nullptr);
+
+    void setReport(std::shared_ptr<const ReportIndex> report);
+    void setFilter(const FindingFilter* filter);
+    void showLine(const QString& diskPath, const QString& displayName, int line);
+    void clear();
+
+    QString plainText() const;
+    QTextBrowser* browser() const { return m_browser; }
+
+Q_SIGNALS:
+    void positionActivated(const QString& diskPath, int line, int column);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    // keepScroll: the same line is shown again (filter or palette change), so the reader keeps the place.
+    void refresh(bool keepScroll = false);
+    void onAnchorClicked(const QUrl& url);
+
+    QLabel* m_title;
+    QTextBrowser* m_browser;
+    std::shared_ptr<const ReportIndex> m_report;
+    QPointer<const FindingFilter> m_filter;
+    QString m_path;
+    QString m_displayName;
+    int m_line = 0;
+};
+
+} // namespace heapsight::gui
