@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysisbar.h"
 #include "appicon.h"
 #include "editorlauncher.h"
 #include "filterbar.h"
@@ -9,6 +10,7 @@
 #include "mainmenus.h"
 #include "modulesession.h"
 #include "moduletreepanel.h"
+#include "problemspanel.h"
 #include "recentfolders.h"
 #include "reportstatusbar.h"
 #include "samplelocator.h"
@@ -28,6 +30,8 @@
 #include <QMimeData>
 #include <QTextBlock>
 
+#include "core/analysis/modulelocator.h"
+
 namespace heapsight::gui {
 
 MainWindow::MainWindow(QWidget* parent)
@@ -41,6 +45,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_why(new WhyPanel(this))
     , m_findings(new FindingsPanel(m_filter, this))
     , m_status(new ReportStatusBar(this))
+    , m_analysis(new AnalysisBar(this))
+    , m_problems(new ProblemsPanel(this))
 {
     setWindowIcon(AppIcon::icon());
     setWindowTitle(tr("Heapsight"));
@@ -49,6 +55,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_why->setFilter(m_filter);
 
     m_menus->addToolBar(m_filterBar);
+    // Running the compiler gets a row of its own: the filter row is full.
+    addToolBarBreak();
+    addToolBar(m_analysis);
     setStatusBar(m_status);
     createDocks();
     connectActions();
@@ -72,6 +81,9 @@ void MainWindow::createDocks()
     m_treeDock = dock(m_tree, tr("Module"), QStringLiteral("moduleDock"), Qt::LeftDockWidgetArea);
     m_whyDock = dock(m_why, tr("Why?"), QStringLiteral("whyDock"), Qt::RightDockWidgetArea);
     m_findingsDock = dock(m_findings, tr("Findings"), QStringLiteral("findingsDock"), Qt::BottomDockWidgetArea);
+    m_problemsDock = dock(m_problems, tr("Problems"), QStringLiteral("problemsDock"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_findingsDock, m_problemsDock);
+    m_findingsDock->raise();
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     resizeDocks({ m_treeDock, m_whyDock }, { 250, 430 }, Qt::Horizontal);
@@ -86,6 +98,14 @@ void MainWindow::connectActions()
     connect(m_session, &ModuleSession::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_session, &ModuleSession::busyChanged, this, &MainWindow::onBusyChanged);
     connect(m_status, &ReportStatusBar::cancelRequested, m_session, &ModuleSession::cancel);
+    connect(m_status, &ReportStatusBar::cancelRequested, m_analysis, &AnalysisBar::cancel);
+    connect(m_analysis, &AnalysisBar::started, this,
+            [this](const QString& what) { m_status->setBusy(true, tr("Analysing with %1…").arg(what)); });
+    connect(m_analysis, &AnalysisBar::progressChanged, m_status, &ReportStatusBar::setProgress);
+    connect(m_analysis, &AnalysisBar::analysisFinished, this, &MainWindow::onAnalysisFinished);
+    connect(m_problems, &ProblemsPanel::positionActivated, this, [this](const QString& file, int line, int column) {
+        openFile(QDir::cleanPath(QDir(m_session->moduleRoot()).filePath(file)), line, column);
+    });
     connect(m_filter, &FindingFilter::changed, this, &MainWindow::refreshAnnotations);
 
     connect(m_tree, &ModuleTreePanel::fileActivated, this, [this](const QString& path) { openFile(path); });
@@ -178,6 +198,9 @@ void MainWindow::onFolderOpened(const QString& root)
     m_tree->setFolder(nullptr);
     m_why->clear();
     m_status->setReport(nullptr, true);
+    m_problems->model()->setDiagnostics({}, {});
+    const std::optional<ModuleInfo> module = locateModule(root);
+    m_analysis->setModule(root, module ? module->goVersion : QString());
     if (!m_isSample) {
         RecentFolders().add(root);
         m_menus->setRecentFolders(RecentFolders().folders());
@@ -203,6 +226,30 @@ void MainWindow::onReportChanged(std::shared_ptr<const ReportIndex> report)
     updateBanner();
     m_status->setReport(report, true);
     finishOpeningIfReady();
+}
+
+// A run's report replaces the shown one; the open file and its scroll position stay.
+void MainWindow::onAnalysisFinished(const heapsight::AnalysisResult& result)
+{
+    m_status->setBusy(false, {});
+    m_problems->model()->setDiagnostics(result.diagnostics, result.state == AnalysisState::Ok ? QString() : result.errorText);
+    if (result.report && result.state != AnalysisState::Cancelled && result.state != AnalysisState::TimedOut) {
+        QString name = QString::fromStdString(result.report->origin().toolchain);
+        if (result.languageOverridden)
+            name += tr(", go %1").arg(QString::fromStdString(result.report->origin().languageVersion));
+        if (result.fromCache)
+            name += tr(", from cache");
+        m_isSample = false;
+        setReport(result.report, name);
+    }
+    const QString seconds = QString::number(static_cast<double>(result.elapsedMs) / 1000.0, 'f', 1);
+    if (result.state == AnalysisState::Ok) {
+        m_status->showMessage(tr("Analysis finished in %1 s").arg(seconds), 6000);
+    } else {
+        m_status->showMessage(tr("Analysis %1: %2").arg(analysisStateName(result.state), result.errorText.section(QLatin1Char('\n'), 0, 0)), 15000);
+        if (result.state != AnalysisState::Cancelled)
+            m_problemsDock->raise();
+    }
 }
 
 void MainWindow::onLoadFailed(const QString& message)

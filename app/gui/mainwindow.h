@@ -2,6 +2,8 @@
 
 #include "core/model/report.h"
 
+#include "core/analysis/analysisrequest.h"
+
 #include <QMainWindow>
 #include <memory>
 
@@ -9,6 +11,7 @@ class QDockWidget;
 
 namespace heapsight::gui {
 
+class AnalysisBar;
 class FilterBar;
 class FindingFilter;
 class FindingsPanel;
@@ -16,6 +19,7 @@ class MainMenus;
 class ModuleFolder;
 class ModuleSession;
 class ModuleTreePanel;
+class ProblemsPanel;
 class ReportIndex;
 class ReportStatusBar;
 class SourcePane;
@@ -53,6 +57,8 @@ public:
     QDockWidget* whyDock() const { return m_whyDock; }
     FindingsPanel* findingsPanel() const { return m_findings; }
     ReportStatusBar* reportStatusBar() const { return m_status; }
+    AnalysisBar* analysisBar() const { return m_analysis; }
+    ProblemsPanel* problemsPanel() const { return m_problems; }
 
 Q_SIGNALS:
     // The module's folder is listed, its report (if any) applied and a first file shown.
@@ -73,6 +79,7 @@ private:
     void onLoadFailed(const QString& message);
     void onBusyChanged(bool busy, const QString& activity);
     void onLineSelected(int line);
+    void onAnalysisFinished(const heapsight::AnalysisResult& result);
     void onFindingActivated(std::uint32_t finding);
     void onNextFinding(int delta);
     void onCopyPosition();
@@ -95,7 +102,10 @@ private:
     QDockWidget* m_treeDock = nullptr;
     QDockWidget* m_whyDock = nullptr;
     QDockWidget* m_findingsDock = nullptr;
+    QDockWidget* m_problemsDock = nullptr;
     ReportStatusBar* m_status;
+    AnalysisBar* m_analysis;
+    ProblemsPanel* m_problems;
     QString m_loadError;
     QString m_initialFile;
     int m_initialLine = 0;

@@ -36,12 +36,25 @@ QString ReportStatusBar::summary() const
 
 void ReportStatusBar::setBusy(bool busy, const QString& activity)
 {
+    m_progress->setRange(0, 0); // indeterminate until a run reports a package count
     m_progress->setVisible(busy);
     m_cancel->setVisible(busy);
     if (busy && !activity.isEmpty())
         showMessage(activity);
     else if (!busy)
         clearMessage();
+}
+
+void ReportStatusBar::setProgress(int done, int total, const QString& activity)
+{
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+    m_progress->setRange(0, total);
+    m_progress->setValue(std::min(done, total));
+    m_progress->setFormat(total > 0 ? QStringLiteral("%v / %m") : QString());
+    m_progress->setTextVisible(total > 0);
+    if (!activity.isEmpty())
+        showMessage(activity);
 }
 
 void ReportStatusBar::setReport(const std::shared_ptr<const ReportIndex>& report, bool moduleOpen)

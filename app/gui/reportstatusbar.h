@@ -21,6 +21,8 @@ public:
 
     void setReport(const std::shared_ptr<const ReportIndex>& report, bool moduleOpen);
     void setBusy(bool busy, const QString& activity);
+    // Determinate progress of a compiler run (total 0: not known yet).
+    void setProgress(int done, int total, const QString& activity);
     QString summary() const;
 
 Q_SIGNALS:

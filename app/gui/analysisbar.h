@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/analysis/analysisrunner.h"
+#include "core/toolchain/toolchain.h"
+
+#include <QFutureWatcher>
+#include <QToolBar>
+#include <optional>
+#include <vector>
+
+class QComboBox;
+
+namespace heapsight::gui {
+
+// Runs the compiler from the GUI: a toolchain (found off the GUI thread, since discovery runs `go env`),
+// a language version ("as go.mod says" or an override through a temporary go.mod), Analyze (Ctrl+R) and
+// Cancel. Progress and the result leave as signals; the window shows them.
+class AnalysisBar : public QToolBar {
+    Q_OBJECT
+
+public:
+    explicit AnalysisBar(QWidget* parent = nullptr);
+
+    QAction* analyzeAction() const { return m_analyze; }
+    QAction* cancelAction() const { return m_cancel; }
+    AnalysisRunner* runner() { return &m_runner; }
+    bool isRunning() const { return m_runner.isRunning(); }
+    void setModule(const QString& directory, const QString& goVersion);
+    std::optional<Toolchain> selectedToolchain() const;
+    int toolchainCount() const { return static_cast<int>(m_toolchains.size()); }
+
+public Q_SLOTS:
+    void analyze();
+    void cancel();
+    void rediscoverToolchains();
+
+Q_SIGNALS:
+    void toolchainsFound(int count);
+    void started(const QString& description);
+    void progressChanged(int done, int total, const QString& activity);
+    void analysisFinished(const heapsight::AnalysisResult& result);
+
+private:
+    void onToolchainsFound();
+    void updateActions();
+
+    AnalysisRunner m_runner;
+    QFutureWatcher<std::vector<Toolchain>> m_discovery;
+    std::vector<Toolchain> m_toolchains;
+    QString m_directory;
+    QString m_stage;
+    QComboBox* m_toolchainBox;
+    QComboBox* m_languageBox;
+    QAction* m_analyze;
+    QAction* m_cancel;
+};
+
+} // namespace heapsight::gui

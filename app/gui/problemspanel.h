@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/analysis/analysisrequest.h"
+
+#include <QAbstractListModel>
+#include <QListView>
+
+namespace heapsight::gui {
+
+// The compiler's and go's errors of the last analysis, one row each.
+class DiagnosticsModel : public QAbstractListModel {
+    Q_OBJECT
+
+public:
+    using QAbstractListModel::QAbstractListModel;
+    void setDiagnostics(const QList<Diagnostic>& diagnostics, const QString& summary);
+    const Diagnostic* diagnostic(int row) const;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<Diagnostic> m_diagnostics;
+};
+
+// The list of problems; activating one with a position asks to open it.
+class ProblemsPanel : public QListView {
+    Q_OBJECT
+
+public:
+    explicit ProblemsPanel(QWidget* parent = nullptr);
+    DiagnosticsModel* model() const { return m_model; }
+
+Q_SIGNALS:
+    void positionActivated(const QString& file, int line, int column);
+
+private:
+    DiagnosticsModel* m_model;
+};
+
+} // namespace heapsight::gui

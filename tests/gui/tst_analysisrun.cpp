@@ -1,0 +1,159 @@
+// Running the compiler from the window, with the real toolchains CI installs: Analyze replaces the report
+// and keeps the open file, a failing build fills the Problems panel and keeps the other packages'
+// findings, and Cancel returns to idle at once. Every module is a temporary copy.
+#include "guitestsupport.h"
+
+#include "analysisbar.h"
+#include "mainwindow.h"
+#include "modulesession.h"
+#include "problemspanel.h"
+#include "reportindex.h"
+#include "reportstatusbar.h"
+#include "sourcepane.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace heapsight;
+using namespace heapsight::gui;
+
+namespace {
+
+bool copyTree(const QString& from, const QString& to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(path);
+        if (!QDir().mkpath(QFileInfo(target).path()) || !QFile::copy(path, target))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestAnalysisRun : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void analyzeReplacesReportAndKeepsFile();
+    void compileErrorsFillProblems();
+    void cancelReturnsToIdle();
+
+private:
+    std::unique_ptr<MainWindow> openWindow(const QString& module);
+    AnalysisResult runAnalysis(MainWindow& window);
+
+    QTemporaryDir m_work;
+};
+
+void TestAnalysisRun::initTestCase()
+{
+    if (!QFileInfo::exists(QStringLiteral("/usr/lib/go-1.22/bin/go"))) {
+        if (!qEnvironmentVariable("CI").isEmpty())
+            QFAIL("CI must have golang-1.22-go installed");
+        QSKIP("needs an installed Go toolchain");
+    }
+    QVERIFY(m_work.isValid());
+    // Private caches: no result from an earlier run may be served.
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(m_work.filePath(QStringLiteral("cache"))));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_work.filePath(QStringLiteral("config"))));
+}
+
+std::unique_ptr<MainWindow> TestAnalysisRun::openWindow(const QString& module)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->show();
+    QSignalSpy ready(window.get(), &MainWindow::moduleReady);
+    window->openFolder(module);
+    if (!ready.wait(20000))
+        return nullptr;
+    AnalysisBar* bar = window->analysisBar();
+    // Toolchain discovery runs in the background.
+    if (!QTest::qWaitFor([bar] { return bar->toolchainCount() > 0; }, 30000))
+        return nullptr;
+    return window;
+}
+
+AnalysisResult TestAnalysisRun::runAnalysis(MainWindow& window)
+{
+    QSignalSpy done(window.analysisBar(), &AnalysisBar::analysisFinished);
+    window.analysisBar()->analyzeAction()->trigger();
+    if (!done.wait(5 * 60 * 1000))
+        return {};
+    return done.first().at(0).value<AnalysisResult>();
+}
+
+void TestAnalysisRun::analyzeReplacesReportAndKeepsFile()
+{
+    const QString module = m_work.filePath(QStringLiteral("escapes"));
+    QVERIFY(copyTree(test::sampleModule(), module));
+    auto window = openWindow(module);
+    QVERIFY(window);
+    QVERIFY(!window->session()->report()); // no recorded report next to a copy
+    window->openFile(module + QStringLiteral("/returnaddr.go"), 7);
+    QVERIFY(window->analysisBar()->analyzeAction()->isEnabled());
+    const AnalysisResult result = runAnalysis(*window);
+    QCOMPARE(analysisStateName(result.state), QStringLiteral("ok"));
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->report(), 10000); // indexed off the GUI thread
+    QCOMPARE(window->sourcePane()->currentPath(), module + QStringLiteral("/returnaddr.go"));
+    QVERIFY2(window->reportStatusBar()->summary().contains(QLatin1String("moved to heap")),
+             qPrintable(window->reportStatusBar()->summary()));
+    QCOMPARE(window->problemsPanel()->model()->rowCount(), 0);
+    QVERIFY(!window->analysisBar()->cancelAction()->isEnabled());
+}
+
+void TestAnalysisRun::compileErrorsFillProblems()
+{
+    const QString module = m_work.filePath(QStringLiteral("broken"));
+    QVERIFY(copyTree(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/tests/data/modules/broken"), module));
+    auto window = openWindow(module);
+    QVERIFY(window);
+    const AnalysisResult result = runAnalysis(*window);
+    QCOMPARE(analysisStateName(result.state), QStringLiteral("compile errors"));
+    DiagnosticsModel* problems = window->problemsPanel()->model();
+    QVERIFY(problems->rowCount() >= 1);
+    bool found = false;
+    for (int row = 0; row < problems->rowCount(); ++row)
+        found |= problems->index(row).data().toString().contains(QLatin1String("undefined: undefinedName"));
+    QVERIFY(found);
+    // The package that compiled is shown all the same.
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->report(), 10000);
+}
+
+void TestAnalysisRun::cancelReturnsToIdle()
+{
+    const QString module = m_work.filePath(QStringLiteral("slow"));
+    QVERIFY(QDir().mkpath(module));
+    QFile mod(module + QStringLiteral("/go.mod")), main(module + QStringLiteral("/main.go"));
+    QVERIFY(mod.open(QIODevice::WriteOnly) && main.open(QIODevice::WriteOnly));
+    mod.write("module example.com/slow\n\ngo 1.21\n");
+    main.write("package main\n\nimport \"net/http\"\n\nfunc main() { _ = http.ListenAndServe }\n");
+    mod.close();
+    main.close();
+    qputenv("GOCACHE", QFile::encodeName(m_work.filePath(QStringLiteral("gocache-cancel")))); // a cold build: slow
+    auto window = openWindow(module);
+    QVERIFY(window);
+    QSignalSpy done(window->analysisBar(), &AnalysisBar::analysisFinished);
+    window->analysisBar()->analyzeAction()->trigger();
+    QVERIFY(window->analysisBar()->cancelAction()->isEnabled());
+    QTest::qWait(300);
+    QElapsedTimer clock;
+    clock.start();
+    window->analysisBar()->cancelAction()->trigger();
+    QVERIFY(done.size() == 1 || done.wait(1000));
+    QVERIFY(clock.elapsed() < 1000);
+    QCOMPARE(analysisStateName(done.first().at(0).value<AnalysisResult>().state), QStringLiteral("cancelled"));
+    QVERIFY(window->analysisBar()->analyzeAction()->isEnabled());
+    QVERIFY(!window->analysisBar()->cancelAction()->isEnabled());
+}
+
+QTEST_MAIN(TestAnalysisRun)
+#include "tst_analysisrun.moc"
