@@ -59,31 +59,17 @@ int runAnalyzeCommand(const QStringList& arguments)
     for (const auto* o : { &toolchainOption, &langOption, &jsonOption, &kindsOption, &depsOption, &offlineOption,
                            &noCacheOption, &noLogoptOption, &loopvarOption, &timeoutOption })
         parser.addOption(*o);
-    parser.addHelpOption();
+    if (const auto done = parseCommandLine(parser, arguments))
+        return *done;
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "heapsight-cli: " << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
     if (parser.positionalArguments().size() != 2) {
         err << "heapsight-cli: usage: heapsight-cli analyze DIR [--toolchain go1.22] [--lang 1.22] [--json]\n";
         return 2;
     }
-    KindSet kinds;
-    kinds.set();
-    if (parser.isSet(kindsOption)) {
-        QString why;
-        const auto chosen = parseKinds(parser.value(kindsOption), &why);
-        if (!chosen) {
-            err << "heapsight-cli: " << why << '\n';
-            return 2;
-        }
-        kinds = *chosen;
-    }
+    const std::optional<KindSet> chosenKinds = kindsFromOption(parser, kindsOption);
+    if (!chosenKinds)
+        return 2;
+    const KindSet& kinds = *chosenKinds;
     const std::optional<Toolchain> toolchain = chooseToolchain(parser.value(toolchainOption), err);
     if (!toolchain)
         return 2;

@@ -47,16 +47,9 @@ int runDiffCommand(const QStringList& arguments)
     const QCommandLineOption rootOption(QStringLiteral("module-root"), QStringLiteral("Directory SARIF URIs are relative to."), QStringLiteral("dir"));
     for (const auto* o : { &toolchainOption, &langOption, &jsonOption, &sarifOption, &failOption, &kindsOption, &allOption, &rootOption })
         parser.addOption(*o);
-    parser.addHelpOption();
+    if (const auto done = parseCommandLine(parser, arguments))
+        return *done;
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "heapsight-cli: " << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
     const QStringList pos = parser.positionalArguments().mid(1);
     const QStringList toolchains = parser.values(toolchainOption), langs = parser.values(langOption);
     const bool runMode = pos.size() == 1 && (toolchains.size() == 2 || langs.size() == 2);
@@ -69,17 +62,10 @@ int runDiffCommand(const QStringList& arguments)
         err << "heapsight-cli: --fail-on takes new-heap\n";
         return 2;
     }
-    KindSet kinds;
-    kinds.set();
-    if (parser.isSet(kindsOption)) {
-        QString why;
-        const auto chosen = parseKinds(parser.value(kindsOption), &why);
-        if (!chosen) {
-            err << "heapsight-cli: " << why << '\n';
-            return 2;
-        }
-        kinds = *chosen;
-    }
+    const std::optional<KindSet> chosenKinds = kindsFromOption(parser, kindsOption);
+    if (!chosenKinds)
+        return 2;
+    const KindSet& kinds = *chosenKinds;
 
     Side sides[2];
     for (int i = 0; i < 2; ++i) {

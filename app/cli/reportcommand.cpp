@@ -22,32 +22,18 @@ int runReportCommand(const QStringList& arguments)
                                          QStringLiteral("ids"));
     parser.addOption(jsonOption);
     parser.addOption(kindsOption);
-    parser.addHelpOption();
+    if (const auto done = parseCommandLine(parser, arguments))
+        return *done;
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "heapsight-cli: " << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
         err << "heapsight-cli: usage: heapsight-cli report FILE|- [--json] [--kinds moved,escapes,...]\n";
         return 2;
     }
-    KindSet kinds;
-    kinds.set();
-    if (parser.isSet(kindsOption)) {
-        QString why;
-        const auto chosen = parseKinds(parser.value(kindsOption), &why);
-        if (!chosen) {
-            err << "heapsight-cli: " << why << '\n';
-            return 2;
-        }
-        kinds = *chosen;
-    }
+    const std::optional<KindSet> chosenKinds = kindsFromOption(parser, kindsOption);
+    if (!chosenKinds)
+        return 2;
+    const KindSet& kinds = *chosenKinds;
     QString error;
     const auto report = readReport(positional.at(1), &error);
     if (!report) {

@@ -67,6 +67,33 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
         out << "  … and " << (report.unknownLines().size() - shown) << " more\n";
 }
 
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)
+{
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        QTextStream(stderr) << "heapsight-cli: " << parser.errorText() << '\n';
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    return std::nullopt;
+}
+
+std::optional<KindSet> kindsFromOption(const QCommandLineParser& parser, const QCommandLineOption& option)
+{
+    KindSet kinds;
+    kinds.set();
+    if (!parser.isSet(option))
+        return kinds;
+    QString why;
+    const auto chosen = parseKinds(parser.value(option), &why);
+    if (!chosen)
+        QTextStream(stderr) << "heapsight-cli: " << why << '\n';
+    return chosen;
+}
+
 void printJson(const Report& report, const KindSet& kinds, const nlohmann::json& extra)
 {
     nlohmann::json doc = reportToJson(report);

@@ -2,6 +2,7 @@
 
 #include "core/model/report.h"
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QTextStream>
 #include <bitset>
@@ -11,6 +12,12 @@
 namespace heapsight::cli {
 
 using KindSet = std::bitset<FindingKindCount>;
+
+// Parses a command's arguments and answers --help. Returns an exit code when the command is done
+// (help printed: 0; bad arguments, said on stderr: 2), nullopt when it should go on.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments);
+// The --kinds option's set (every kind when it is not given); nullopt after saying why on stderr.
+std::optional<KindSet> kindsFromOption(const QCommandLineParser& parser, const QCommandLineOption& option);
 
 // "moved,escapes,leak" → the set of kinds; nullopt (with the reason) for an unknown id.
 std::optional<KindSet> parseKinds(const QString& list, QString* error);

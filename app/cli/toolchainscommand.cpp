@@ -1,5 +1,7 @@
 #include "toolchainscommand.h"
 
+#include "reportoutput.h"
+
 #include "core/toolchain/toolchaindiscovery.h"
 #include "core/toolchain/usertoolchains.h"
 
@@ -20,16 +22,9 @@ int runToolchainsCommand(const QStringList& arguments)
                                        QStringLiteral("path"));
     parser.addOption(jsonOption);
     parser.addOption(addOption);
-    parser.addHelpOption();
+    if (const auto done = parseCommandLine(parser, arguments))
+        return *done;
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "heapsight-cli: " << parser.errorText() << '\n';
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
     const auto found = ToolchainDiscovery::discover(
         ToolchainDiscovery::Places::fromEnvironment(userToolchainPaths() + parser.values(addOption)));
     if (parser.isSet(jsonOption)) {

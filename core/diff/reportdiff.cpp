@@ -198,36 +198,26 @@ ReportDiff diffReports(const Report& ra, const Report& rb)
         c.type = chainSignature(fa) != chainSignature(fb) ? ChangeType::Changed : ChangeType::Unchanged;
         diff.changes.push_back(std::move(c));
     }
-    for (const Entry& e : a) {
-        if (e.matched)
-            continue;
-        const Finding& f = ra.findings()[e.index];
-        Change c;
-        c.type = ChangeType::Removed;
-        c.kind = f.kind;
-        c.file = e.file;
-        c.line = e.line;
-        c.column = e.column;
-        c.package = packageName(ra, f);
-        c.subjectA = f.subject;
-        c.indexA = e.index;
-        diff.changes.push_back(std::move(c));
-    }
-    for (const Entry& e : b) {
-        if (e.matched)
-            continue;
-        const Finding& f = rb.findings()[e.index];
-        Change c;
-        c.type = ChangeType::Added;
-        c.kind = f.kind;
-        c.file = e.file;
-        c.line = e.line;
-        c.column = e.column;
-        c.package = packageName(rb, f);
-        c.subjectB = f.subject;
-        c.indexB = e.index;
-        diff.changes.push_back(std::move(c));
-    }
+    // Findings only one side has.
+    const auto unmatched = [&](const std::vector<Entry>& entries, const Report& r, ChangeType type) {
+        for (const Entry& e : entries) {
+            if (e.matched)
+                continue;
+            const Finding& f = r.findings()[e.index];
+            Change c;
+            c.type = type;
+            c.kind = f.kind;
+            c.file = e.file;
+            c.line = e.line;
+            c.column = e.column;
+            c.package = packageName(r, f);
+            (type == ChangeType::Removed ? c.subjectA : c.subjectB) = f.subject;
+            (type == ChangeType::Removed ? c.indexA : c.indexB) = e.index;
+            diff.changes.push_back(std::move(c));
+        }
+    };
+    unmatched(a, ra, ChangeType::Removed);
+    unmatched(b, rb, ChangeType::Added);
     for (Change& c : diff.changes) {
         c.loopVariable = isLoopVariable(c);
         count(diff.perPackage[c.package], c.type);
