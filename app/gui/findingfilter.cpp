@@ -66,11 +66,37 @@ MarkerGroups FindingFilter::badgeGroups() const
     return heap ? heap : m_groups;
 }
 
+void FindingFilter::setPackage(const QString& package)
+{
+    if (m_package == package)
+        return;
+    m_package = package;
+    Q_EMIT changed();
+}
+
+void FindingFilter::setReason(const QString& reason)
+{
+    if (m_reason == reason)
+        return;
+    m_reason = reason;
+    Q_EMIT changed();
+}
+
 bool FindingFilter::accepts(const ReportIndex& index, std::uint32_t finding) const
 {
     const Finding& f = index.report().findings()[finding];
     if (!(m_groups & groupBit(markerGroup(f.kind))))
         return false;
+    if (!m_package.isEmpty()) {
+        const auto& packages = index.report().packages();
+        if (f.package >= packages.size() || QString::fromStdString(packages[f.package].name) != m_package)
+            return false;
+    }
+    if (!m_reason.isEmpty()) {
+        const std::string_view r = index.firstReason(finding);
+        if (QString::fromUtf8(r.data(), static_cast<qsizetype>(r.size())) != m_reason)
+            return false;
+    }
     if (m_hideInlined && index.isInlinedFromOtherFile(finding))
         return false;
     if (m_needle.empty())

@@ -31,6 +31,12 @@ public:
     bool hidesInlinedFromOtherFiles() const { return m_hideInlined; }
     void setHideInlinedFromOtherFiles(bool hide);
 
+    // A focus chosen in the overview: only findings of this package / with this first reason word.
+    const QString& package() const { return m_package; }
+    void setPackage(const QString& package);
+    const QString& reason() const { return m_reason; }
+    void setReason(const QString& reason);
+
     bool accepts(const ReportIndex& index, std::uint32_t finding) const;
     // The groups a file badge counts: the heap allocations the filter shows or, when it shows none,
     // everything it shows.
@@ -44,6 +50,8 @@ private:
     QString m_text;
     std::string m_needle; // m_text, lower-case UTF-8
     bool m_hideInlined = false;
+    QString m_package;
+    QString m_reason;
 };
 
 } // namespace heapsight::gui

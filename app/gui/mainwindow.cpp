@@ -10,6 +10,7 @@
 #include "mainmenus.h"
 #include "modulesession.h"
 #include "moduletreepanel.h"
+#include "overviewpanel.h"
 #include "problemspanel.h"
 #include "recentfolders.h"
 #include "reportstatusbar.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_status(new ReportStatusBar(this))
     , m_analysis(new AnalysisBar(this))
     , m_problems(new ProblemsPanel(this))
+    , m_overview(new OverviewPanel(m_filter, this))
 {
     setWindowIcon(AppIcon::icon());
     setWindowTitle(tr("Heapsight"));
@@ -83,6 +85,8 @@ void MainWindow::createDocks()
     m_findingsDock = dock(m_findings, tr("Findings"), QStringLiteral("findingsDock"), Qt::BottomDockWidgetArea);
     m_problemsDock = dock(m_problems, tr("Problems"), QStringLiteral("problemsDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_findingsDock, m_problemsDock);
+    m_overviewDock = dock(m_overview, tr("Overview"), QStringLiteral("overviewDock"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_problemsDock, m_overviewDock);
     m_findingsDock->raise();
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -218,6 +222,7 @@ void MainWindow::onReportChanged(std::shared_ptr<const ReportIndex> report)
     m_tree->setReport(report);
     m_findings->setReport(report);
     m_why->setReport(report);
+    m_overview->setReport(report);
     if (report && !m_isSample && !m_session->reportPath().isEmpty()) {
         RecentFolders().add(m_session->moduleRoot(), m_session->reportPath());
         m_menus->setRecentFolders(RecentFolders().folders());

@@ -19,6 +19,7 @@ class MainMenus;
 class ModuleFolder;
 class ModuleSession;
 class ModuleTreePanel;
+class OverviewPanel;
 class ProblemsPanel;
 class ReportIndex;
 class ReportStatusBar;
@@ -59,6 +60,7 @@ public:
     ReportStatusBar* reportStatusBar() const { return m_status; }
     AnalysisBar* analysisBar() const { return m_analysis; }
     ProblemsPanel* problemsPanel() const { return m_problems; }
+    OverviewPanel* overviewPanel() const { return m_overview; }
 
 Q_SIGNALS:
     // The module's folder is listed, its report (if any) applied and a first file shown.
@@ -106,6 +108,8 @@ private:
     ReportStatusBar* m_status;
     AnalysisBar* m_analysis;
     ProblemsPanel* m_problems;
+    OverviewPanel* m_overview;
+    QDockWidget* m_overviewDock = nullptr;
     QString m_loadError;
     QString m_initialFile;
     int m_initialLine = 0;

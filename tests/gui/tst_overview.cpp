@@ -1,0 +1,94 @@
+// The overview charts count the sample's heap allocations per package and per reason word, and a click
+// on a bar focuses every view on it. Expected counts come from a plain grep of the recorded output.
+#include "findingfilter.h"
+#include "findingspanel.h"
+#include "guitestsupport.h"
+#include "mainwindow.h"
+#include "overviewpanel.h"
+
+#include <QAbstractItemModelTester>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace heapsight;
+using namespace heapsight::gui;
+
+namespace {
+
+// Distinct `moved to heap` / `escapes to heap` verdict lines per `# pkg` block of the recorded output.
+QMap<QString, int> heapLinesPerPackage(const QByteArray& report)
+{
+    QMap<QString, QSet<QByteArray>> lines;
+    QString package;
+    static const QRegularExpression verdict(QStringLiteral(R"(^\S+:\d+:\d+: (moved to heap: \S+|.+ escapes to heap)$)"));
+    for (const QByteArray& line : report.split('\n')) {
+        if (line.startsWith("# ")) {
+            package = QString::fromUtf8(line.mid(2));
+            continue;
+        }
+        if (verdict.match(QString::fromUtf8(line)).hasMatch())
+            lines[package].insert(line);
+    }
+    QMap<QString, int> counts;
+    for (auto it = lines.cbegin(); it != lines.cend(); ++it)
+        counts[it.key()] = static_cast<int>(it.value().size());
+    return counts;
+}
+
+} // namespace
+
+class TestOverview : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void barsCountHeapAllocations();
+    void clickingABarFocusesEveryView();
+};
+
+void TestOverview::barsCountHeapAllocations()
+{
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    auto window = test::openSampleWindow(&testers);
+    QVERIFY(window);
+    const QMap<QString, int> expected = heapLinesPerPackage(test::readFile(test::sampleReport()));
+    QVERIFY(expected.size() == 2);
+    const auto bars = window->overviewPanel()->packageBars();
+    QCOMPARE(bars.size(), expected.size());
+    for (const auto& [package, count] : bars)
+        QCOMPARE(count, expected.value(package));
+    QVERIFY(bars.first().second >= bars.last().second); // largest first
+    int reasons = 0;
+    for (const auto& bar : window->overviewPanel()->reasonBars())
+        reasons += bar.second;
+    QCOMPARE(reasons, expected.value(QStringLiteral("example.com/escapes")) + expected.value(QStringLiteral("example.com/escapes/store")));
+    testers.clear();
+}
+
+void TestOverview::clickingABarFocusesEveryView()
+{
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    auto window = test::openSampleWindow(&testers);
+    QVERIFY(window);
+    const QByteArray report = test::readFile(test::sampleReport());
+    const int all = window->findingsPanel()->shownCount();
+    window->overviewPanel()->focusPackage(QStringLiteral("example.com/escapes/store"));
+    const int storeOnly = test::grepCount(report, QStringLiteral("store/store.go"), test::defaultVerdictPattern());
+    QVERIFY(storeOnly > 0);
+    QCOMPARE(window->findingsPanel()->shownCount(), storeOnly);
+    window->overviewPanel()->focusPackage({});
+    QCOMPARE(window->findingsPanel()->shownCount(), all);
+    // bigalloc.go's make([]byte, 1048576), and the same allocation where bigBuffer is inlined into main.
+    QSet<QByteArray> tooLarge;
+    for (const QByteArray& line : report.split('\n')) {
+        if (line.contains("(too large for stack)"))
+            tooLarge.insert(line.left(line.indexOf(":     from")));
+    }
+    QCOMPARE(tooLarge.size(), 2);
+    window->overviewPanel()->focusReason(QStringLiteral("too large for stack"));
+    QCOMPARE(window->findingsPanel()->shownCount(), static_cast<int>(tooLarge.size()));
+    window->filter()->setReason({});
+    testers.clear();
+}
+
+QTEST_MAIN(TestOverview)
+#include "tst_overview.moc"
