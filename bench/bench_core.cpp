@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <malloc.h>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -45,17 +46,9 @@ const Report& parsed(const char* version)
     return *r;
 }
 
-// Resident memory now (kB), from /proc: what a loaded report really costs, allocator overhead included.
-long residentKb()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0)
-            return std::atol(line.c_str() + 6);
-    }
-    return 0;
-}
+// Bytes the allocator has handed out and not taken back: what a loaded report costs, its overhead included.
+// (Resident memory would not grow when the allocator reuses what an earlier benchmark freed.)
+double allocatedBytes() { return static_cast<double>(mallinfo2().uordblks); }
 
 void BM_ParseStd(benchmark::State& state)
 {
@@ -108,11 +101,11 @@ void BM_ReportMemory(benchmark::State& state)
     const std::string& text = corpus("1.22");
     double perFinding = 0, ratio = 0;
     for (auto _ : state) {
-        const long before = residentKb();
+        const double before = allocatedBytes();
         auto* r = new Report(EscapeParser::parse(text));
-        const long after = residentKb();
-        perFinding = (after - before) * 1024.0 / static_cast<double>(r->findings().size());
-        ratio = (after - before) * 1024.0 / static_cast<double>(text.size());
+        const double after = allocatedBytes();
+        perFinding = (after - before) / static_cast<double>(r->findings().size());
+        ratio = (after - before) / static_cast<double>(text.size());
         delete r;
     }
     state.counters["bytes/finding"] = perFinding;

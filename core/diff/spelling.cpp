@@ -267,14 +267,24 @@ std::string normalizeSpelling(std::string_view text)
     static const RE2 shape(R"(go\.shape\.([A-Za-z0-9_.*\[\]]+?)_\d+\b)");
     static const RE2 shapePrefix(R"(go\.shape\.)");
     static const RE2 typedLiteral(R"(\b(?:u?int(?:8|16|32|64)?|byte|rune|uintptr)\((-?\d+)\))");
-    RE2::GlobalReplace(&s, resultName, R"(~r\1)");
-    RE2::GlobalReplace(&s, anon, R"(~p\1)");
-    RE2::GlobalReplace(&s, glob, "init.func");
-    RE2::GlobalReplace(&s, shape, R"(\1)");
-    RE2::GlobalReplace(&s, shapePrefix, "");
-    RE2::GlobalReplace(&s, typedLiteral, R"(\1)");
+    // Each rule runs only where its trigger occurs: most subjects need none of them.
+    const auto has = [&s](std::string_view needle) { return s.find(needle) != std::string::npos; };
+    if (has("~R"))
+        RE2::GlobalReplace(&s, resultName, R"(~r\1)");
+    if (has(".anon"))
+        RE2::GlobalReplace(&s, anon, R"(~p\1)");
+    if (has("glob.."))
+        RE2::GlobalReplace(&s, glob, "init.func");
+    if (has("go.shape.")) {
+        RE2::GlobalReplace(&s, shape, R"(\1)");
+        RE2::GlobalReplace(&s, shapePrefix, "");
+    }
+    if (has("("))
+        RE2::GlobalReplace(&s, typedLiteral, R"(\1)");
     // arg#N (1.21, 1-based) is ~p(N-1) in 1.22.
     static const RE2 argHash(R"(arg#(\d+))");
+    if (!has("arg#") && s.find_first_of("0123456789") == std::string::npos)
+        return s; // no parameter to renumber, no constant to fold
     std::string out;
     re2::StringPiece input(s);
     re2::StringPiece number;
