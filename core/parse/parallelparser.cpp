@@ -11,15 +11,21 @@ namespace heapsight {
 
 namespace {
 
-// Cut points at the start of a `# ` line, near equal shares of the text.
+// Cut points at the start of a `# ` line, as near equal shares of the text as the package blocks allow
+// (a package's output can be tens of megabytes: the nearest header before or after the share wins).
 std::vector<std::size_t> cutPoints(std::string_view text, unsigned parts)
 {
     std::vector<std::size_t> cuts { 0 };
     for (unsigned i = 1; i < parts; ++i) {
         const std::size_t target = text.size() / parts * i;
-        const std::size_t at = text.find("\n# ", std::max(target, cuts.back()));
-        if (at == std::string_view::npos)
-            break;
+        const std::size_t after = text.find("\n# ", target);
+        const std::size_t before = text.rfind("\n# ", target);
+        std::size_t at = after;
+        if (before != std::string_view::npos && before + 1 > cuts.back()
+            && (after == std::string_view::npos || target - before < after - target))
+            at = before;
+        if (at == std::string_view::npos || at + 1 <= cuts.back())
+            continue;
         cuts.push_back(at + 1);
     }
     cuts.push_back(text.size());
