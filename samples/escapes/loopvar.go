@@ -2,11 +2,11 @@ package main
 
 import "sync"
 
-// launchWorkers starts one goroutine per loop iteration, each capturing the loop
-// variable. Under go 1.21 semantics all closures share one i, which the loop
-// keeps incrementing, so the closures capture it by reference and i is moved to
-// the heap. Under go 1.22 each iteration has its own i that is never changed
-// after the closure captures it: captured by value, nothing moves to the heap.
+// launchWorkers runs one goroutine per iteration, each capturing the loop variable
+// (and waited for before the next, so the program is correct either way). Under
+// go 1.21 semantics all closures share one i that the loop keeps incrementing:
+// captured by reference, "moved to heap: i". Under go 1.22 each iteration has its
+// own i, never changed after the capture: captured by value, i stays put.
 func launchWorkers(n int) []int {
 	results := make([]int, n)
 	var wg sync.WaitGroup
@@ -16,8 +16,8 @@ func launchWorkers(n int) []int {
 			defer wg.Done()
 			results[i] = i * i
 		}()
+		wg.Wait()
 	}
-	wg.Wait()
 	return results
 }
 
