@@ -1,5 +1,10 @@
 #include "screenshotrunner.h"
 
+#include "overviewpanel.h"
+
+#include <QCoreApplication>
+#include <QDockWidget>
+
 #include "lineannotations.h"
 #include "mainwindow.h"
 #include "sourcepane.h"
@@ -56,7 +61,16 @@ void ScreenshotRunner::capture()
         return fail(QStringLiteral("cannot write %1").arg(main));
     if (!m_window->whyDock()->grab().save(why))
         return fail(QStringLiteral("cannot write %1").arg(why));
-    QTextStream(stdout) << main << '\n' << why << '\n';
+    // The overview tab, raised and laid out at a readable size, then grabbed on its own.
+    const QString overview = dir.filePath(QStringLiteral("overview.png"));
+    if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("overviewDock")))
+        dock->raise();
+    OverviewPanel* panel = m_window->overviewPanel();
+    panel->resize(std::max(panel->width(), 1100), std::max(panel->height(), 420));
+    QCoreApplication::processEvents();
+    if (!panel->grab().save(overview))
+        return fail(QStringLiteral("cannot write %1").arg(overview));
+    QTextStream(stdout) << main << '\n' << why << '\n' << overview << '\n';
     Q_EMIT finished(0);
 }
 
