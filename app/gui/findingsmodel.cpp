@@ -3,6 +3,8 @@
 #include "markerpainter.h"
 #include "reasonvocabulary.h"
 
+#include <algorithm>
+
 namespace heapsight::gui {
 
 namespace {
@@ -24,6 +26,20 @@ void FindingsModel::setReport(std::shared_ptr<const ReportIndex> report)
 {
     beginResetModel();
     m_report = std::move(report);
+    m_fileRank.clear();
+    if (m_report) {
+        const std::size_t files = m_report->report().files().size();
+        std::vector<FileId> order(files);
+        std::vector<QString> names(files);
+        for (FileId id = 0; id < files; ++id) {
+            order[id] = id;
+            names[id] = m_report->displayName(id);
+        }
+        std::stable_sort(order.begin(), order.end(), [&](FileId a, FileId b) { return names[a] < names[b]; });
+        m_fileRank.resize(files);
+        for (std::size_t rank = 0; rank < files; ++rank)
+            m_fileRank[order[rank]] = static_cast<qint64>(rank);
+    }
     endResetModel();
 }
 
@@ -96,10 +112,11 @@ QVariant FindingsModel::sortKey(std::uint32_t finding, int column) const
     // Ties within a column fall back to the position, so equal files list their findings in line order.
     const qint64 position = static_cast<qint64>(f.position.line) * 100000 + f.position.column;
     switch (column) {
-    case FileColumn:
-        return QStringLiteral("%1\x1f%2")
-            .arg(m_report->displayName(f.position.file))
-            .arg(position, 16, 10, QLatin1Char('0'));
+    case FileColumn: {
+        const qint64 rank
+            = f.position.file < m_fileRank.size() ? m_fileRank[f.position.file] : qint64(m_fileRank.size());
+        return rank * 1'000'000'000'000LL + position; // positions stay below 10^12
+    }
     case LineColumn:
         return position;
     case KindColumn:

@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <array>
 #include <memory>
+#include <vector>
 
 namespace heapsight::gui {
 
@@ -39,6 +40,9 @@ private:
     QString toolTip(std::uint32_t finding) const;
 
     std::shared_ptr<const ReportIndex> m_report;
+    // Each file's place in the order of display names, so the File column sorts on a number: a
+    // QString per comparison made re-sorting after each filter change slow on big reports.
+    std::vector<qint64> m_fileRank;
     std::array<QIcon, MarkerGroupCount> m_icons;
 };
 

@@ -33,6 +33,8 @@ FindingsPanel::FindingsPanel(const FindingFilter* filter, QWidget* parent)
     m_table->setFrameShape(QFrame::NoFrame);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    // All rows one height: the header then never asks rows for their size (thousands of rows per filter change).
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView* header = m_table->horizontalHeader();
     header->setHighlightSections(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
@@ -46,7 +48,19 @@ FindingsPanel::FindingsPanel(const FindingFilter* filter, QWidget* parent)
     // Activation is a double-click (or a single click where the style says so) and Enter.
     connect(m_table, &QTableView::activated, this, &FindingsPanel::onActivated);
 
-    const auto emitCount = [this] { Q_EMIT countChanged(shownCount(), totalCount()); };
+    // A filter change arrives as many row ranges; the count is told once, after the last of them.
+    const auto emitCount = [this] {
+        if (m_countPending)
+            return;
+        m_countPending = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_countPending = false;
+                Q_EMIT countChanged(shownCount(), totalCount());
+            },
+            Qt::QueuedConnection);
+    };
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, emitCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, emitCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, emitCount);

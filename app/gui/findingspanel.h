@@ -44,6 +44,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    bool m_countPending = false;
     void onActivated(const QModelIndex& index);
 
     FindingsModel* m_model;

@@ -18,7 +18,9 @@ void FindingsProxy::setFilter(const FindingFilter* filter)
         disconnect(m_filter, nullptr, this, nullptr);
     m_filter = filter;
     if (m_filter)
-        connect(m_filter, &FindingFilter::changed, this, &FindingsProxy::invalidateFilter);
+        // invalidate(), not invalidateFilter(): one layout change instead of a remove or insert signal per
+        // range of rows, which the view and its headers handle one by one (slow with thousands of rows).
+        connect(m_filter, &FindingFilter::changed, this, &FindingsProxy::invalidate);
     invalidateFilter();
 }
 

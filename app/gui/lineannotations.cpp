@@ -35,9 +35,14 @@ MarkerGroup LineAnnotation::primaryGroup() const
     return MarkerGroup::Other;
 }
 
-LineAnnotations LineAnnotations::build(const ReportIndex& index, const QString& diskPath, const FindingFilter& filter)
+LineAnnotations LineAnnotations::build(
+    std::shared_ptr<const ReportIndex> indexPtr, const QString& diskPath, const FindingFilter& filter)
 {
     LineAnnotations result;
+    if (!indexPtr)
+        return result;
+    result.m_index = std::move(indexPtr);
+    const ReportIndex& index = *result.m_index;
     const Report& report = index.report();
     const QList<FileId> ids = index.fileIds(diskPath);
     std::map<int, LineAnnotation> byLine; // node-based: entries stay put while others are added
@@ -77,37 +82,42 @@ LineAnnotations LineAnnotations::build(const ReportIndex& index, const QString& 
         result.m_lines.push_back(std::move(a));
 
     for (LineAnnotation& a : result.m_lines) {
-        QStringList tips;
-        if (!a.findings.empty()) {
-            // The most important finding speaks for the line; the rest are counted.
-            const auto rank = [&](std::uint32_t i) { return static_cast<int>(markerGroup(report.findings()[i].kind)); };
-            const std::uint32_t lead = *std::min_element(a.findings.begin(), a.findings.end(),
-                [&](std::uint32_t x, std::uint32_t y) { return rank(x) < rank(y); });
-            a.note = fromStd(report.findings()[lead].message);
-            if (a.findings.size() > 1)
-                a.note += QStringLiteral("  +%1").arg(a.findings.size() - 1);
-            for (std::uint32_t i : a.findings) {
-                if (tips.size() == kMaxToolTipEntries)
-                    break;
-                const Finding& f = report.findings()[i];
-                tips << QStringLiteral("<b>%1</b>&nbsp;&nbsp;<tt>%2</tt>")
-                            .arg(markerGroupLabel(markerGroup(f.kind)).toHtmlEscaped(),
-                                fromStd(f.message).toHtmlEscaped());
-            }
-            if (a.findings.size() > static_cast<std::size_t>(kMaxToolTipEntries))
-                tips << tr("… and %1 more").arg(a.findings.size() - kMaxToolTipEntries);
-        }
-        for (std::uint32_t i : a.through) {
-            if (tips.size() >= kMaxToolTipEntries + 2)
-                break;
-            const Finding& f = report.findings()[i];
-            tips << tr("On the path of <tt>%1</tt> (line %2)")
-                        .arg(fromStd(f.message).toHtmlEscaped())
-                        .arg(f.position.line);
-        }
-        a.toolTip = tips.join(QStringLiteral("<br>"));
+        if (a.findings.empty())
+            continue;
+        // The most important finding speaks for the line; the rest are counted.
+        const auto rank = [&](std::uint32_t i) { return static_cast<int>(markerGroup(report.findings()[i].kind)); };
+        const std::uint32_t lead = *std::min_element(
+            a.findings.begin(), a.findings.end(), [&](std::uint32_t x, std::uint32_t y) { return rank(x) < rank(y); });
+        a.note = fromStd(report.findings()[lead].message);
+        if (a.findings.size() > 1)
+            a.note += QStringLiteral("  +%1").arg(a.findings.size() - 1);
     }
     return result;
+}
+
+QString LineAnnotations::toolTip(int line) const
+{
+    const LineAnnotation* a = at(line);
+    if (!a || !m_index)
+        return {};
+    const Report& report = m_index->report();
+    QStringList tips;
+    for (std::uint32_t i : a->findings) {
+        if (tips.size() == kMaxToolTipEntries)
+            break;
+        const Finding& f = report.findings()[i];
+        tips << QStringLiteral("<b>%1</b>&nbsp;&nbsp;<tt>%2</tt>")
+                    .arg(markerGroupLabel(markerGroup(f.kind)).toHtmlEscaped(), fromStd(f.message).toHtmlEscaped());
+    }
+    if (a->findings.size() > static_cast<std::size_t>(kMaxToolTipEntries))
+        tips << tr("… and %1 more").arg(a->findings.size() - kMaxToolTipEntries);
+    for (std::uint32_t i : a->through) {
+        if (tips.size() >= kMaxToolTipEntries + 2)
+            break;
+        const Finding& f = report.findings()[i];
+        tips << tr("On the path of <tt>%1</tt> (line %2)").arg(fromStd(f.message).toHtmlEscaped()).arg(f.position.line);
+    }
+    return tips.join(QStringLiteral("<br>"));
 }
 
 const LineAnnotation* LineAnnotations::at(int line) const

@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace heapsight::gui {
@@ -22,7 +23,6 @@ struct LineAnnotation {
     std::vector<int> columns; // 1-based byte columns of `findings` (0: none printed)
     std::vector<MarkerGroup> findingGroups; // the group of each of `findings`
     QString note; // end-of-line text: "moved to heap: x", "moved to heap: x  +2"
-    QString toolTip; // rich text: every message on the line
 
     // The group to colour the line with: the first in display order.
     MarkerGroup primaryGroup() const;
@@ -33,7 +33,8 @@ struct LineAnnotation {
 class LineAnnotations {
 public:
     LineAnnotations() = default;
-    static LineAnnotations build(const ReportIndex& index, const QString& diskPath, const FindingFilter& filter);
+    static LineAnnotations build(
+        std::shared_ptr<const ReportIndex> index, const QString& diskPath, const FindingFilter& filter);
 
     const LineAnnotation* at(int line) const;
     const std::vector<LineAnnotation>& lines() const { return m_lines; }
@@ -41,9 +42,13 @@ public:
     // Lines with at least one finding (not only a path through them).
     std::vector<int> markedLines() const;
     int findingCount() const { return m_findingCount; }
+    // Rich text for a hover: every message on the line and the paths through it. Made when asked, not
+    // for every line up front (that was a third of a filter change on a file with thousands of findings).
+    QString toolTip(int line) const;
 
 private:
     std::vector<LineAnnotation> m_lines; // sorted by line
+    std::shared_ptr<const ReportIndex> m_index; // what the indices in m_lines refer to
     int m_findingCount = 0;
 };
 

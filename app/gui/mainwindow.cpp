@@ -314,7 +314,7 @@ void MainWindow::refreshAnnotations()
     const std::shared_ptr<const ReportIndex>& report = m_session->report();
     const QString& path = m_source->currentPath();
     m_source->setAnnotations(
-        report && !path.isEmpty() ? LineAnnotations::build(*report, path, *m_filter) : LineAnnotations());
+        report && !path.isEmpty() ? LineAnnotations::build(report, path, *m_filter) : LineAnnotations());
 }
 
 void MainWindow::onLineSelected(int line)

@@ -104,9 +104,9 @@ bool SourceGutter::event(QEvent* event)
 {
     if (event->type() == QEvent::ToolTip) {
         const auto* help = static_cast<QHelpEvent*>(event);
-        const LineAnnotation* a = m_view->annotations().at(m_view->lineAt(help->pos().y()));
-        if (a && !a->toolTip.isEmpty())
-            QToolTip::showText(help->globalPos(), a->toolTip, this);
+        const QString tip = m_view->annotations().toolTip(m_view->lineAt(help->pos().y()));
+        if (!tip.isEmpty())
+            QToolTip::showText(help->globalPos(), tip, this);
         else
             QToolTip::hideText();
         return true;

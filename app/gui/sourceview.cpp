@@ -7,8 +7,11 @@
 #include <QFontDatabase>
 #include <QHelpEvent>
 #include <QPainter>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QToolTip>
+#include <algorithm>
+#include <span>
 
 namespace heapsight::gui {
 
@@ -36,6 +39,7 @@ SourceView::SourceView(QWidget* parent)
     connect(this, &QPlainTextEdit::blockCountChanged, this, &SourceView::updateGutterGeometry);
     connect(this, &QPlainTextEdit::updateRequest, this, &SourceView::onUpdateRequest);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &SourceView::onCursorPositionChanged);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &SourceView::onScrolled);
     connect(m_gutter, &SourceGutter::lineClicked, this, [this](int line) { goToLine(line); });
     updateGutterGeometry();
 }
@@ -55,7 +59,10 @@ void SourceView::setSource(const QString& text)
 {
     m_annotations = LineAnnotations();
     m_lastLine = 0;
+    // setPlainText scrolls to the top while the document is half replaced: no selections then.
+    m_replacingText = true;
     setPlainText(text);
+    m_replacingText = false;
     updateExtraSelections();
     m_gutter->update();
 }
@@ -175,9 +182,9 @@ bool SourceView::viewportEvent(QEvent* event)
 {
     if (event->type() == QEvent::ToolTip) {
         const auto* help = static_cast<QHelpEvent*>(event);
-        const LineAnnotation* a = m_annotations.at(lineAt(help->pos().y()));
-        if (a && !a->toolTip.isEmpty())
-            QToolTip::showText(help->globalPos(), a->toolTip, viewport());
+        const QString tip = m_annotations.toolTip(lineAt(help->pos().y()));
+        if (!tip.isEmpty())
+            QToolTip::showText(help->globalPos(), tip, viewport());
         else
             QToolTip::hideText();
         return true;
@@ -189,6 +196,25 @@ void SourceView::resizeEvent(QResizeEvent* event)
 {
     QPlainTextEdit::resizeEvent(event);
     updateGutterGeometry();
+    onScrolled();
+}
+
+std::pair<int, int> SourceView::selectionWindow() const
+{
+    const int first = firstVisibleBlock().blockNumber() + 1;
+    const int page = std::max(1, viewport()->height() / std::max(1, fontMetrics().height()));
+    return { std::max(1, first - page), first + 2 * page };
+}
+
+void SourceView::onScrolled()
+{
+    if (m_replacingText)
+        return;
+    // Only when the visible lines leave the window that has selections; small scrolls cost nothing.
+    const int first = firstVisibleBlock().blockNumber() + 1;
+    const int page = std::max(1, viewport()->height() / std::max(1, fontMetrics().height()));
+    if (first < m_selectionWindow.first + page / 2 || first + page > m_selectionWindow.second - page / 2)
+        updateExtraSelections();
 }
 
 void SourceView::changeEvent(QEvent* event)
@@ -262,12 +288,24 @@ int SourceView::charColumn(const QTextBlock& block, int byteColumn) const
     return static_cast<int>(text.size());
 }
 
+// Every extra selection holds a QTextCursor, and the document adjusts all of its cursors on each change,
+// the highlighter's formatting included: with selections for thousands of findings, showing a big file
+// was quadratic (seconds for 20,000 lines). So only the lines around the visible ones get selections,
+// and scrolling out of that window renews them.
 void SourceView::updateExtraSelections()
 {
+    m_selectionWindow = selectionWindow();
+    const auto& all = m_annotations.lines();
+    const auto from = std::lower_bound(all.begin(), all.end(), m_selectionWindow.first,
+        [](const LineAnnotation& a, int line) { return a.line < line; });
+    const auto to = std::lower_bound(
+        from, all.end(), m_selectionWindow.second + 1, [](const LineAnnotation& a, int line) { return a.line < line; });
+    const std::span<const LineAnnotation> window(from, to);
+
     QList<QTextEdit::ExtraSelection> selections;
     const int current = currentLine();
     bool currentTinted = false;
-    for (const LineAnnotation& a : m_annotations.lines()) {
+    for (const LineAnnotation& a : window) {
         if (a.findings.empty() || a.line > blockCount())
             continue;
         const QTextBlock block = document()->findBlockByNumber(a.line - 1);
@@ -290,7 +328,7 @@ void SourceView::updateExtraSelections()
         selections.append(line);
     }
     // Underline what each finding is about: the token at its column.
-    for (const LineAnnotation& a : m_annotations.lines()) {
+    for (const LineAnnotation& a : window) {
         if (a.line > blockCount())
             continue;
         const QTextBlock block = document()->findBlockByNumber(a.line - 1);

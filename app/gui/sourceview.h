@@ -5,6 +5,7 @@
 
 #include <QPlainTextEdit>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace heapsight::gui {
@@ -62,6 +63,9 @@ private:
     void onCursorPositionChanged();
     void updateGutterGeometry();
     void updateExtraSelections();
+    // The lines that get extra selections: the visible ones and a page either side (see updateExtraSelections).
+    std::pair<int, int> selectionWindow() const;
+    void onScrolled();
     void applyPalette();
     void applyFont();
     QFont noteFont() const;
@@ -72,6 +76,8 @@ private:
     LineAnnotations m_annotations;
     AnnotationPalette m_palette;
     int m_lastLine = 0;
+    std::pair<int, int> m_selectionWindow { 0, 0 };
+    bool m_replacingText = false;
 };
 
 } // namespace heapsight::gui

@@ -193,7 +193,7 @@ void TestReportIndex::annotationsOfReturnAddr()
 {
     FindingFilter filter;
     const QString path = QDir::cleanPath(test::sampleModule() + QStringLiteral("/returnaddr.go"));
-    const LineAnnotations annotations = LineAnnotations::build(*m_index, path, filter);
+    const LineAnnotations annotations = LineAnnotations::build(m_index, path, filter);
     const QList<int> expected
         = test::grepLines(m_text, QStringLiteral("./returnaddr.go"), test::defaultVerdictPattern());
     const std::vector<int> marked = annotations.markedLines();
@@ -202,12 +202,12 @@ void TestReportIndex::annotationsOfReturnAddr()
     QVERIFY(declared);
     QCOMPARE(declared->note, QStringLiteral("moved to heap: x"));
     QCOMPARE(declared->primaryGroup(), MarkerGroup::Moved);
-    QVERIFY(declared->toolTip.contains(QStringLiteral("moved to heap: x")));
+    QVERIFY(annotations.toolTip(7).contains(QStringLiteral("moved to heap: x")));
     const LineAnnotation* returned = annotations.at(8); // on the path of x
     QVERIFY(returned);
     QVERIFY(returned->findings.empty());
     QCOMPARE(returned->pathGroups, groupBit(MarkerGroup::Moved));
-    QVERIFY(returned->toolTip.contains(QStringLiteral("On the path of")));
+    QVERIFY(annotations.toolTip(8).contains(QStringLiteral("On the path of")));
 }
 
 void TestReportIndex::chainOfMovedVariable()
