@@ -27,10 +27,12 @@ QString benchDir()
     return QString::fromLocal8Bit(dir ? dir : ".");
 }
 
-// One window with the generated module and its report, opened once and shared by the benchmarks.
+// One window with the generated module and its report, opened once and shared by the benchmarks; it must
+// go before the QApplication does (main resets it).
+std::unique_ptr<MainWindow> w;
+
 MainWindow* window()
 {
-    static std::unique_ptr<MainWindow> w;
     if (w)
         return w.get();
     w = std::make_unique<MainWindow>();
@@ -120,5 +122,6 @@ int main(int argc, char** argv)
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
+    w.reset();
     return 0;
 }
