@@ -14,12 +14,12 @@ void hashCombine(std::size_t& seed, std::size_t value)
 
 } // namespace
 
-std::size_t ReportBuilder::DedupHash::operator()(const DedupKey& k) const noexcept
+std::size_t ReportBuilder::dedupHash(const Finding& finding) noexcept
 {
-    std::size_t seed = std::hash<std::string_view> {}(k.message);
-    hashCombine(seed, k.position.file);
-    hashCombine(seed, (std::size_t(k.position.line) << 16) ^ k.position.column);
-    hashCombine(seed, static_cast<std::size_t>(k.kind));
+    std::size_t seed = std::hash<std::string_view> {}(finding.message);
+    hashCombine(seed, finding.position.file);
+    hashCombine(seed, (std::size_t(finding.position.line) << 16) ^ finding.position.column);
+    hashCombine(seed, static_cast<std::size_t>(finding.kind));
     return seed;
 }
 
@@ -56,10 +56,19 @@ std::uint32_t ReportBuilder::addFinding(Finding finding)
     r.m_stats.occurrences[static_cast<std::size_t>(finding.kind)] += occurrences;
     std::vector<Explanation> explanations = std::move(finding.explanations);
     finding.explanations.clear();
-    DedupKey key { finding.position, finding.kind, finding.message };
-    const auto [it, inserted] = m_dedup.try_emplace(std::move(key), static_cast<std::uint32_t>(r.m_findings.size()));
-    const std::uint32_t index = it->second;
+    const std::size_t hash = dedupHash(finding);
+    auto index = static_cast<std::uint32_t>(r.m_findings.size());
+    bool inserted = true;
+    for (auto [it, end] = m_dedup.equal_range(hash); it != end; ++it) {
+        const Finding& same = r.m_findings[it->second];
+        if (same.position == finding.position && same.kind == finding.kind && same.message == finding.message) {
+            index = it->second;
+            inserted = false;
+            break;
+        }
+    }
     if (inserted) {
+        m_dedup.emplace(hash, index);
         ++r.m_stats.distinct[static_cast<std::size_t>(finding.kind)];
         r.m_findings.push_back(std::move(finding));
     } else {

@@ -45,18 +45,11 @@ public:
     Report finish();
 
 private:
-    struct DedupKey {
-        Position position;
-        FindingKind kind;
-        std::string message;
-        friend bool operator==(const DedupKey&, const DedupKey&) = default;
-    };
-    struct DedupHash {
-        std::size_t operator()(const DedupKey& k) const noexcept;
-    };
-
+    // Of position, kind and message: the key of de-duplication. Findings are compared in place, so the
+    // table holds no copy of their (often long) messages.
+    static std::size_t dedupHash(const Finding& finding) noexcept;
     std::unique_ptr<Report> m_report;
-    std::unordered_map<DedupKey, std::uint32_t, DedupHash> m_dedup;
+    std::unordered_multimap<std::size_t, std::uint32_t> m_dedup; // dedupHash → indices of findings
 };
 
 } // namespace heapsight
