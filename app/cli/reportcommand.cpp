@@ -1,6 +1,7 @@
 #include "reportcommand.h"
 
 #include "inputreader.h"
+#include "profileoutput.h"
 #include "reportoutput.h"
 
 #include <QCommandLineParser>
@@ -15,21 +16,26 @@ int runReportCommand(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral("Summarise the Go compiler's escape-analysis output."));
     parser.addPositionalArgument(QStringLiteral("report"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("input"),
-                                 QStringLiteral("Output of go build -gcflags=-m or -m=2, a report JSON file, or - for standard input."));
+        QStringLiteral("Output of go build -gcflags=-m or -m=2, a report JSON file, or - for standard input."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the whole report as JSON."));
     const QCommandLineOption kindsOption(QStringLiteral("kinds"),
-                                         QStringLiteral("Only these finding kinds (comma-separated ids, e.g. moved,escapes,leak)."),
-                                         QStringLiteral("ids"));
+        QStringLiteral("Only these finding kinds (comma-separated ids, e.g. moved,escapes,leak)."),
+        QStringLiteral("ids"));
     parser.addOption(jsonOption);
     parser.addOption(kindsOption);
+    const ProfileOptions profileOptions;
+    profileOptions.addTo(parser);
     if (const auto done = parseCommandLine(parser, arguments))
         return *done;
     QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        err << "heapsight-cli: usage: heapsight-cli report FILE|- [--json] [--kinds moved,escapes,...]\n";
+        err << "heapsight-cli: usage: heapsight-cli report FILE|- [--json] [--kinds moved,escapes,...] [--profile "
+               "mem.out [--sort alloc]]\n";
         return 2;
     }
+    if (!profileOptions.valid(parser))
+        return 2;
     const std::optional<KindSet> chosenKinds = kindsFromOption(parser, kindsOption);
     if (!chosenKinds)
         return 2;
@@ -40,12 +46,28 @@ int runReportCommand(const QStringList& arguments)
         err << "heapsight-cli: " << error << '\n';
         return 2;
     }
+    std::optional<AllocationProfile> allocations;
+    if (parser.isSet(profileOptions.profile)) {
+        allocations = loadAllocations(
+            parser.value(profileOptions.profile), *report, QString::fromStdString(report->origin().workingDirectory));
+        if (!allocations)
+            return 2;
+    }
+    const bool sorted = profileOptions.sortByAllocations(parser);
     if (parser.isSet(jsonOption)) {
-        printJson(*report, kinds, nlohmann::json::object());
+        printJson(*report, kinds, nlohmann::json::object(), [&](nlohmann::json& doc) {
+            if (allocations)
+                addAllocationsToJson(doc, *report, *allocations, sorted);
+        });
         return 0;
     }
     QTextStream out(stdout);
     printSummary(*report, kinds, out);
+    if (allocations) {
+        printAllocationTotals(*allocations, out);
+        if (sorted)
+            printAllocationRanking(*report, *allocations, kinds, out);
+    }
     return 0;
 }
 
