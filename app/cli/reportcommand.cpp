@@ -16,11 +16,11 @@ int runReportCommand(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral("Summarise the Go compiler's escape-analysis output."));
     parser.addPositionalArgument(QStringLiteral("report"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("input"),
-        QStringLiteral("Output of go build -gcflags=-m or -m=2, a report JSON file, or - for standard input."));
+                                 QStringLiteral("Output of go build -gcflags=-m or -m=2, a report JSON file, or - for standard input."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the whole report as JSON."));
     const QCommandLineOption kindsOption(QStringLiteral("kinds"),
-        QStringLiteral("Only these finding kinds (comma-separated ids, e.g. moved,escapes,leak)."),
-        QStringLiteral("ids"));
+                                         QStringLiteral("Only these finding kinds (comma-separated ids, e.g. moved,escapes,leak)."),
+                                         QStringLiteral("ids"));
     parser.addOption(jsonOption);
     parser.addOption(kindsOption);
     const ProfileOptions profileOptions;
@@ -30,8 +30,8 @@ int runReportCommand(const QStringList& arguments)
     QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        err << "heapsight-cli: usage: heapsight-cli report FILE|- [--json] [--kinds moved,escapes,...] [--profile "
-               "mem.out [--sort alloc]]\n";
+        err << "heapsight-cli: usage: heapsight-cli report FILE|- [--json] [--kinds moved,escapes,...]"
+               " [--profile mem.out [--sort alloc]]\n";
         return 2;
     }
     if (!profileOptions.valid(parser))
@@ -48,8 +48,8 @@ int runReportCommand(const QStringList& arguments)
     }
     std::optional<AllocationProfile> allocations;
     if (parser.isSet(profileOptions.profile)) {
-        allocations = loadAllocations(
-            parser.value(profileOptions.profile), *report, QString::fromStdString(report->origin().workingDirectory));
+        allocations = loadAllocations(parser.value(profileOptions.profile), *report,
+                                      QString::fromStdString(report->origin().workingDirectory));
         if (!allocations)
             return 2;
     }

@@ -40,9 +40,7 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
         QStringList parts;
         for (int k = 0; k < FindingKindCount; ++k) {
             if (counts[static_cast<std::size_t>(k)] > 0)
-                parts << QStringLiteral("%1 %2")
-                             .arg(counts[static_cast<std::size_t>(k)])
-                             .arg(QLatin1String(kindId(static_cast<FindingKind>(k))));
+                parts << QStringLiteral("%1 %2").arg(counts[static_cast<std::size_t>(k)]).arg(QLatin1String(kindId(static_cast<FindingKind>(k))));
         }
         return parts.join(QLatin1String(", "));
     };
@@ -97,7 +95,7 @@ std::optional<KindSet> kindsFromOption(const QCommandLineParser& parser, const Q
 }
 
 void printJson(const Report& report, const KindSet& kinds, const nlohmann::json& extra,
-    const std::function<void(nlohmann::json&)>& amend)
+               const std::function<void(nlohmann::json&)>& amend)
 {
     nlohmann::json doc = reportToJson(report);
     if (amend)

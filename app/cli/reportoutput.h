@@ -27,6 +27,6 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out);
 // The report JSON (README, "Report JSON") on stdout, only `kinds` in "findings", plus `extra` keys;
 // `amend` may add to the whole document first (findings still in report order).
 void printJson(const Report& report, const KindSet& kinds, const nlohmann::json& extra,
-    const std::function<void(nlohmann::json&)>& amend = {});
+               const std::function<void(nlohmann::json&)>& amend = {});
 
 } // namespace heapsight::cli
