@@ -1,6 +1,7 @@
 #include "profilepathmatcher.h"
 
 #include <QDir>
+#include <algorithm>
 
 namespace heapsight {
 
@@ -41,8 +42,11 @@ ProfilePathMatcher::ProfilePathMatcher(const Report& report, std::string_view mo
         else if (!base.empty())
             m_absolute.emplace(cleanPath(base + '/' + name), id);
         auto parts = components(name);
+        // "../lib/x.go" (a workspace module beside this one) is known by "lib/x.go".
+        const auto up = std::find_if(parts.begin(), parts.end(), [](std::string_view p) { return p != ".."; });
+        parts.erase(parts.begin(), up);
         if (!parts.empty())
-            m_byBaseName[std::string(parts.back())].emplace_back(id, std::move(parts));
+            m_byBaseName[std::string(parts.back())].push_back({ id, std::move(parts), name.starts_with('/') });
     }
     for (const PackageInfo& p : report.packages()) {
         // "example.com/m [example.com/m.test]" compiles example.com/m's files.
@@ -99,11 +103,15 @@ FileId ProfilePathMatcher::matchUncached(const ProfileFrame& frame) const
     std::size_t bestLength = 0;
     const std::vector<std::string_view>* bestParts = nullptr;
     bool tie = false;
-    for (const auto& [id, reportParts] : candidates->second) {
+    for (const auto& [id, reportParts, absolute] : candidates->second) {
         std::size_t n = 0;
         while (n < parts.size() && n < reportParts.size()
             && parts[parts.size() - 1 - n] == reportParts[reportParts.size() - 1 - n])
             ++n;
+        // A relative report name is the file's path from the module root: all of it must match. An
+        // absolute one (a report from another machine) matches by its tail, the directory included.
+        if (n < reportParts.size() && (!absolute || n < 2))
+            continue;
         if (n > bestLength) {
             best = id;
             bestLength = n;

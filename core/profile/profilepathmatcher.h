@@ -16,8 +16,9 @@ namespace heapsight {
 // printed, relative to where it ran. A frame matches
 //   1. exactly, once the report's relative names are made absolute with the module root (or the
 //      report's working directory), else
-//   2. by the longest run of trailing path components, for a profile recorded elsewhere (CI, another
-//      checkout, -trimpath). Ties are ambiguous and match nothing; a frame whose function belongs to a
+//   2. by path suffix, for a profile recorded elsewhere (CI, another checkout, -trimpath): the frame's
+//      path ends with the report's relative name (the longest such name wins; ties are ambiguous and
+//      match nothing); a frame whose function belongs to a
 //      package the report never compiled (fmt, runtime) is not matched by suffix, so GOROOT's print.go
 //      never lands on a module's print.go.
 class ProfilePathMatcher {
@@ -34,8 +35,12 @@ private:
     bool packageCompiled(std::string_view function) const;
 
     std::unordered_map<std::string, FileId> m_absolute; // absolute report path → file
-    // Report files by base name, with their path components (base name last).
-    std::unordered_map<std::string, std::vector<std::pair<FileId, std::vector<std::string_view>>>> m_byBaseName;
+    struct Candidate {
+        FileId file;
+        std::vector<std::string_view> parts; // path components, base name last
+        bool absolute;
+    };
+    std::unordered_map<std::string, std::vector<Candidate>> m_byBaseName; // report files by base name
     std::unordered_set<std::string> m_packages; // import paths the report compiled
     std::unordered_map<std::string, FileId> m_cache; // function + '\n' + file → result
 };
