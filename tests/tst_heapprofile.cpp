@@ -64,7 +64,8 @@ RawDump parseRawDump(const QString& path)
         } else if (section == Samples) {
             const auto m = sampleLine.match(line);
             if (m.hasMatch())
-                samples.append({ m.captured(1).simplified(), m.captured(2).split(QLatin1Char(' '), Qt::SkipEmptyParts) });
+                samples.append(
+                    { m.captured(1).simplified(), m.captured(2).split(QLatin1Char(' '), Qt::SkipEmptyParts) });
         } else if (section == Locations) {
             if (const auto m = locationLine.match(line); m.hasMatch()) {
                 current = m.captured(1);
@@ -92,7 +93,9 @@ QStringList describe(const HeapProfile& p)
         for (const std::int64_t v : s.values)
             values << QString::number(v);
         for (const ProfileFrame& f : s.stack)
-            frames << QStringLiteral("%1 %2:%3").arg(QString::fromStdString(f.function), QString::fromStdString(f.file)).arg(f.line);
+            frames << QStringLiteral("%1 %2:%3")
+                          .arg(QString::fromStdString(f.function), QString::fromStdString(f.file))
+                          .arg(f.line);
         out << values.join(QLatin1Char(' ')) + QLatin1String(" | ") + frames.join(QLatin1String(" ; "));
     }
     out.sort();
@@ -173,7 +176,8 @@ void TestHeapProfile::refusesBadInput_data()
     random[0] = 'x'; // not the gzip magic
 
     QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
-    QTest::newRow("text") << QByteArray("goroutine profile: total 4\n") << QStringLiteral("neither gzip data nor a pprof");
+    QTest::newRow("text") << QByteArray("goroutine profile: total 4\n")
+                          << QStringLiteral("neither gzip data nor a pprof");
     QTest::newRow("random bytes") << random << QStringLiteral("not a heap profile");
     QTest::newRow("gzip truncated to half") << gz.left(gz.size() / 2) << QStringLiteral("truncated gzip");
     QTest::newRow("gzip header only") << gz.left(10) << QStringLiteral("truncated gzip");
@@ -241,7 +245,8 @@ void TestHeapProfile::attributesLeafLines()
     QVERIFY(!expected.isEmpty());
     QMap<QString, QPair<qint64, qint64>> actual;
     for (const auto& [place, stats] : allocations.lines()) {
-        const QString name = QString::fromUtf8(report.fileName(place.first).data(), qsizetype(report.fileName(place.first).size()));
+        const QString name
+            = QString::fromUtf8(report.fileName(place.first).data(), qsizetype(report.fileName(place.first).size()));
         actual[name + QLatin1Char(':') + QString::number(place.second)] = { stats.bytes, stats.objects };
     }
     QCOMPARE(actual, expected);
@@ -262,7 +267,8 @@ void TestHeapProfile::attributesLeafLines()
         const Finding& f = report.findings()[ranked[i]];
         QVERIFY(isHeapAllocation(f.kind));
         if (i > 0)
-            QVERIFY(allocations.forFinding(report.findings()[ranked[i - 1]])->bytes >= allocations.forFinding(f)->bytes);
+            QVERIFY(
+                allocations.forFinding(report.findings()[ranked[i - 1]])->bytes >= allocations.forFinding(f)->bytes);
     }
     // Not a heap finding: no numbers, even on a line with allocations.
     for (const Finding& f : report.findings()) {
@@ -283,20 +289,25 @@ void TestHeapProfile::matchesProfilePaths_data()
                                             "# example.com/m/sub\nsub/print.go:4:2: moved to heap: y\n");
     QTest::newRow("under the module root") << twoFiles << QStringLiteral("/src/m") << QStringLiteral("example.com/m.f")
                                            << QStringLiteral("/src/m/print.go") << QStringLiteral("./print.go");
-    QTest::newRow("sub-package under the root") << twoFiles << QStringLiteral("/src/m") << QStringLiteral("example.com/m/sub.g")
-                                                << QStringLiteral("/src/m/sub/print.go") << QStringLiteral("sub/print.go");
-    QTest::newRow("recorded in another checkout") << twoFiles << QStringLiteral("/src/m") << QStringLiteral("example.com/m/sub.g")
-                                                  << QStringLiteral("/ci/work/m/sub/print.go") << QStringLiteral("sub/print.go");
+    QTest::newRow("sub-package under the root")
+        << twoFiles << QStringLiteral("/src/m") << QStringLiteral("example.com/m/sub.g")
+        << QStringLiteral("/src/m/sub/print.go") << QStringLiteral("sub/print.go");
+    QTest::newRow("recorded in another checkout")
+        << twoFiles << QStringLiteral("/src/m") << QStringLiteral("example.com/m/sub.g")
+        << QStringLiteral("/ci/work/m/sub/print.go") << QStringLiteral("sub/print.go");
     QTest::newRow("longest suffix wins") << twoFiles << QString() << QStringLiteral("example.com/m.f")
                                          << QStringLiteral("/ci/work/m/print.go") << QStringLiteral("./print.go");
     QTest::newRow("-trimpath names") << twoFiles << QString() << QStringLiteral("example.com/m/sub.(*T).M")
                                      << QStringLiteral("example.com/m/sub/print.go") << QStringLiteral("sub/print.go");
-    QTest::newRow("GOROOT file of the same name") << twoFiles << QStringLiteral("/src/m") << QStringLiteral("fmt.Sprintf")
-                                                  << QStringLiteral("/usr/lib/go-1.22/src/fmt/print.go") << QString();
-    QTest::newRow("command named main in its binary") << twoFiles << QString() << QStringLiteral("main.f")
-                                                      << QStringLiteral("/elsewhere/m/print.go") << QStringLiteral("./print.go");
-    QTest::newRow("file the report does not know") << twoFiles << QStringLiteral("/src/m") << QStringLiteral("example.com/m.f")
-                                                   << QStringLiteral("/src/m/other.go") << QString();
+    QTest::newRow("GOROOT file of the same name")
+        << twoFiles << QStringLiteral("/src/m") << QStringLiteral("fmt.Sprintf")
+        << QStringLiteral("/usr/lib/go-1.22/src/fmt/print.go") << QString();
+    QTest::newRow("command named main in its binary")
+        << twoFiles << QString() << QStringLiteral("main.f") << QStringLiteral("/elsewhere/m/print.go")
+        << QStringLiteral("./print.go");
+    QTest::newRow("file the report does not know")
+        << twoFiles << QStringLiteral("/src/m") << QStringLiteral("example.com/m.f")
+        << QStringLiteral("/src/m/other.go") << QString();
     const QString sameName = QStringLiteral("# example.com/m/a\na/x.go:3:2: moved to heap: x\n"
                                             "# example.com/m/b\nb/x.go:4:2: moved to heap: y\n");
     QTest::newRow("ambiguous base name") << sameName << QString() << QString() << QStringLiteral("x.go") << QString();
