@@ -11,6 +11,14 @@ namespace heapsight::gui {
 class FindingFilter;
 class ReportIndex;
 
+} // namespace heapsight::gui
+
+namespace heapsight {
+class AllocationProfile;
+}
+
+namespace heapsight::gui {
+
 // What one source line carries: the findings the filter shows on it, and the findings shown elsewhere in
 // the file whose flow path passes through it.
 struct LineAnnotation {
@@ -34,6 +42,9 @@ class LineAnnotations {
 public:
     LineAnnotations() = default;
     static LineAnnotations build(const ReportIndex& index, const QString& diskPath, const FindingFilter& filter);
+    // Adds what a heap profile says the line's heap findings allocated to their notes and tooltips:
+    // "moved to heap: x · 12.5 MB" (lineannotationallocations.cpp).
+    void addAllocations(const ReportIndex& index, const AllocationProfile& allocations);
 
     const LineAnnotation* at(int line) const;
     const std::vector<LineAnnotation>& lines() const { return m_lines; }

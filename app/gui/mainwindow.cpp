@@ -12,6 +12,7 @@
 #include "moduletreepanel.h"
 #include "overviewpanel.h"
 #include "problemspanel.h"
+#include "profileactions.h"
 #include "recentfolders.h"
 #include "reportstatusbar.h"
 #include "samplelocator.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
     addToolBar(m_analysis);
     setStatusBar(m_status);
     createDocks();
+    m_profiles = new ProfileActions(this, m_menus->fileMenu, m_menus->quit);
     connectActions();
     restoreSettings();
 }
@@ -111,6 +113,7 @@ void MainWindow::connectActions()
         openFile(QDir::cleanPath(QDir(m_session->moduleRoot()).filePath(file)), line, column);
     });
     connect(m_filter, &FindingFilter::changed, this, &MainWindow::refreshAnnotations);
+    connect(m_profiles, &ProfileActions::allocationsChanged, this, &MainWindow::refreshAnnotations);
 
     connect(m_tree, &ModuleTreePanel::fileActivated, this, [this](const QString& path) { openFile(path); });
     connect(m_source->view(), &SourceView::lineSelected, this, &MainWindow::onLineSelected);
@@ -223,6 +226,7 @@ void MainWindow::onReportChanged(std::shared_ptr<const ReportIndex> report)
     m_findings->setReport(report);
     m_why->setReport(report);
     m_overview->setReport(report);
+    m_profiles->setReport(report);
     if (report && !m_isSample && !m_session->reportPath().isEmpty()) {
         RecentFolders().add(m_session->moduleRoot(), m_session->reportPath());
         m_menus->setRecentFolders(RecentFolders().folders());
@@ -313,8 +317,10 @@ void MainWindow::refreshAnnotations()
 {
     const std::shared_ptr<const ReportIndex>& report = m_session->report();
     const QString& path = m_source->currentPath();
-    m_source->setAnnotations(
-        report && !path.isEmpty() ? LineAnnotations::build(*report, path, *m_filter) : LineAnnotations());
+    LineAnnotations annotations = report && !path.isEmpty() ? LineAnnotations::build(*report, path, *m_filter) : LineAnnotations();
+    if (report && m_profiles->allocations())
+        annotations.addAllocations(*report, *m_profiles->allocations());
+    m_source->setAnnotations(std::move(annotations));
 }
 
 void MainWindow::onLineSelected(int line)
