@@ -133,7 +133,6 @@ void BenchmarkDialog::setRunning(bool running)
         m_status->setText(tr("No Go toolchain found: Heapsight needs one to run benchmarks."));
 }
 
-// Closing the dialog stops a run: go test must not outlive what shows it.
 void BenchmarkDialog::reject()
 {
     m_profiler.cancel();

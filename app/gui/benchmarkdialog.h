@@ -34,12 +34,11 @@ public:
 
 public Q_SLOTS:
     void run();
+    // Closing the dialog stops a run: go test must not outlive what shows it.
+    void reject() override;
 
 Q_SIGNALS:
     void profileReady(std::shared_ptr<const heapsight::HeapProfile> profile, const QString& sourceName);
-
-protected:
-    void reject() override;
 
 private:
     void onFinished(const heapsight::BenchmarkResult& result);
