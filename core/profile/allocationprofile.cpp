@@ -16,6 +16,8 @@ AllocationProfile AllocationProfile::attribute(
         return result;
     ProfilePathMatcher matcher(report, moduleRoot);
     for (const ProfileSample& sample : profile.samples) {
+        if (sample.values.size() != profile.sampleTypes.size())
+            continue; // the reader refuses such profiles; a hand-made one is not trusted either
         AllocStats stats;
         stats.bytes = sample.values[static_cast<std::size_t>(spaceIndex)];
         if (objectsIndex >= 0)

@@ -23,6 +23,7 @@ namespace heapsight {
 //      never lands on a module's print.go.
 class ProfilePathMatcher {
 public:
+    // Keeps views of the report's file names: the report must outlive the matcher.
     ProfilePathMatcher(const Report& report, std::string_view moduleRoot);
 
     FileId match(const ProfileFrame& frame);
