@@ -1,6 +1,7 @@
 #include "analyzecommand.h"
 
 #include "blockinganalysis.h"
+#include "profileoutput.h"
 #include "reportoutput.h"
 
 #include <QCommandLineParser>
@@ -59,6 +60,8 @@ int runAnalyzeCommand(const QStringList& arguments)
     for (const auto* o : { &toolchainOption, &langOption, &jsonOption, &kindsOption, &depsOption, &offlineOption,
                            &noCacheOption, &noLogoptOption, &loopvarOption, &timeoutOption })
         parser.addOption(*o);
+    const ProfileOptions profileOptions;
+    profileOptions.addTo(parser);
     if (const auto done = parseCommandLine(parser, arguments))
         return *done;
     QTextStream err(stderr);
@@ -66,6 +69,8 @@ int runAnalyzeCommand(const QStringList& arguments)
         err << "heapsight-cli: usage: heapsight-cli analyze DIR [--toolchain go1.22] [--lang 1.22] [--json]\n";
         return 2;
     }
+    if (!profileOptions.valid(parser))
+        return 2;
     const std::optional<KindSet> chosenKinds = kindsFromOption(parser, kindsOption);
     if (!chosenKinds)
         return 2;
@@ -92,13 +97,28 @@ int runAnalyzeCommand(const QStringList& arguments)
     }
     if (result.state != AnalysisState::Ok)
         err << "heapsight-cli: " << analysisStateName(result.state) << ":\n" << result.errorText << '\n';
+    std::optional<AllocationProfile> allocations;
+    if (parser.isSet(profileOptions.profile)) {
+        allocations = loadAllocations(parser.value(profileOptions.profile), *result.report, result.module.root);
+        if (!allocations)
+            return 2;
+    }
+    const bool sorted = profileOptions.sortByAllocations(parser);
     if (parser.isSet(jsonOption)) {
-        printJson(*result.report, kinds, { { "analysis", analysisJson(result) } });
+        printJson(*result.report, kinds, { { "analysis", analysisJson(result) } }, [&](nlohmann::json& doc) {
+            if (allocations)
+                addAllocationsToJson(doc, *result.report, *allocations, sorted);
+        });
     } else {
         QTextStream out(stdout);
         out << "analysed " << result.module.root << " with " << toolchain->version
             << (result.fromCache ? " (from cache)" : "") << '\n';
         printSummary(*result.report, kinds, out);
+        if (allocations) {
+            printAllocationTotals(*allocations, out);
+            if (sorted)
+                printAllocationRanking(*result.report, *allocations, kinds, out);
+        }
     }
     return result.state == AnalysisState::Ok ? 0 : 1;
 }

@@ -14,9 +14,11 @@ void printUsage(QTextStream& out)
     out << "usage: heapsight-cli COMMAND [options]\n\n"
            "commands:\n"
            "  report FILE|-   summarise go build -gcflags=-m / -m=2 output (--json for the whole model,\n"
-           "                  --kinds moved,escapes,... to filter)\n"
+           "                  --kinds moved,escapes,... to filter, --profile mem.out --sort alloc to rank\n"
+           "                  heap findings by the bytes a Go heap profile says they allocated)\n"
            "  toolchains      list the Go toolchains found on this machine\n"
-           "  analyze DIR     run escape analysis on a module (--toolchain go1.22, --lang 1.22, --json)\n"
+           "  analyze DIR     run escape analysis on a module (--toolchain go1.22, --lang 1.22, --json,\n"
+           "                  --profile mem.out --sort alloc)\n"
            "  diff A B        compare two analyses (report files, or --toolchain X --toolchain Y DIR);\n"
            "                  --json, --sarif, --fail-on new-heap\n";
 }

@@ -1,6 +1,7 @@
 #include "reportcommand.h"
 
 #include "inputreader.h"
+#include "profileoutput.h"
 #include "reportoutput.h"
 
 #include <QCommandLineParser>
@@ -22,14 +23,19 @@ int runReportCommand(const QStringList& arguments)
                                          QStringLiteral("ids"));
     parser.addOption(jsonOption);
     parser.addOption(kindsOption);
+    const ProfileOptions profileOptions;
+    profileOptions.addTo(parser);
     if (const auto done = parseCommandLine(parser, arguments))
         return *done;
     QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        err << "heapsight-cli: usage: heapsight-cli report FILE|- [--json] [--kinds moved,escapes,...]\n";
+        err << "heapsight-cli: usage: heapsight-cli report FILE|- [--json] [--kinds moved,escapes,...]"
+               " [--profile mem.out [--sort alloc]]\n";
         return 2;
     }
+    if (!profileOptions.valid(parser))
+        return 2;
     const std::optional<KindSet> chosenKinds = kindsFromOption(parser, kindsOption);
     if (!chosenKinds)
         return 2;
@@ -40,12 +46,28 @@ int runReportCommand(const QStringList& arguments)
         err << "heapsight-cli: " << error << '\n';
         return 2;
     }
+    std::optional<AllocationProfile> allocations;
+    if (parser.isSet(profileOptions.profile)) {
+        allocations = loadAllocations(parser.value(profileOptions.profile), *report,
+                                      QString::fromStdString(report->origin().workingDirectory));
+        if (!allocations)
+            return 2;
+    }
+    const bool sorted = profileOptions.sortByAllocations(parser);
     if (parser.isSet(jsonOption)) {
-        printJson(*report, kinds, nlohmann::json::object());
+        printJson(*report, kinds, nlohmann::json::object(), [&](nlohmann::json& doc) {
+            if (allocations)
+                addAllocationsToJson(doc, *report, *allocations, sorted);
+        });
         return 0;
     }
     QTextStream out(stdout);
     printSummary(*report, kinds, out);
+    if (allocations) {
+        printAllocationTotals(*allocations, out);
+        if (sorted)
+            printAllocationRanking(*report, *allocations, kinds, out);
+    }
     return 0;
 }
 

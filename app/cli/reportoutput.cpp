@@ -94,9 +94,12 @@ std::optional<KindSet> kindsFromOption(const QCommandLineParser& parser, const Q
     return chosen;
 }
 
-void printJson(const Report& report, const KindSet& kinds, const nlohmann::json& extra)
+void printJson(const Report& report, const KindSet& kinds, const nlohmann::json& extra,
+               const std::function<void(nlohmann::json&)>& amend)
 {
     nlohmann::json doc = reportToJson(report);
+    if (amend)
+        amend(doc);
     if (!kinds.all()) {
         nlohmann::json kept = nlohmann::json::array();
         for (nlohmann::json& f : doc["findings"]) {

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTextStream>
 #include <bitset>
+#include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 
@@ -23,7 +24,9 @@ std::optional<KindSet> kindsFromOption(const QCommandLineParser& parser, const Q
 std::optional<KindSet> parseKinds(const QString& list, QString* error);
 // Per-file counts, totals, and the lines the parser did not understand.
 void printSummary(const Report& report, const KindSet& kinds, QTextStream& out);
-// The report JSON (README, "Report JSON") on stdout, only `kinds` in "findings", plus `extra` keys.
-void printJson(const Report& report, const KindSet& kinds, const nlohmann::json& extra);
+// The report JSON (README, "Report JSON") on stdout, only `kinds` in "findings", plus `extra` keys;
+// `amend` may add to the whole document first (findings still in report order).
+void printJson(const Report& report, const KindSet& kinds, const nlohmann::json& extra,
+               const std::function<void(nlohmann::json&)>& amend = {});
 
 } // namespace heapsight::cli

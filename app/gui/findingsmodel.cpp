@@ -1,5 +1,6 @@
 #include "findingsmodel.h"
 
+#include "allocationtext.h"
 #include "markerpainter.h"
 #include "reasonvocabulary.h"
 
@@ -51,6 +52,18 @@ void FindingsModel::setPalette(const AnnotationPalette& palette)
         Q_EMIT dataChanged(index(0, KindColumn), index(rowCount() - 1, KindColumn), { Qt::DecorationRole });
 }
 
+void FindingsModel::setAllocations(std::shared_ptr<const AllocationProfile> allocations)
+{
+    m_allocations = std::move(allocations);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, AllocBytesColumn), index(rowCount() - 1, AllocObjectsColumn));
+}
+
+std::optional<AllocStats> FindingsModel::allocationsOf(std::uint32_t finding) const
+{
+    return m_allocations ? m_allocations->forFinding(m_report->report().findings()[finding]) : std::nullopt;
+}
+
 int FindingsModel::rowCount(const QModelIndex& parent) const
 {
     return (parent.isValid() || !m_report) ? 0 : static_cast<int>(m_report->report().findings().size());
@@ -80,6 +93,14 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
             return fromStd(f.subject);
         case ReasonColumn:
             return fromStd(m_report->firstReason(i));
+        case AllocBytesColumn:
+            if (const auto a = allocationsOf(i))
+                return allocatedBytesText(a->bytes);
+            break;
+        case AllocObjectsColumn:
+            if (const auto a = allocationsOf(i))
+                return QLocale().toString(static_cast<qlonglong>(a->objects));
+            break;
         }
         break;
     case Qt::DecorationRole:
@@ -87,7 +108,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
             return m_icons[static_cast<std::size_t>(markerGroup(f.kind))];
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == LineColumn)
+        if (index.column() == LineColumn || index.column() == AllocBytesColumn || index.column() == AllocObjectsColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::ToolTipRole:
@@ -125,6 +146,12 @@ QVariant FindingsModel::sortKey(std::uint32_t finding, int column) const
         return fromStd(f.subject);
     case ReasonColumn:
         return fromStd(m_report->firstReason(finding));
+    case AllocBytesColumn:
+    case AllocObjectsColumn: {
+        // Findings without allocations sort below every finding with some.
+        const auto a = allocationsOf(finding);
+        return a ? (column == AllocBytesColumn ? a->bytes : a->objects) : qint64(-1);
+    }
     }
     return {};
 }
@@ -156,6 +183,10 @@ QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Subject");
     case ReasonColumn:
         return tr("Reason");
+    case AllocBytesColumn:
+        return tr("Alloc bytes");
+    case AllocObjectsColumn:
+        return tr("Alloc objects");
     }
     return {};
 }

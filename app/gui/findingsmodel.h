@@ -3,11 +3,14 @@
 #include "annotationpalette.h"
 #include "reportindex.h"
 
+#include "core/profile/allocationprofile.h"
+
 #include <QAbstractTableModel>
 #include <QIcon>
 #include <array>
 #include <memory>
 #include <vector>
+#include <optional>
 
 namespace heapsight::gui {
 
@@ -16,7 +19,17 @@ class FindingsModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Columns { FileColumn, LineColumn, KindColumn, SubjectColumn, ReasonColumn, COLUMN_COUNT };
+    // The Alloc columns are empty (and hidden by FindingsPanel) until a heap profile is attached.
+    enum Columns {
+        FileColumn,
+        LineColumn,
+        KindColumn,
+        SubjectColumn,
+        ReasonColumn,
+        AllocBytesColumn,
+        AllocObjectsColumn,
+        COLUMN_COUNT
+    };
     enum Roles {
         SortRole = Qt::UserRole, // numbers as numbers
         KindRole, // FindingKind (int)
@@ -29,6 +42,9 @@ public:
     void setReport(std::shared_ptr<const ReportIndex> report);
     const std::shared_ptr<const ReportIndex>& report() const { return m_report; }
     void setPalette(const AnnotationPalette& palette);
+    // Allocations of a heap profile placed on this report's lines (null: none).
+    void setAllocations(std::shared_ptr<const AllocationProfile> allocations);
+    const std::shared_ptr<const AllocationProfile>& allocations() const { return m_allocations; }
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -38,11 +54,13 @@ public:
 private:
     QVariant sortKey(std::uint32_t finding, int column) const;
     QString toolTip(std::uint32_t finding) const;
+    std::optional<AllocStats> allocationsOf(std::uint32_t finding) const;
 
     std::shared_ptr<const ReportIndex> m_report;
     // Each file's place in the order of display names, so the File column sorts on a number: a
     // QString per comparison made re-sorting after each filter change slow on big reports.
     std::vector<qint64> m_fileRank;
+    std::shared_ptr<const AllocationProfile> m_allocations;
     std::array<QIcon, MarkerGroupCount> m_icons;
 };
 

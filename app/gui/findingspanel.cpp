@@ -45,6 +45,10 @@ FindingsPanel::FindingsPanel(const FindingFilter* filter, QWidget* parent)
     header->resizeSection(FindingsModel::LineColumn, 7 * digit);
     header->resizeSection(FindingsModel::KindColumn, 22 * digit);
     header->resizeSection(FindingsModel::ReasonColumn, 22 * digit);
+    header->resizeSection(FindingsModel::AllocBytesColumn, 12 * digit);
+    header->resizeSection(FindingsModel::AllocObjectsColumn, 13 * digit);
+    m_table->setColumnHidden(FindingsModel::AllocBytesColumn, true);
+    m_table->setColumnHidden(FindingsModel::AllocObjectsColumn, true);
     // Activation is a double-click (or a single click where the style says so) and Enter.
     connect(m_table, &QTableView::activated, this, &FindingsPanel::onActivated);
 
@@ -74,6 +78,20 @@ FindingsPanel::FindingsPanel(const FindingFilter* filter, QWidget* parent)
 void FindingsPanel::setReport(std::shared_ptr<const ReportIndex> report)
 {
     m_model->setReport(std::move(report));
+}
+
+void FindingsPanel::setAllocations(std::shared_ptr<const AllocationProfile> allocations)
+{
+    const bool shown = allocations != nullptr;
+    const bool wasShown = m_model->allocations() != nullptr;
+    m_model->setAllocations(std::move(allocations));
+    m_table->setColumnHidden(FindingsModel::AllocBytesColumn, !shown);
+    m_table->setColumnHidden(FindingsModel::AllocObjectsColumn, !shown);
+    // A newly attached profile ranks the list by cost; the user's own sort survives a re-attribution.
+    if (shown && !wasShown)
+        m_table->sortByColumn(FindingsModel::AllocBytesColumn, Qt::DescendingOrder);
+    else if (!shown && wasShown && m_proxy->sortColumn() >= FindingsModel::AllocBytesColumn)
+        m_table->sortByColumn(FindingsModel::FileColumn, Qt::AscendingOrder);
 }
 
 std::optional<std::uint32_t> FindingsPanel::currentFinding() const

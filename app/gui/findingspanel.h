@@ -7,6 +7,10 @@
 
 class QTableView;
 
+namespace heapsight {
+class AllocationProfile;
+}
+
 namespace heapsight::gui {
 
 class FindingFilter;
@@ -23,6 +27,8 @@ public:
     explicit FindingsPanel(const FindingFilter* filter, QWidget* parent = nullptr);
 
     void setReport(std::shared_ptr<const ReportIndex> report);
+    // Shows the Alloc columns and ranks the list by allocated bytes; null hides them again.
+    void setAllocations(std::shared_ptr<const heapsight::AllocationProfile> allocations);
     // Moves the current row by `delta` (wrapping around) and returns its finding; nullopt when the list is empty.
     std::optional<std::uint32_t> step(int delta);
     // Makes the row of a finding current without activating it (it may be filtered out: then nothing happens).

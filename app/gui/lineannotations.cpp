@@ -117,6 +117,8 @@ QString LineAnnotations::toolTip(int line) const
         const Finding& f = report.findings()[i];
         tips << tr("On the path of <tt>%1</tt> (line %2)").arg(fromStd(f.message).toHtmlEscaped()).arg(f.position.line);
     }
+    if (!a->allocationTip.isEmpty())
+        tips << a->allocationTip;
     return tips.join(QStringLiteral("<br>"));
 }
 

@@ -12,6 +12,14 @@ namespace heapsight::gui {
 class FindingFilter;
 class ReportIndex;
 
+} // namespace heapsight::gui
+
+namespace heapsight {
+class AllocationProfile;
+}
+
+namespace heapsight::gui {
+
 // What one source line carries: the findings the filter shows on it, and the findings shown elsewhere in
 // the file whose flow path passes through it.
 struct LineAnnotation {
@@ -23,6 +31,7 @@ struct LineAnnotation {
     std::vector<int> columns; // 1-based byte columns of `findings` (0: none printed)
     std::vector<MarkerGroup> findingGroups; // the group of each of `findings`
     QString note; // end-of-line text: "moved to heap: x", "moved to heap: x  +2"
+    QString allocationTip; // what a heap profile says the line allocated (rich text), when one is loaded
 
     // The group to colour the line with: the first in display order.
     MarkerGroup primaryGroup() const;
@@ -35,6 +44,9 @@ public:
     LineAnnotations() = default;
     static LineAnnotations build(
         std::shared_ptr<const ReportIndex> index, const QString& diskPath, const FindingFilter& filter);
+    // Adds what a heap profile says the line's heap findings allocated to their notes and tooltips:
+    // "moved to heap: x · 12.5 MB" (lineannotationallocations.cpp).
+    void addAllocations(const ReportIndex& index, const AllocationProfile& allocations);
 
     const LineAnnotation* at(int line) const;
     const std::vector<LineAnnotation>& lines() const { return m_lines; }

@@ -1,5 +1,7 @@
 // heapsight: the desktop app. Shows why Go values move to the heap, over the module's source.
 #include "mainwindow.h"
+#include "profileactions.h"
+#include "profilesession.h"
 #include "screenshotrunner.h"
 
 #include <QApplication>
@@ -32,10 +34,13 @@ int main(int argc, char** argv)
     const QCommandLineOption gotoOption(QStringLiteral("goto"),
         QApplication::translate("main", "Show this file of the module (relative to its root) at this line."),
         QStringLiteral("file[:line]"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+        QApplication::translate("main", "A Go heap profile (go test -memprofile) to rank the heap findings by."),
+        QStringLiteral("file"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Write screenshots to this directory and quit."), QStringLiteral("dir"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ reportOption, gotoOption, screenshotOption });
+    parser.addOptions({ reportOption, gotoOption, profileOption, screenshotOption });
     parser.process(app);
 
     MainWindow window;
@@ -46,6 +51,8 @@ int main(int argc, char** argv)
         const int line = colon > 0 ? target.mid(colon + 1).toInt(&numeric) : 0;
         window.setInitialLocation(numeric ? target.left(colon) : target, numeric ? line : 0);
     }
+    if (parser.isSet(profileOption))
+        window.profileActions()->session()->loadFile(parser.value(profileOption));
     if (parser.isSet(screenshotOption)) {
         window.resize(1440, 900);
         auto* runner = new ScreenshotRunner(&window, parser.value(screenshotOption));

@@ -20,7 +20,7 @@ MainMenus::MainMenus(QMainWindow* window)
     , m_window(window)
 {
     QStyle* style = window->style();
-    QMenu* file = window->menuBar()->addMenu(tr("&File"));
+    QMenu* file = fileMenu = window->menuBar()->addMenu(tr("&File"));
     openFolder = file->addAction(style->standardIcon(QStyle::SP_DirOpenIcon), tr("&Open Module Folder…"));
     openFolder->setShortcut(QKeySequence::Open);
     openFolder->setToolTip(tr("Open a Go module folder"));

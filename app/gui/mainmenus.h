@@ -26,6 +26,7 @@ public:
     // Dock toggles go to View, in the order added.
     void addDockToggle(QAction* toggle);
 
+    QMenu* fileMenu;
     QAction* openFolder;
     QAction* openReport;
     QAction* quit;

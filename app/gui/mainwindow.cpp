@@ -2,6 +2,7 @@
 
 #include "analysisbar.h"
 #include "appicon.h"
+#include "core/analysis/modulelocator.h"
 #include "editorlauncher.h"
 #include "filterbar.h"
 #include "findingfilter.h"
@@ -12,6 +13,7 @@
 #include "moduletreepanel.h"
 #include "overviewpanel.h"
 #include "problemspanel.h"
+#include "profileactions.h"
 #include "recentfolders.h"
 #include "reportstatusbar.h"
 #include "samplelocator.h"
@@ -30,8 +32,6 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QTextBlock>
-
-#include "core/analysis/modulelocator.h"
 
 namespace heapsight::gui {
 
@@ -62,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
     addToolBar(m_analysis);
     setStatusBar(m_status);
     createDocks();
+    m_profiles = new ProfileActions(this, m_menus->fileMenu, m_menus->quit);
     connectActions();
     restoreSettings();
 }
@@ -104,13 +105,14 @@ void MainWindow::connectActions()
     connect(m_status, &ReportStatusBar::cancelRequested, m_session, &ModuleSession::cancel);
     connect(m_status, &ReportStatusBar::cancelRequested, m_analysis, &AnalysisBar::cancel);
     connect(m_analysis, &AnalysisBar::started, this,
-            [this](const QString& what) { m_status->setBusy(true, tr("Analysing with %1…").arg(what)); });
+        [this](const QString& what) { m_status->setBusy(true, tr("Analysing with %1…").arg(what)); });
     connect(m_analysis, &AnalysisBar::progressChanged, m_status, &ReportStatusBar::setProgress);
     connect(m_analysis, &AnalysisBar::analysisFinished, this, &MainWindow::onAnalysisFinished);
     connect(m_problems, &ProblemsPanel::positionActivated, this, [this](const QString& file, int line, int column) {
         openFile(QDir::cleanPath(QDir(m_session->moduleRoot()).filePath(file)), line, column);
     });
     connect(m_filter, &FindingFilter::changed, this, &MainWindow::refreshAnnotations);
+    connect(m_profiles, &ProfileActions::allocationsChanged, this, &MainWindow::refreshAnnotations);
 
     connect(m_tree, &ModuleTreePanel::fileActivated, this, [this](const QString& path) { openFile(path); });
     connect(m_source->view(), &SourceView::lineSelected, this, &MainWindow::onLineSelected);
@@ -223,6 +225,7 @@ void MainWindow::onReportChanged(std::shared_ptr<const ReportIndex> report)
     m_findings->setReport(report);
     m_why->setReport(report);
     m_overview->setReport(report);
+    m_profiles->setReport(report);
     if (report && !m_isSample && !m_session->reportPath().isEmpty()) {
         RecentFolders().add(m_session->moduleRoot(), m_session->reportPath());
         m_menus->setRecentFolders(RecentFolders().folders());
@@ -237,7 +240,8 @@ void MainWindow::onReportChanged(std::shared_ptr<const ReportIndex> report)
 void MainWindow::onAnalysisFinished(const heapsight::AnalysisResult& result)
 {
     m_status->setBusy(false, {});
-    m_problems->model()->setDiagnostics(result.diagnostics, result.state == AnalysisState::Ok ? QString() : result.errorText);
+    m_problems->model()->setDiagnostics(
+        result.diagnostics, result.state == AnalysisState::Ok ? QString() : result.errorText);
     if (result.report && result.state != AnalysisState::Cancelled && result.state != AnalysisState::TimedOut) {
         QString name = QString::fromStdString(result.report->origin().toolchain);
         if (result.languageOverridden)
@@ -251,7 +255,10 @@ void MainWindow::onAnalysisFinished(const heapsight::AnalysisResult& result)
     if (result.state == AnalysisState::Ok) {
         m_status->showMessage(tr("Analysis finished in %1 s").arg(seconds), 6000);
     } else {
-        m_status->showMessage(tr("Analysis %1: %2").arg(analysisStateName(result.state), result.errorText.section(QLatin1Char('\n'), 0, 0)), 15000);
+        m_status->showMessage(
+            tr("Analysis %1: %2")
+                .arg(analysisStateName(result.state), result.errorText.section(QLatin1Char('\n'), 0, 0)),
+            15000);
         if (result.state != AnalysisState::Cancelled)
             m_problemsDock->raise();
     }
@@ -313,8 +320,11 @@ void MainWindow::refreshAnnotations()
 {
     const std::shared_ptr<const ReportIndex>& report = m_session->report();
     const QString& path = m_source->currentPath();
-    m_source->setAnnotations(
-        report && !path.isEmpty() ? LineAnnotations::build(report, path, *m_filter) : LineAnnotations());
+    LineAnnotations annotations
+        = report && !path.isEmpty() ? LineAnnotations::build(report, path, *m_filter) : LineAnnotations();
+    if (report && m_profiles->allocations())
+        annotations.addAllocations(*report, *m_profiles->allocations());
+    m_source->setAnnotations(std::move(annotations));
 }
 
 void MainWindow::onLineSelected(int line)

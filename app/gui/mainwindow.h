@@ -20,6 +20,7 @@ class ModuleFolder;
 class ModuleSession;
 class ModuleTreePanel;
 class OverviewPanel;
+class ProfileActions;
 class ProblemsPanel;
 class ReportIndex;
 class ReportStatusBar;
@@ -61,6 +62,7 @@ public:
     AnalysisBar* analysisBar() const { return m_analysis; }
     ProblemsPanel* problemsPanel() const { return m_problems; }
     OverviewPanel* overviewPanel() const { return m_overview; }
+    ProfileActions* profileActions() const { return m_profiles; }
 
 Q_SIGNALS:
     // The module's folder is listed, its report (if any) applied and a first file shown.
@@ -110,6 +112,7 @@ private:
     ProblemsPanel* m_problems;
     OverviewPanel* m_overview;
     QDockWidget* m_overviewDock = nullptr;
+    ProfileActions* m_profiles = nullptr;
     QString m_loadError;
     QString m_initialFile;
     int m_initialLine = 0;

@@ -1,5 +1,6 @@
 #include "moduletreemodel.h"
 
+#include "allocationtext.h"
 #include "findingfilter.h"
 
 namespace heapsight::gui {
@@ -29,6 +30,12 @@ void ModuleTreeModel::setFolder(std::shared_ptr<const ModuleFolder> folder)
 void ModuleTreeModel::setReport(std::shared_ptr<const ReportIndex> report)
 {
     m_report = std::move(report);
+    recount();
+}
+
+void ModuleTreeModel::setAllocations(std::shared_ptr<const AllocationProfile> allocations)
+{
+    m_allocations = std::move(allocations);
     recount();
 }
 
@@ -65,12 +72,15 @@ void ModuleTreeModel::recount()
                         if (badgeGroups & groupBit(g))
                             ++c.badge;
                     }
+                    if (m_allocations)
+                        c.allocatedBytes += m_allocations->inFile(file).bytes;
                 }
             }
             if (nodes[n].parent >= 0) {
                 Counts& p = m_counts[static_cast<std::size_t>(nodes[n].parent)];
                 p.badge += c.badge;
                 p.shown += c.shown;
+                p.allocatedBytes += c.allocatedBytes;
                 for (std::size_t g = 0; g < c.perGroup.size(); ++g)
                     p.perGroup[g] += c.perGroup[g];
             }
@@ -189,6 +199,8 @@ QVariant ModuleTreeModel::data(const QModelIndex& index, int role) const
         return c.badge;
     case FindingCountRole:
         return c.shown;
+    case AllocatedBytesRole:
+        return c.allocatedBytes;
     case BadgeGroupRole: {
         const MarkerGroups badgeGroups = m_filter ? m_filter->badgeGroups() : HeapGroups;
         for (MarkerGroup g : AllMarkerGroups) {
@@ -219,6 +231,8 @@ QString ModuleTreeModel::toolTip(int nodeIndex) const
             parts << QStringLiteral("%1 × %2").arg(count).arg(markerGroupLabel(g).toLower());
     }
     text += QStringLiteral("<br>") + (parts.isEmpty() ? tr("No findings shown") : parts.join(QStringLiteral("<br>")));
+    if (m_allocations && c.allocatedBytes > 0)
+        text += QStringLiteral("<br>") + tr("%1 allocated by heap findings (heap profile)").arg(allocatedBytesText(c.allocatedBytes));
     return text;
 }
 

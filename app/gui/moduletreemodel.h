@@ -4,6 +4,8 @@
 #include "modulefolder.h"
 #include "reportindex.h"
 
+#include "core/profile/allocationprofile.h"
+
 #include <QAbstractItemModel>
 #include <QFileIconProvider>
 #include <QPointer>
@@ -28,6 +30,7 @@ public:
         BadgeCountRole, // what the badge shows
         BadgeGroupRole, // MarkerGroup (int) to colour the badge with
         FindingCountRole, // every finding the filter shows
+        AllocatedBytesRole, // bytes a heap profile recorded on the lines of heap findings (qint64)
     };
 
     explicit ModuleTreeModel(QObject* parent = nullptr);
@@ -35,6 +38,7 @@ public:
     void setFolder(std::shared_ptr<const ModuleFolder> folder);
     void setReport(std::shared_ptr<const ReportIndex> report);
     void setFilter(const FindingFilter* filter);
+    void setAllocations(std::shared_ptr<const AllocationProfile> allocations);
 
     const std::shared_ptr<const ModuleFolder>& folder() const { return m_folder; }
     QModelIndex indexForPath(const QString& path) const;
@@ -57,6 +61,7 @@ private:
         int badge = 0;
         int shown = 0;
         std::array<int, MarkerGroupCount> perGroup {};
+        qint64 allocatedBytes = 0;
     };
 
     void recount();
@@ -66,6 +71,7 @@ private:
 
     std::shared_ptr<const ModuleFolder> m_folder;
     std::shared_ptr<const ReportIndex> m_report;
+    std::shared_ptr<const AllocationProfile> m_allocations;
     QPointer<const FindingFilter> m_filter;
     std::vector<int> m_rows; // row of each node under its parent
     std::vector<Counts> m_counts;

@@ -9,6 +9,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace heapsight::gui {
 
@@ -26,10 +27,11 @@ ModuleTreePanel::ModuleTreePanel(const FindingFilter* filter, QWidget* parent)
     m_sort->setObjectName(QStringLiteral("treeSort"));
     m_sort->addItem(tr("Sort by name"));
     m_sort->addItem(tr("Sort by count"));
-    m_sort->setToolTip(tr("Sort files by name, or by the number of heap findings"));
-    connect(m_sort, &QComboBox::currentIndexChanged, this, [this](int i) {
-        m_proxy->setSortMode(i == 1 ? ModuleTreeProxy::SortMode::Count : ModuleTreeProxy::SortMode::Name);
-    });
+    m_sort->addItem(tr("Sort by allocated bytes"));
+    m_sort->setToolTip(tr("Sort files by name, by the number of heap findings, or by the bytes a loaded heap "
+                          "profile says they allocated"));
+    connect(m_sort, &QComboBox::currentIndexChanged, this,
+        [this](int i) { m_proxy->setSortMode(static_cast<ModuleTreeProxy::SortMode>(std::clamp(i, 0, 2))); });
 
     m_onlyWithFindings->setObjectName(QStringLiteral("treeOnlyWithFindings"));
     m_onlyWithFindings->setText(tr("With findings"));
@@ -74,6 +76,11 @@ void ModuleTreePanel::setReport(std::shared_ptr<const ReportIndex> report)
     m_model->setReport(std::move(report));
 }
 
+void ModuleTreePanel::setAllocations(std::shared_ptr<const AllocationProfile> allocations)
+{
+    m_model->setAllocations(std::move(allocations));
+}
+
 QString ModuleTreePanel::busiestFile() const
 {
     return m_model->busiestFile();
@@ -81,7 +88,7 @@ QString ModuleTreePanel::busiestFile() const
 
 void ModuleTreePanel::setSortMode(ModuleTreeProxy::SortMode mode)
 {
-    m_sort->setCurrentIndex(mode == ModuleTreeProxy::SortMode::Count ? 1 : 0);
+    m_sort->setCurrentIndex(static_cast<int>(mode));
 }
 
 void ModuleTreePanel::setShowOnlyFilesWithFindings(bool only)

@@ -9,6 +9,10 @@ class QComboBox;
 class QToolButton;
 class QTreeView;
 
+namespace heapsight {
+class AllocationProfile;
+}
+
 namespace heapsight::gui {
 
 class FindingFilter;
@@ -25,6 +29,7 @@ public:
 
     void setFolder(std::shared_ptr<const ModuleFolder> folder);
     void setReport(std::shared_ptr<const ReportIndex> report);
+    void setAllocations(std::shared_ptr<const AllocationProfile> allocations);
     void selectFile(const QString& path);
     QString busiestFile() const;
 

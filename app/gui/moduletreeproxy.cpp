@@ -45,7 +45,13 @@ bool ModuleTreeProxy::lessThan(const QModelIndex& left, const QModelIndex& right
     const bool rightDir = right.data(ModuleTreeModel::IsDirectoryRole).toBool();
     if (leftDir != rightDir)
         return leftDir;
-    if (m_sortMode == SortMode::Count) {
+    if (m_sortMode == SortMode::AllocatedBytes) {
+        const qint64 l = left.data(ModuleTreeModel::AllocatedBytesRole).toLongLong();
+        const qint64 r = right.data(ModuleTreeModel::AllocatedBytesRole).toLongLong();
+        if (l != r)
+            return l > r; // most first
+    }
+    if (m_sortMode != SortMode::Name) {
         const int l = left.data(ModuleTreeModel::BadgeCountRole).toInt();
         const int r = right.data(ModuleTreeModel::BadgeCountRole).toInt();
         if (l != r)

@@ -4,13 +4,14 @@
 
 namespace heapsight::gui {
 
-// Sorts the module tree by name or by finding count (directories first either way) and, on request, hides
+// Sorts the module tree by name, by finding count or by the bytes a heap profile says its heap findings
+// allocated (directories first either way) and, on request, hides
 // files without findings and the directories left empty by that.
 class ModuleTreeProxy : public QSortFilterProxyModel {
     Q_OBJECT
 
 public:
-    enum class SortMode { Name, Count };
+    enum class SortMode { Name, Count, AllocatedBytes };
 
     explicit ModuleTreeProxy(QObject* parent = nullptr);
 

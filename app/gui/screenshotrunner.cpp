@@ -1,6 +1,11 @@
 #include "screenshotrunner.h"
 
+#include "findingspanel.h"
+#include "modulesession.h"
 #include "overviewpanel.h"
+#include "profileactions.h"
+#include "profilesession.h"
+#include "reportindex.h"
 
 #include <QCoreApplication>
 #include <QDockWidget>
@@ -44,7 +49,20 @@ int ScreenshotRunner::pickLine() const
 
 void ScreenshotRunner::onModuleReady()
 {
-    m_window->sourcePane()->view()->goToLine(pickLine());
+    // With a heap profile (--profile), show the costliest heap finding: its note carries the bytes.
+    if (m_window->profileActions()->session()->isLoading()) {
+        QTimer::singleShot(100, this, &ScreenshotRunner::onModuleReady);
+        return;
+    }
+    if (m_window->profileActions()->allocations()) {
+        if (const auto top = m_window->findingsPanel()->step(1)) {
+            const ReportIndex& report = *m_window->session()->report();
+            const Position& at = report.report().findings()[*top].position;
+            m_window->openFile(report.diskPath(at.file), static_cast<int>(at.line));
+        }
+    } else {
+        m_window->sourcePane()->view()->goToLine(pickLine());
+    }
     // Let docks settle and the view repaint at its final size before grabbing.
     QTimer::singleShot(400, this, &ScreenshotRunner::capture);
 }
@@ -71,6 +89,18 @@ void ScreenshotRunner::capture()
     if (!panel->grab().save(overview))
         return fail(QStringLiteral("cannot write %1").arg(overview));
     QTextStream(stdout) << main << '\n' << why << '\n' << overview << '\n';
+    if (m_window->profileActions()->allocations()) {
+        // The findings list ranked by the bytes the profile recorded.
+        const QString findings = dir.filePath(QStringLiteral("findings-by-bytes.png"));
+        if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("findingsDock")))
+            dock->raise();
+        FindingsPanel* list = m_window->findingsPanel();
+        list->resize(std::max(list->width(), 1100), std::max(list->height(), 360));
+        QCoreApplication::processEvents();
+        if (!list->grab().save(findings))
+            return fail(QStringLiteral("cannot write %1").arg(findings));
+        QTextStream(stdout) << findings << '\n';
+    }
     Q_EMIT finished(0);
 }
 

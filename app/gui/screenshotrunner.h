@@ -10,7 +10,8 @@ class MainWindow;
 
 // The hidden `--screenshot DIR` mode (tools/screenshots): once the module is open, selects a line with a
 // heap escape, grabs the main window to DIR/main-window.png and the why panel to DIR/why-panel.png, and
-// reports the exit code.
+// reports the exit code. With a heap profile (--profile) it shows the costliest heap finding and also
+// grabs the findings list ranked by bytes to DIR/findings-by-bytes.png.
 class ScreenshotRunner : public QObject {
     Q_OBJECT
 

@@ -22,3 +22,24 @@ func BenchmarkSquares(b *testing.B) {
 		_ = squares(64)
 	}
 }
+
+// sink keeps results alive so that inlined calls still allocate on the heap.
+var sink any
+
+func BenchmarkBigBuffer(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		_ = bigBuffer()
+	}
+}
+
+func BenchmarkCollect(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		sink = collect(16)
+	}
+}
+
+func BenchmarkAccumulator(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		sink = makeAccumulator()
+	}
+}

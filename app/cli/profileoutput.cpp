@@ -1,0 +1,124 @@
+#include "profileoutput.h"
+
+#include "core/profile/heapprofilereader.h"
+
+#include <QLocale>
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace heapsight::cli {
+
+namespace {
+
+QString bytes(std::int64_t n)
+{
+    return QLocale::c().formattedDataSize(n, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString count(std::int64_t n)
+{
+    QLocale locale = QLocale::c();
+    locale.setNumberOptions({}); // C locale omits group separators by default; big counts read better with them
+    return locale.toString(static_cast<qlonglong>(n));
+}
+
+nlohmann::json statsJson(const AllocStats& s)
+{
+    return { { "bytes", s.bytes }, { "objects", s.objects } };
+}
+
+} // namespace
+
+void ProfileOptions::addTo(QCommandLineParser& parser) const
+{
+    parser.addOption(profile);
+    parser.addOption(sort);
+}
+
+bool ProfileOptions::valid(const QCommandLineParser& parser) const
+{
+    QTextStream err(stderr);
+    if (parser.isSet(sort) && parser.value(sort) != QLatin1String("alloc")) {
+        err << "heapsight-cli: unknown --sort order \"" << parser.value(sort) << "\" (known: alloc)\n";
+        return false;
+    }
+    if (parser.isSet(sort) && !parser.isSet(profile)) {
+        err << "heapsight-cli: --sort alloc needs a heap profile (--profile mem.out)\n";
+        return false;
+    }
+    return true;
+}
+
+bool ProfileOptions::sortByAllocations(const QCommandLineParser& parser) const
+{
+    return parser.isSet(sort);
+}
+
+std::optional<AllocationProfile> loadAllocations(const QString& path, const Report& report, const QString& moduleRoot)
+{
+    QString error;
+    const auto profile = HeapProfileReader::readFile(path, &error);
+    if (!profile) {
+        QTextStream(stderr) << "heapsight-cli: " << error << '\n';
+        return std::nullopt;
+    }
+    return AllocationProfile::attribute(*profile, report, moduleRoot.toStdString());
+}
+
+void printAllocationTotals(const AllocationProfile& a, QTextStream& out)
+{
+    out << "profile: " << bytes(a.total().bytes) << " in " << count(a.total().objects) << " allocations; "
+        << bytes(a.inReportFiles().bytes) << " on lines of this report's files, " << bytes(a.onHeapFindings().bytes)
+        << " on lines with heap findings\n";
+}
+
+void printAllocationRanking(
+    const Report& report, const AllocationProfile& allocations, const KindSet& kinds, QTextStream& out)
+{
+    const std::vector<std::uint32_t> ranked = allocations.rankedFindings(report);
+    out << "heap findings by allocated bytes:\n";
+    int shown = 0;
+    for (const std::uint32_t i : ranked) {
+        const Finding& f = report.findings()[i];
+        if (!kinds.test(static_cast<std::size_t>(f.kind)))
+            continue;
+        const AllocStats s = *allocations.forFinding(f);
+        const std::string_view file = report.fileName(f.position.file);
+        out << QStringLiteral("%1 %2  ").arg(bytes(s.bytes), 10).arg(count(s.objects) + QLatin1String(" objects"), 18)
+            << QString::fromUtf8(file.data(), static_cast<qsizetype>(file.size())) << ':' << f.position.line << ':'
+            << f.position.column << ": " << QString::fromStdString(f.message) << '\n';
+        ++shown;
+    }
+    if (shown == 0)
+        out << "  (none: the profile recorded no allocations on the lines of these findings)\n";
+}
+
+void addAllocationsToJson(
+    nlohmann::json& document, const Report& report, const AllocationProfile& allocations, bool sorted)
+{
+    nlohmann::json& findings = document["findings"];
+    for (std::size_t i = 0; i < findings.size() && i < report.findings().size(); ++i) {
+        if (const auto s = allocations.forFinding(report.findings()[i]))
+            findings[i]["alloc"] = statsJson(*s);
+    }
+    if (sorted && findings.size() == report.findings().size()) {
+        // The ranking first, then every other finding in report order.
+        std::vector<std::size_t> rank(findings.size(), findings.size());
+        const std::vector<std::uint32_t> ranked = allocations.rankedFindings(report);
+        for (std::size_t r = 0; r < ranked.size(); ++r)
+            rank[ranked[r]] = r;
+        std::vector<std::size_t> index(findings.size());
+        for (std::size_t i = 0; i < index.size(); ++i)
+            index[i] = i;
+        std::stable_sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; });
+        nlohmann::json reordered = nlohmann::json::array();
+        for (const std::size_t i : index)
+            reordered.push_back(std::move(findings[i]));
+        findings = std::move(reordered);
+    }
+    document["allocations"]
+        = { { "total", statsJson(allocations.total()) }, { "inReportFiles", statsJson(allocations.inReportFiles()) },
+              { "onHeapFindings", statsJson(allocations.onHeapFindings()) } };
+}
+
+} // namespace heapsight::cli

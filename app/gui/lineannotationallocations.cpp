@@ -1,0 +1,29 @@
+#include "allocationtext.h"
+#include "core/profile/allocationprofile.h"
+#include "lineannotations.h"
+#include "reportindex.h"
+
+#include <QCoreApplication>
+
+namespace heapsight::gui {
+
+void LineAnnotations::addAllocations(const ReportIndex& index, const AllocationProfile& allocations)
+{
+    const Report& report = index.report();
+    for (LineAnnotation& a : m_lines) {
+        for (const std::uint32_t i : a.findings) {
+            // Every heap finding of a line carries the line's numbers: one is enough for the note.
+            const auto stats = allocations.forFinding(report.findings()[i]);
+            if (!stats)
+                continue;
+            a.note += QStringLiteral(" · ") + allocatedBytesText(stats->bytes);
+            a.allocationTip = QCoreApplication::translate(
+                "LineAnnotations", "Allocated here (heap profile): <b>%1</b> in %2 objects")
+                                  .arg(allocatedBytesText(stats->bytes),
+                                      QLocale().toString(static_cast<qlonglong>(stats->objects)));
+            break;
+        }
+    }
+}
+
+} // namespace heapsight::gui

@@ -1,0 +1,144 @@
+// "Profile Benchmarks…" end to end with a real toolchain: a copy of the sample module is analysed, its
+// benchmarks run from the dialog, and the findings list comes back ranked by the bytes they allocated;
+// closing the dialog during a run stops go test; the module folder is byte-identical afterwards.
+#include "analysisbar.h"
+#include "benchmarkdialog.h"
+#include "findingsmodel.h"
+#include "findingspanel.h"
+#include "findingsproxy.h"
+#include "guitestsupport.h"
+#include "mainwindow.h"
+#include "modulesession.h"
+#include "profileactions.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace heapsight;
+using namespace heapsight::gui;
+
+namespace {
+
+QMap<QString, QByteArray> hashTree(const QString& dir)
+{
+    QMap<QString, QByteArray> result;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        result.insert(QDir(dir).relativeFilePath(path),
+            QCryptographicHash::hash(test::readFile(path), QCryptographicHash::Sha256));
+    }
+    return result;
+}
+
+bool copyTree(const QString& from, const QString& to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(path);
+        if (!QDir().mkpath(QFileInfo(target).path()) || !QFile::copy(path, target))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestProfileBenchmarks : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void runRanksFindings();
+    void closingStopsRun();
+
+private:
+    std::unique_ptr<MainWindow> openAnalysed(const QString& module);
+    QTemporaryDir m_work;
+};
+
+void TestProfileBenchmarks::initTestCase()
+{
+    if (!QFileInfo::exists(QStringLiteral("/usr/lib/go-1.22/bin/go"))) {
+        if (!qEnvironmentVariable("CI").isEmpty())
+            QFAIL("CI must have golang-1.22-go installed");
+        QSKIP("needs an installed Go toolchain");
+    }
+    QVERIFY(m_work.isValid());
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(m_work.filePath(QStringLiteral("cache"))));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_work.filePath(QStringLiteral("config"))));
+    qputenv("GOCACHE", QFile::encodeName(m_work.filePath(QStringLiteral("gocache"))));
+}
+
+std::unique_ptr<MainWindow> TestProfileBenchmarks::openAnalysed(const QString& module)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->show();
+    QSignalSpy ready(window.get(), &MainWindow::moduleReady);
+    window->openFolder(module);
+    AnalysisBar* bar = window->analysisBar();
+    if (!ready.wait(20000) || !QTest::qWaitFor([bar] { return bar->toolchainCount() > 0; }, 30000))
+        return nullptr;
+    QSignalSpy done(bar, &AnalysisBar::analysisFinished);
+    bar->analyzeAction()->trigger();
+    if (!done.wait(5 * 60 * 1000) || !QTest::qWaitFor([&] { return window->session()->report() != nullptr; }, 10000))
+        return nullptr;
+    return window;
+}
+
+void TestProfileBenchmarks::runRanksFindings()
+{
+    const QString module = m_work.filePath(QStringLiteral("escapes"));
+    QVERIFY(copyTree(test::sampleModule(), module));
+    const auto before = hashTree(module);
+    auto window = openAnalysed(module);
+    QVERIFY(window);
+
+    window->profileActions()->profileBenchmarks->trigger();
+    BenchmarkDialog* dialog = window->profileActions()->benchmarkDialog();
+    QVERIFY(dialog->runButton()->isEnabled());
+    QSignalSpy changed(window->profileActions(), &ProfileActions::allocationsChanged);
+    dialog->runButton()->click();
+    QVERIFY(!dialog->runButton()->isEnabled()); // running
+    QVERIFY(changed.wait(5 * 60 * 1000));
+    const auto& allocations = window->profileActions()->allocations();
+    QVERIFY(allocations);
+    const Report& report = window->session()->report()->report();
+    const std::vector<std::uint32_t> ranked = allocations->rankedFindings(report);
+    QVERIFY(!ranked.empty());
+    const FindingsProxy* proxy = window->findingsPanel()->proxy();
+    QCOMPARE(proxy->index(0, FindingsModel::AllocBytesColumn).data(FindingsModel::SortRole).toLongLong(),
+        allocations->forFinding(report.findings()[ranked.front()])->bytes);
+    QVERIFY(dialog->runButton()->isEnabled());
+    dialog->reject();
+    QCOMPARE(hashTree(module), before);
+}
+
+void TestProfileBenchmarks::closingStopsRun()
+{
+    const QString module = m_work.filePath(QStringLiteral("escapes-close"));
+    QVERIFY(copyTree(test::sampleModule(), module));
+    const auto before = hashTree(module);
+    auto window = openAnalysed(module);
+    QVERIFY(window);
+    window->profileActions()->profileBenchmarks->trigger();
+    BenchmarkDialog* dialog = window->profileActions()->benchmarkDialog();
+    QSignalSpy finished(dialog->profiler(), &BenchmarkProfiler::finished);
+    dialog->runButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->profiler()->processId() > 0, 5000);
+    QTest::qWait(1500); // go is compiling the test binary by now
+    dialog->reject();
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(finished.first().at(0).value<BenchmarkResult>().state == BenchmarkResult::State::Cancelled);
+    QVERIFY(!dialog->profiler()->isRunning());
+    QVERIFY(!window->profileActions()->allocations());
+    QCOMPARE(hashTree(module), before);
+}
+
+QTEST_MAIN(TestProfileBenchmarks)
+#include "tst_profilebenchmarks.moc"
