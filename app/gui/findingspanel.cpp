@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace heapsight::gui {
 
@@ -88,9 +89,19 @@ void FindingsPanel::setAllocations(std::shared_ptr<const AllocationProfile> allo
     m_table->setColumnHidden(FindingsModel::AllocBytesColumn, !shown);
     m_table->setColumnHidden(FindingsModel::AllocObjectsColumn, !shown);
     // A newly attached profile ranks the list by cost; the user's own sort survives a re-attribution.
-    if (shown && !wasShown)
+    if (shown && !wasShown) {
         m_table->sortByColumn(FindingsModel::AllocBytesColumn, Qt::DescendingOrder);
-    else if (!shown && wasShown && m_proxy->sortColumn() >= FindingsModel::AllocBytesColumn)
+        // Room for the two new columns in a window of the default size: the text columns give some up.
+        QHeaderView* header = m_table->horizontalHeader();
+        const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('9'));
+        header->resizeSection(
+            FindingsModel::FileColumn, std::min(header->sectionSize(FindingsModel::FileColumn), 14 * digit));
+        header->resizeSection(
+            FindingsModel::KindColumn, std::min(header->sectionSize(FindingsModel::KindColumn), 18 * digit));
+        header->resizeSection(
+            FindingsModel::ReasonColumn, std::min(header->sectionSize(FindingsModel::ReasonColumn), 16 * digit));
+        header->resizeSection(FindingsModel::AllocObjectsColumn, 10 * digit);
+    } else if (!shown && wasShown && m_proxy->sortColumn() >= FindingsModel::AllocBytesColumn)
         m_table->sortByColumn(FindingsModel::FileColumn, Qt::AscendingOrder);
 }
 
