@@ -17,16 +17,23 @@ QString installedGo(const QString& minor)
 
 QMap<QString, QByteArray> hashTree(const QString& dir)
 {
-    QMap<QString, QByteArray> result;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    // Directories count too (a new empty one is a write), and an unreadable file is recorded as such.
+    QMap<QString, QByteArray> tree;
+    QDirIterator it(
+        dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
+        const QString relative = QDir(dir).relativeFilePath(path);
+        if (it.fileInfo().isDir()) {
+            tree.insert(relative + QLatin1Char('/'), QByteArray());
             continue;
-        result.insert(QDir(dir).relativeFilePath(path), QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256));
+        }
+        QFile f(path);
+        tree.insert(relative,
+            f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                                        : QByteArray("?"));
     }
-    return result;
+    return tree;
 }
 
 bool copyTree(const QString& from, const QString& to)
@@ -44,7 +51,7 @@ bool copyTree(const QString& from, const QString& to)
 }
 
 QByteArray run(const QString& program, const QStringList& args, const QString& workingDir, int* exitCode,
-               const QStringList& extraEnv)
+    const QStringList& extraEnv)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

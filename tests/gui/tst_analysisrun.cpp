@@ -1,15 +1,15 @@
 // Running the compiler from the window, with the real toolchains CI installs: Analyze replaces the report
 // and keeps the open file, a failing build fills the Problems panel and keeps the other packages'
 // findings, and Cancel returns to idle at once. Every module is a temporary copy.
-#include "guitestsupport.h"
-
 #include "analysisbar.h"
+#include "guitestsupport.h"
 #include "mainwindow.h"
 #include "modulesession.h"
 #include "problemspanel.h"
 #include "reportindex.h"
 #include "reportstatusbar.h"
 #include "sourcepane.h"
+#include "testsupport.h"
 
 #include <QAction>
 #include <QDir>
@@ -21,22 +21,6 @@
 
 using namespace heapsight;
 using namespace heapsight::gui;
-
-namespace {
-
-bool copyTree(const QString& from, const QString& to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(path);
-        if (!QDir().mkpath(QFileInfo(target).path()) || !QFile::copy(path, target))
-            return false;
-    }
-    return true;
-}
-
-} // namespace
 
 class TestAnalysisRun : public QObject {
     Q_OBJECT
@@ -94,7 +78,7 @@ AnalysisResult TestAnalysisRun::runAnalysis(MainWindow& window)
 void TestAnalysisRun::analyzeReplacesReportAndKeepsFile()
 {
     const QString module = m_work.filePath(QStringLiteral("escapes"));
-    QVERIFY(copyTree(test::sampleModule(), module));
+    QVERIFY(test::copyTree(test::sampleModule(), module));
     auto window = openWindow(module);
     QVERIFY(window);
     QVERIFY(!window->session()->report()); // no recorded report next to a copy
@@ -105,7 +89,7 @@ void TestAnalysisRun::analyzeReplacesReportAndKeepsFile()
     QTRY_VERIFY_WITH_TIMEOUT(window->session()->report(), 10000); // indexed off the GUI thread
     QCOMPARE(window->sourcePane()->currentPath(), module + QStringLiteral("/returnaddr.go"));
     QVERIFY2(window->reportStatusBar()->summary().contains(QLatin1String("moved to heap")),
-             qPrintable(window->reportStatusBar()->summary()));
+        qPrintable(window->reportStatusBar()->summary()));
     QCOMPARE(window->problemsPanel()->model()->rowCount(), 0);
     QVERIFY(!window->analysisBar()->cancelAction()->isEnabled());
 }
@@ -113,7 +97,7 @@ void TestAnalysisRun::analyzeReplacesReportAndKeepsFile()
 void TestAnalysisRun::compileErrorsFillProblems()
 {
     const QString module = m_work.filePath(QStringLiteral("broken"));
-    QVERIFY(copyTree(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/tests/data/modules/broken"), module));
+    QVERIFY(test::copyTree(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/tests/data/modules/broken"), module));
     auto window = openWindow(module);
     QVERIFY(window);
     const AnalysisResult result = runAnalysis(*window);

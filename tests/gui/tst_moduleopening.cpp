@@ -12,6 +12,7 @@
 #include "reportstatusbar.h"
 #include "sourcepane.h"
 #include "sourceview.h"
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
@@ -43,8 +44,6 @@ private Q_SLOTS:
 private:
     void selectInTree(const QString& relative);
     QString path(const QString& relative) const { return QDir::cleanPath(m_root + QLatin1Char('/') + relative); }
-    static QMap<QString, QByteArray> hashTree(const QString& dir);
-    static bool copyTree(const QString& from, const QString& to);
 
     std::unique_ptr<MainWindow> m_window;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
@@ -98,44 +97,12 @@ void TestModuleOpening::reportArrivesAsynchronously()
         test::grepLines(text, QStringLiteral("./returnaddr.go"), test::defaultVerdictPattern()));
 }
 
-QMap<QString, QByteArray> TestModuleOpening::hashTree(const QString& dir)
-{
-    QMap<QString, QByteArray> tree;
-    QDirIterator it(
-        dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString relative = QDir(dir).relativeFilePath(file);
-        if (it.fileInfo().isDir()) {
-            tree.insert(relative + QLatin1Char('/'), QByteArray());
-            continue;
-        }
-        QFile f(file);
-        tree.insert(relative,
-            f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
-                                        : QByteArray("?"));
-    }
-    return tree;
-}
-
-bool TestModuleOpening::copyTree(const QString& from, const QString& to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(file));
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(file, target))
-            return false;
-    }
-    return true;
-}
-
 void TestModuleOpening::moduleFolderIsNeverWritten()
 {
     QTemporaryDir dir;
     const QString module = dir.filePath(QStringLiteral("escapes"));
-    QVERIFY(copyTree(m_root, module));
-    const QMap<QString, QByteArray> before = hashTree(module);
+    QVERIFY(test::copyTree(m_root, module));
+    const QMap<QString, QByteArray> before = test::hashTree(module);
     QVERIFY(before.contains(QStringLiteral("returnaddr.go")));
 
     QSignalSpy ready(m_window.get(), &MainWindow::moduleReady);
@@ -151,7 +118,7 @@ void TestModuleOpening::moduleFolderIsNeverWritten()
     QVERIFY(m_window->close()); // saves settings and recent folders
     m_root = QDir(test::sampleModule()).canonicalPath();
 
-    QCOMPARE(hashTree(module), before);
+    QCOMPARE(test::hashTree(module), before);
     QCOMPARE(RecentFolders().folders().value(0), QDir(module).canonicalPath());
     QCOMPARE(
         RecentFolders().reportFor(QDir(module).canonicalPath()), QFileInfo(test::sampleReport()).absoluteFilePath());
@@ -160,7 +127,7 @@ void TestModuleOpening::moduleFolderIsNeverWritten()
 void TestModuleOpening::droppedFolderOpens()
 {
     QTemporaryDir dir;
-    QVERIFY(copyTree(m_root, dir.path()));
+    QVERIFY(test::copyTree(m_root, dir.path()));
     QMimeData mime;
     mime.setUrls({ QUrl::fromLocalFile(dir.path()) });
     QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
@@ -176,7 +143,7 @@ void TestModuleOpening::droppedFolderOpens()
 void TestModuleOpening::moduleWithoutReportShowsBanner()
 {
     QTemporaryDir dir;
-    QVERIFY(copyTree(m_root, dir.path()));
+    QVERIFY(test::copyTree(m_root, dir.path()));
     QSignalSpy ready(m_window.get(), &MainWindow::moduleReady);
     m_window->openFolder(dir.path());
     QVERIFY(ready.wait(10000));

@@ -10,9 +10,8 @@
 #include "mainwindow.h"
 #include "modulesession.h"
 #include "profileactions.h"
+#include "testsupport.h"
 
-#include <QCryptographicHash>
-#include <QDirIterator>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,34 +19,6 @@
 
 using namespace heapsight;
 using namespace heapsight::gui;
-
-namespace {
-
-QMap<QString, QByteArray> hashTree(const QString& dir)
-{
-    QMap<QString, QByteArray> result;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        result.insert(QDir(dir).relativeFilePath(path),
-            QCryptographicHash::hash(test::readFile(path), QCryptographicHash::Sha256));
-    }
-    return result;
-}
-
-bool copyTree(const QString& from, const QString& to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(path);
-        if (!QDir().mkpath(QFileInfo(target).path()) || !QFile::copy(path, target))
-            return false;
-    }
-    return true;
-}
-
-} // namespace
 
 class TestProfileBenchmarks : public QObject {
     Q_OBJECT
@@ -94,8 +65,8 @@ std::unique_ptr<MainWindow> TestProfileBenchmarks::openAnalysed(const QString& m
 void TestProfileBenchmarks::runRanksFindings()
 {
     const QString module = m_work.filePath(QStringLiteral("escapes"));
-    QVERIFY(copyTree(test::sampleModule(), module));
-    const auto before = hashTree(module);
+    QVERIFY(test::copyTree(test::sampleModule(), module));
+    const auto before = test::hashTree(module);
     auto window = openAnalysed(module);
     QVERIFY(window);
 
@@ -116,14 +87,14 @@ void TestProfileBenchmarks::runRanksFindings()
         allocations->forFinding(report.findings()[ranked.front()])->bytes);
     QVERIFY(dialog->runButton()->isEnabled());
     dialog->reject();
-    QCOMPARE(hashTree(module), before);
+    QCOMPARE(test::hashTree(module), before);
 }
 
 void TestProfileBenchmarks::closingStopsRun()
 {
     const QString module = m_work.filePath(QStringLiteral("escapes-close"));
-    QVERIFY(copyTree(test::sampleModule(), module));
-    const auto before = hashTree(module);
+    QVERIFY(test::copyTree(test::sampleModule(), module));
+    const auto before = test::hashTree(module);
     auto window = openAnalysed(module);
     QVERIFY(window);
     window->profileActions()->profileBenchmarks->trigger();
@@ -137,7 +108,7 @@ void TestProfileBenchmarks::closingStopsRun()
     QVERIFY(finished.first().at(0).value<BenchmarkResult>().state == BenchmarkResult::State::Cancelled);
     QVERIFY(!dialog->profiler()->isRunning());
     QVERIFY(!window->profileActions()->allocations());
-    QCOMPARE(hashTree(module), before);
+    QCOMPARE(test::hashTree(module), before);
 }
 
 QTEST_MAIN(TestProfileBenchmarks)
