@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QTemporaryDir>
 
 namespace heapsight::test {
 
@@ -13,6 +14,13 @@ QString installedGo(const QString& minor)
 {
     const QString go = QStringLiteral("/usr/lib/go-%1/bin/go").arg(minor);
     return QFileInfo(go).isExecutable() ? go : QString();
+}
+
+void isolateUserDirs(const QTemporaryDir& dir)
+{
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(dir.filePath(QStringLiteral("cache"))));
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(dir.filePath(QStringLiteral("config"))));
+    qputenv("GOCACHE", QFile::encodeName(dir.filePath(QStringLiteral("gocache"))));
 }
 
 QMap<QString, QByteArray> hashTree(const QString& dir)

@@ -7,7 +7,24 @@
 #include <QString>
 #include <QStringList>
 
+class QTemporaryDir;
+
+// In a test's initTestCase: skip when Debian's Go toolchain `minor` ("1.22") is missing, fail on CI (which
+// must have it).
+#define HEAPSIGHT_REQUIRE_GO(minor)                                                                                    \
+    do {                                                                                                               \
+        if (heapsight::test::installedGo(QStringLiteral(minor)).isEmpty()) {                                           \
+            if (!qEnvironmentVariable("CI").isEmpty())                                                                 \
+                QFAIL("CI must have golang-" minor "-go installed");                                                   \
+            QSKIP("needs the Debian backports toolchain golang-" minor "-go");                                         \
+        }                                                                                                              \
+    } while (false)
+
 namespace heapsight::test {
+
+// Private configuration, result cache and Go build cache below `dir`: no run may be served from an earlier
+// one, and the user's settings are neither read nor changed.
+void isolateUserDirs(const QTemporaryDir& dir);
 
 // go binary of an installed Debian toolchain ("1.22" → /usr/lib/go-1.22/bin/go), or empty.
 QString installedGo(const QString& minor);
@@ -17,7 +34,7 @@ QMap<QString, QByteArray> hashTree(const QString& dir);
 bool copyTree(const QString& from, const QString& to);
 // Runs a command to completion; returns its stderr+stdout, sets exitCode.
 QByteArray run(const QString& program, const QStringList& args, const QString& workingDir, int* exitCode,
-               const QStringList& extraEnv = {});
+    const QStringList& extraEnv = {});
 // Pids of live processes in process group `pgid` (read from /proc).
 QList<qint64> processesInGroup(qint64 pgid);
 

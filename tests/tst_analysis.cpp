@@ -1,11 +1,10 @@
 // The analysis engine against the real toolchains CI installs (Go 1.21 and 1.22, 1.23 when present):
 // discovery, runs on real modules, cancel, compile errors, language-version override, the cache, and
 // that the analysed folder is byte-identical afterwards. Every module is a temporary copy.
-#include "testsupport.h"
-
 #include "core/analysis/analysisrunner.h"
 #include "core/parse/escapeparser.h"
 #include "core/toolchain/toolchaindiscovery.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,7 +29,7 @@ std::set<FindingKey> textFindings(const Report& r)
     for (const Finding& f : r.findings()) {
         if (f.sources & FromText)
             keys.emplace(std::string(r.fileName(f.position.file)), f.position.line, f.position.column,
-                         std::string(kindId(f.kind)), f.subject);
+                std::string(kindId(f.kind)), f.subject);
     }
     return keys;
 }
@@ -72,11 +71,8 @@ private:
 
 void TestAnalysis::initTestCase()
 {
-    if (installedGo(QStringLiteral("1.21")).isEmpty() || installedGo(QStringLiteral("1.22")).isEmpty()) {
-        if (!qEnvironmentVariable("CI").isEmpty())
-            QFAIL("CI must have golang-1.21-go and golang-1.22-go installed");
-        QSKIP("needs the Debian backports toolchains golang-1.21-go and golang-1.22-go");
-    }
+    HEAPSIGHT_REQUIRE_GO("1.21");
+    HEAPSIGHT_REQUIRE_GO("1.22");
     QVERIFY(m_work.isValid());
     // A private build cache and result cache: the test must not depend on earlier runs.
     qputenv("GOCACHE", QFile::encodeName(m_work.filePath(QStringLiteral("gocache"))));
@@ -134,8 +130,8 @@ void TestAnalysis::discoveryLooksInConventionalPlaces()
     const QString home = root + QStringLiteral("/home/gopher");
     const QString go121 = installedGo(QStringLiteral("1.21")), go122 = installedGo(QStringLiteral("1.22"));
     const QStringList dirs { home + QStringLiteral("/sdk/go1.21.13/bin"), root + QStringLiteral("/usr/local/go/bin"),
-                             home + QStringLiteral("/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.22.12.linux-amd64/bin"),
-                             root + QStringLiteral("/opt/homebrew/opt/go@1.22/bin") };
+        home + QStringLiteral("/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.22.12.linux-amd64/bin"),
+        root + QStringLiteral("/opt/homebrew/opt/go@1.22/bin") };
     for (const QString& d : dirs)
         QVERIFY(QDir().mkpath(d));
     QVERIFY(QFile::link(go121, dirs[0] + QStringLiteral("/go")));
@@ -186,11 +182,13 @@ void TestAnalysis::analysisEqualsCompilerOutput()
 
     int exitCode = -1;
     const QByteArray own = run(request.toolchain.goBinary,
-                               { QStringLiteral("build"), QStringLiteral("-o"), m_work.filePath(QStringLiteral("bin-") + minor) + QLatin1Char('/'),
-                                 QStringLiteral("-gcflags=-m=2"), QStringLiteral("./...") },
-                               dir, &exitCode);
+        { QStringLiteral("build"), QStringLiteral("-o"),
+            m_work.filePath(QStringLiteral("bin-") + minor) + QLatin1Char('/'), QStringLiteral("-gcflags=-m=2"),
+            QStringLiteral("./...") },
+        dir, &exitCode);
     QCOMPARE(exitCode, 0);
-    const Report expected = EscapeParser::parse(std::string_view(own.constData(), static_cast<std::size_t>(own.size())));
+    const Report expected
+        = EscapeParser::parse(std::string_view(own.constData(), static_cast<std::size_t>(own.size())));
     QVERIFY(expected.findings().size() > 20);
     QCOMPARE(textFindings(*r.report), textFindings(expected));
     QVERIFY(hasFinding(*r.report, FindingKind::MovedToHeap, "x", "returnaddr.go"));
@@ -209,7 +207,8 @@ void TestAnalysis::compileErrorsKeepOtherPackages()
     QVERIFY(r.report);
     bool sawError = false;
     for (const Diagnostic& d : r.diagnostics)
-        sawError |= d.file.endsWith(QLatin1String("bad/bad.go")) && d.line == 5 && d.message.contains(QLatin1String("undefined: undefinedName"));
+        sawError |= d.file.endsWith(QLatin1String("bad/bad.go")) && d.line == 5
+            && d.message.contains(QLatin1String("undefined: undefinedName"));
     QVERIFY2(sawError, qPrintable(r.errorText));
     QVERIFY(hasFinding(*r.report, FindingKind::MovedToHeap, "v", "good/good.go"));
     QCOMPARE(hashTree(dir), before);
@@ -294,7 +293,8 @@ void TestAnalysis::cancelKillsProcessTree()
     QFile mod(dir + QStringLiteral("/go.mod")), main(dir + QStringLiteral("/main.go"));
     QVERIFY(mod.open(QIODevice::WriteOnly) && main.open(QIODevice::WriteOnly));
     mod.write("module example.com/slow\n\ngo 1.21\n");
-    main.write("package main\n\nimport (\n\t\"net/http\"\n\t\"encoding/json\"\n)\n\nfunc main() {\n\t_ = json.Valid(nil)\n\t_ = http.ListenAndServe\n}\n");
+    main.write("package main\n\nimport (\n\t\"net/http\"\n\t\"encoding/json\"\n)\n\nfunc main() {\n\t_ = "
+               "json.Valid(nil)\n\t_ = http.ListenAndServe\n}\n");
     mod.close();
     main.close();
     const auto before = hashTree(dir);

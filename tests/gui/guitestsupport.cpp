@@ -1,5 +1,6 @@
 #include "guitestsupport.h"
 
+#include "analysisbar.h"
 #include "core/parse/escapeparser.h"
 #include "findingsmodel.h"
 #include "findingspanel.h"
@@ -116,6 +117,21 @@ QStringList dumpTree(const QAbstractItemModel& model, int badgeRole, const QMode
         lines << line << dumpTree(model, badgeRole, index, depth + 1);
     }
     return lines;
+}
+
+std::unique_ptr<gui::MainWindow> openModuleForAnalysis(const QString& module)
+{
+    auto window = std::make_unique<gui::MainWindow>();
+    window->show();
+    QSignalSpy ready(window.get(), &gui::MainWindow::moduleReady);
+    window->openFolder(module);
+    if (!ready.wait(20000))
+        return nullptr;
+    gui::AnalysisBar* bar = window->analysisBar();
+    // Toolchain discovery runs in the background.
+    if (!QTest::qWaitFor([bar] { return bar->toolchainCount() > 0; }, 30000))
+        return nullptr;
+    return window;
 }
 
 } // namespace heapsight::test

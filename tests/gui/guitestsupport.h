@@ -44,6 +44,9 @@ std::shared_ptr<const gui::ReportIndex> loadSampleIndex(
 // QAbstractItemModelTester (kept in `testers`, to be destroyed before the window); null on failure.
 std::unique_ptr<gui::MainWindow> openSampleWindow(std::vector<std::unique_ptr<QAbstractItemModelTester>>* testers);
 
+// A shown main window with `module` open and the toolchains discovered (for analysis runs); null on failure.
+std::unique_ptr<gui::MainWindow> openModuleForAnalysis(const QString& module);
+
 // A tree as indented lines ("name [n]") so that a failing QCOMPARE reads like a diff.
 QStringList dumpTree(const QAbstractItemModel& model, int badgeRole, const QModelIndex& parent, int depth = 0);
 

@@ -40,30 +40,14 @@ private:
 
 void TestAnalysisRun::initTestCase()
 {
-    if (!QFileInfo::exists(QStringLiteral("/usr/lib/go-1.22/bin/go"))) {
-        if (!qEnvironmentVariable("CI").isEmpty())
-            QFAIL("CI must have golang-1.22-go installed");
-        QSKIP("needs an installed Go toolchain");
-    }
+    HEAPSIGHT_REQUIRE_GO("1.22");
     QVERIFY(m_work.isValid());
-    // Private caches: no result from an earlier run may be served.
-    qputenv("XDG_CACHE_HOME", QFile::encodeName(m_work.filePath(QStringLiteral("cache"))));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_work.filePath(QStringLiteral("config"))));
+    test::isolateUserDirs(m_work);
 }
 
 std::unique_ptr<MainWindow> TestAnalysisRun::openWindow(const QString& module)
 {
-    auto window = std::make_unique<MainWindow>();
-    window->show();
-    QSignalSpy ready(window.get(), &MainWindow::moduleReady);
-    window->openFolder(module);
-    if (!ready.wait(20000))
-        return nullptr;
-    AnalysisBar* bar = window->analysisBar();
-    // Toolchain discovery runs in the background.
-    if (!QTest::qWaitFor([bar] { return bar->toolchainCount() > 0; }, 30000))
-        return nullptr;
-    return window;
+    return test::openModuleForAnalysis(module);
 }
 
 AnalysisResult TestAnalysisRun::runAnalysis(MainWindow& window)

@@ -35,26 +35,17 @@ private:
 
 void TestProfileBenchmarks::initTestCase()
 {
-    if (!QFileInfo::exists(QStringLiteral("/usr/lib/go-1.22/bin/go"))) {
-        if (!qEnvironmentVariable("CI").isEmpty())
-            QFAIL("CI must have golang-1.22-go installed");
-        QSKIP("needs an installed Go toolchain");
-    }
+    HEAPSIGHT_REQUIRE_GO("1.22");
     QVERIFY(m_work.isValid());
-    qputenv("XDG_CACHE_HOME", QFile::encodeName(m_work.filePath(QStringLiteral("cache"))));
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_work.filePath(QStringLiteral("config"))));
-    qputenv("GOCACHE", QFile::encodeName(m_work.filePath(QStringLiteral("gocache"))));
+    test::isolateUserDirs(m_work);
 }
 
 std::unique_ptr<MainWindow> TestProfileBenchmarks::openAnalysed(const QString& module)
 {
-    auto window = std::make_unique<MainWindow>();
-    window->show();
-    QSignalSpy ready(window.get(), &MainWindow::moduleReady);
-    window->openFolder(module);
-    AnalysisBar* bar = window->analysisBar();
-    if (!ready.wait(20000) || !QTest::qWaitFor([bar] { return bar->toolchainCount() > 0; }, 30000))
+    std::unique_ptr<MainWindow> window = test::openModuleForAnalysis(module);
+    if (!window)
         return nullptr;
+    AnalysisBar* bar = window->analysisBar();
     QSignalSpy done(bar, &AnalysisBar::analysisFinished);
     bar->analyzeAction()->trigger();
     if (!done.wait(5 * 60 * 1000) || !QTest::qWaitFor([&] { return window->session()->report() != nullptr; }, 10000))
