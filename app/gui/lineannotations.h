@@ -10,6 +10,7 @@
 namespace heapsight::gui {
 
 class FindingFilter;
+struct Comparison;
 class ReportIndex;
 
 } // namespace heapsight::gui
@@ -44,6 +45,9 @@ public:
     LineAnnotations() = default;
     static LineAnnotations build(
         std::shared_ptr<const ReportIndex> index, const QString& diskPath, const FindingFilter& filter);
+    // The compare view's marks for one file: each change between the two reports on its line, with a note
+    // "new in B: moved to heap: i" (lineannotationchanges.cpp).
+    static LineAnnotations fromComparison(const Comparison& comparison, const QString& diskPath);
     // Adds what a heap profile says the line's heap findings allocated to their notes and tooltips:
     // "moved to heap: x · 12.5 MB" (lineannotationallocations.cpp).
     void addAllocations(const ReportIndex& index, const AllocationProfile& allocations);

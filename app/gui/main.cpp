@@ -37,10 +37,14 @@ int main(int argc, char** argv)
     const QCommandLineOption profileOption(QStringLiteral("profile"),
         QApplication::translate("main", "A Go heap profile (go test -memprofile) to rank the heap findings by."),
         QStringLiteral("file"));
+    const QCommandLineOption compareOption(QStringLiteral("compare"),
+        QApplication::translate(
+            "main", "Given twice (side A, then side B): compare these two reports of the module in the compare view."),
+        QStringLiteral("report"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Write screenshots to this directory and quit."), QStringLiteral("dir"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ reportOption, gotoOption, profileOption, screenshotOption });
+    parser.addOptions({ reportOption, gotoOption, profileOption, compareOption, screenshotOption });
     parser.process(app);
 
     MainWindow window;
@@ -53,6 +57,15 @@ int main(int argc, char** argv)
     }
     if (parser.isSet(profileOption))
         window.profileActions()->session()->loadFile(parser.value(profileOption));
+    const QStringList compared = parser.values(compareOption);
+    if (compared.size() == 2) {
+        QObject::connect(
+            &window, &MainWindow::moduleReady, &window,
+            [&window, compared] { window.compareReports(compared.at(0), compared.at(1)); }, Qt::SingleShotConnection);
+    } else if (!compared.isEmpty()) {
+        QTextStream(stderr) << "heapsight: --compare needs two reports: --compare A --compare B\n";
+        return 2;
+    }
     if (parser.isSet(screenshotOption)) {
         window.resize(1440, 900);
         auto* runner = new ScreenshotRunner(&window, parser.value(screenshotOption));

@@ -12,6 +12,7 @@
 #include "modulesession.h"
 #include "moduletreepanel.h"
 #include "overviewpanel.h"
+#include "comparepanel.h"
 #include "problemspanel.h"
 #include "profileactions.h"
 #include "recentfolders.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_analysis(new AnalysisBar(this))
     , m_problems(new ProblemsPanel(this))
     , m_overview(new OverviewPanel(m_filter, this))
+    , m_compare(new ComparePanel(this))
 {
     setWindowIcon(AppIcon::icon());
     setWindowTitle(tr("Heapsight"));
@@ -88,6 +90,8 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_findingsDock, m_problemsDock);
     m_overviewDock = dock(m_overview, tr("Overview"), QStringLiteral("overviewDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_problemsDock, m_overviewDock);
+    m_compareDock = dock(m_compare, tr("Compare"), QStringLiteral("compareDock"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_overviewDock, m_compareDock);
     m_findingsDock->raise();
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -99,6 +103,9 @@ void MainWindow::connectActions()
 {
     connect(m_session, &ModuleSession::folderOpened, this, &MainWindow::onFolderOpened);
     connect(m_session, &ModuleSession::folderScanned, this, &MainWindow::onFolderScanned);
+    connect(m_compare, &ComparePanel::positionActivated, this, &MainWindow::openFile);
+    connect(m_compare, &ComparePanel::comparisonChanged, this, &MainWindow::refreshAnnotations);
+    connect(m_compareDock, &QDockWidget::visibilityChanged, this, &MainWindow::refreshAnnotations);
     connect(m_session, &ModuleSession::reportChanged, this, &MainWindow::onReportChanged);
     connect(m_session, &ModuleSession::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_session, &ModuleSession::busyChanged, this, &MainWindow::onBusyChanged);
@@ -207,6 +214,10 @@ void MainWindow::onFolderOpened(const QString& root)
     m_problems->model()->setDiagnostics({}, {});
     const std::optional<ModuleInfo> module = locateModule(root);
     m_analysis->setModule(root, module ? module->goVersion : QString());
+    // The bundled sample comes with recorded reports of several toolchains: offered for comparing.
+    const std::optional<SampleModule> sample = SampleLocator::find();
+    const bool isSample = sample && QFileInfo(sample->folder).canonicalFilePath() == QFileInfo(root).canonicalFilePath();
+    m_compare->setModule(root, isSample ? sample->reports : QStringList());
     if (!m_isSample) {
         RecentFolders().add(root);
         m_menus->setRecentFolders(RecentFolders().folders());
@@ -316,10 +327,28 @@ void MainWindow::openFile(const QString& path, int line, int column)
         m_source->view()->goToLine(line, column);
 }
 
+bool MainWindow::isComparing() const
+{
+    return m_compare->comparison() && m_compareDock->isVisible();
+}
+
+void MainWindow::compareReports(const QString& pathA, const QString& pathB)
+{
+    m_compareDock->show();
+    m_compareDock->raise();
+    m_compare->compareFiles(pathA, pathB);
+}
+
 void MainWindow::refreshAnnotations()
 {
     const std::shared_ptr<const ReportIndex>& report = m_session->report();
     const QString& path = m_source->currentPath();
+    // While the compare view is up, the source shows what changed between its two reports.
+    if (isComparing()) {
+        m_source->setAnnotations(
+            path.isEmpty() ? LineAnnotations() : LineAnnotations::fromComparison(*m_compare->comparison(), path));
+        return;
+    }
     LineAnnotations annotations
         = report && !path.isEmpty() ? LineAnnotations::build(report, path, *m_filter) : LineAnnotations();
     if (report && m_profiles->allocations())

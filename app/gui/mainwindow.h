@@ -12,6 +12,7 @@ class QDockWidget;
 namespace heapsight::gui {
 
 class AnalysisBar;
+class ComparePanel;
 class FilterBar;
 class FindingFilter;
 class FindingsPanel;
@@ -62,6 +63,11 @@ public:
     AnalysisBar* analysisBar() const { return m_analysis; }
     ProblemsPanel* problemsPanel() const { return m_problems; }
     OverviewPanel* overviewPanel() const { return m_overview; }
+    ComparePanel* comparePanel() const { return m_compare; }
+    // Shows the compare view with these two report files (side A, side B) of the open module.
+    void compareReports(const QString& pathA, const QString& pathB);
+    // The compare view is up with a result: the source shows changes instead of findings.
+    bool isComparing() const;
     ProfileActions* profileActions() const { return m_profiles; }
 
 Q_SIGNALS:
@@ -112,6 +118,8 @@ private:
     ProblemsPanel* m_problems;
     OverviewPanel* m_overview;
     QDockWidget* m_overviewDock = nullptr;
+    ComparePanel* m_compare;
+    QDockWidget* m_compareDock = nullptr;
     ProfileActions* m_profiles = nullptr;
     QString m_loadError;
     QString m_initialFile;

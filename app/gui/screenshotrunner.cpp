@@ -1,23 +1,23 @@
 #include "screenshotrunner.h"
 
+#include "changesmodel.h"
+#include "comparepanel.h"
 #include "findingspanel.h"
+#include "lineannotations.h"
+#include "mainwindow.h"
 #include "modulesession.h"
 #include "overviewpanel.h"
 #include "profileactions.h"
 #include "profilesession.h"
 #include "reportindex.h"
-
-#include <QCoreApplication>
-#include <QDockWidget>
-
-#include "lineannotations.h"
-#include "mainwindow.h"
 #include "sourcepane.h"
 #include "sourceview.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QPixmap>
+#include <QTableView>
 #include <QTextStream>
 
 namespace heapsight::gui {
@@ -54,7 +54,22 @@ void ScreenshotRunner::onModuleReady()
         QTimer::singleShot(100, this, &ScreenshotRunner::onModuleReady);
         return;
     }
-    if (m_window->profileActions()->allocations()) {
+    if (m_window->comparePanel()->isBusy()) {
+        QTimer::singleShot(100, this, &ScreenshotRunner::onModuleReady);
+        return;
+    }
+    if (m_window->isComparing()) {
+        // The first change that is a heap allocation, selected and shown in the source.
+        QTableView* changes = m_window->comparePanel()->changesView();
+        for (int row = 0; row < changes->model()->rowCount(); ++row) {
+            const QModelIndex index = changes->model()->index(row, 0);
+            if (index.data(ChangesModel::GroupRole).toInt() <= static_cast<int>(MarkerGroup::Escapes)) {
+                changes->setCurrentIndex(index);
+                Q_EMIT changes->activated(index);
+                break;
+            }
+        }
+    } else if (m_window->profileActions()->allocations()) {
         if (const auto top = m_window->findingsPanel()->step(1)) {
             const ReportIndex& report = *m_window->session()->report();
             const Position& at = report.report().findings()[*top].position;
@@ -89,6 +104,17 @@ void ScreenshotRunner::capture()
     if (!panel->grab().save(overview))
         return fail(QStringLiteral("cannot write %1").arg(overview));
     QTextStream(stdout) << main << '\n' << why << '\n' << overview << '\n';
+    if (m_window->isComparing()) {
+        const QString compare = dir.filePath(QStringLiteral("compare.png"));
+        if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("compareDock")))
+            dock->raise();
+        ComparePanel* comparePanel = m_window->comparePanel();
+        comparePanel->resize(std::max(comparePanel->width(), 1300), std::max(comparePanel->height(), 420));
+        QCoreApplication::processEvents();
+        if (!comparePanel->grab().save(compare))
+            return fail(QStringLiteral("cannot write %1").arg(compare));
+        QTextStream(stdout) << compare << '\n';
+    }
     if (m_window->profileActions()->allocations()) {
         // The findings list ranked by the bytes the profile recorded.
         const QString findings = dir.filePath(QStringLiteral("findings-by-bytes.png"));
