@@ -1,17 +1,9 @@
 #include "changesmodel.h"
 
 #include "markerpainter.h"
+#include "stdtext.h"
 
 namespace heapsight::gui {
-
-namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-} // namespace
 
 ChangesModel::ChangesModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -110,23 +102,11 @@ QVariant ChangesModel::data(const QModelIndex& index, int role) const
 
 QVariant ChangesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    static const std::array<const char*, COLUMN_COUNT> titles { QT_TR_NOOP("Change"), QT_TR_NOOP("File"),
+        QT_TR_NOOP("Line"), QT_TR_NOOP("Kind"), QT_TR_NOOP("Subject in A"), QT_TR_NOOP("Subject in B") };
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= COLUMN_COUNT)
         return {};
-    switch (section) {
-    case ChangeColumn:
-        return tr("Change");
-    case FileColumn:
-        return tr("File");
-    case LineColumn:
-        return tr("Line");
-    case KindColumn:
-        return tr("Kind");
-    case SubjectAColumn:
-        return tr("Subject in A");
-    case SubjectBColumn:
-        return tr("Subject in B");
-    }
-    return {};
+    return tr(titles[static_cast<std::size_t>(section)]);
 }
 
 } // namespace heapsight::gui

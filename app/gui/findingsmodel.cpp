@@ -3,19 +3,11 @@
 #include "allocationtext.h"
 #include "markerpainter.h"
 #include "reasonvocabulary.h"
+#include "stdtext.h"
 
 #include <algorithm>
 
 namespace heapsight::gui {
-
-namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-} // namespace
 
 FindingsModel::FindingsModel(QObject* parent)
     : QAbstractTableModel(parent)

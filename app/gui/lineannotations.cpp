@@ -2,6 +2,7 @@
 
 #include "findingfilter.h"
 #include "reportindex.h"
+#include "stdtext.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -10,11 +11,6 @@
 namespace heapsight::gui {
 
 namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 QString tr(const char* text)
 {

@@ -1,5 +1,7 @@
 #include "reportindex.h"
 
+#include "stdtext.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <algorithm>
@@ -9,11 +11,6 @@
 namespace heapsight::gui {
 
 namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 // "store.(*Cache).Put" → "(*Cache).Put", "fmt.Println" → "Println": the name a package prints for its
 // own function in `can inline`, while the importer's `inlining call to` qualifies it.

@@ -3,6 +3,7 @@
 #include "findingfilter.h"
 #include "reasonvocabulary.h"
 #include "reportindex.h"
+#include "stdtext.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -13,10 +14,6 @@ namespace heapsight::gui {
 
 namespace {
 
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 QString tr(const char* text)
 {
     return QCoreApplication::translate("WhyFormatter", text);

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+#include <string_view>
+
+namespace heapsight::gui {
+
+// Core keeps text as UTF-8 std::string; widgets want QString.
+inline QString fromStd(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+} // namespace heapsight::gui
