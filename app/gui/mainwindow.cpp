@@ -69,7 +69,12 @@ MainWindow::MainWindow(QWidget* parent)
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Closing the window hides its docks while it is already half destroyed: no slot of it may run then.
+    disconnect(m_compareDock, nullptr, this, nullptr);
+    disconnect(m_compare, nullptr, this, nullptr);
+}
 
 void MainWindow::createDocks()
 {
