@@ -2,6 +2,7 @@
 
 #include "core/toolchain/toolchaindiscovery.h"
 #include "core/toolchain/usertoolchains.h"
+#include "languagechoices.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -27,7 +28,8 @@ AnalysisBar::AnalysisBar(QWidget* parent)
                                  "of go.mod; your files are not touched."));
     addWidget(m_languageBox);
 
-    m_analyze = addAction(QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("Analyze"), this, &AnalysisBar::analyze);
+    m_analyze = addAction(
+        QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("Analyze"), this, &AnalysisBar::analyze);
     m_analyze->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_analyze->setToolTip(tr("Run the compiler's escape analysis on the module (Ctrl+R)"));
     m_cancel = addAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("Cancel"), this, &AnalysisBar::cancel);
@@ -63,8 +65,8 @@ void AnalysisBar::onToolchainsFound()
     m_toolchainBox->clear();
     for (const Toolchain& t : m_toolchains) {
         m_toolchainBox->addItem(t.version);
-        m_toolchainBox->setItemData(m_toolchainBox->count() - 1, QStringLiteral("%1 (found via %2)").arg(t.goBinary, t.foundVia),
-                                    Qt::ToolTipRole);
+        m_toolchainBox->setItemData(m_toolchainBox->count() - 1,
+            QStringLiteral("%1 (found via %2)").arg(t.goBinary, t.foundVia), Qt::ToolTipRole);
     }
     if (m_toolchains.empty())
         m_toolchainBox->addItem(tr("no Go found"));
@@ -77,12 +79,7 @@ void AnalysisBar::onToolchainsFound()
 void AnalysisBar::setModule(const QString& directory, const QString& goVersion)
 {
     m_directory = directory;
-    m_languageBox->clear();
-    m_languageBox->addItem(goVersion.isEmpty() ? tr("as go.mod says") : tr("go %1 (go.mod)").arg(goVersion), QString());
-    for (const char* v : { "1.21", "1.22", "1.23", "1.24" }) {
-        if (QLatin1String(v) != goVersion)
-            m_languageBox->addItem(QStringLiteral("go %1").arg(QLatin1String(v)), QLatin1String(v));
-    }
+    fillLanguageChoices(m_languageBox, goVersion);
     updateActions();
 }
 
@@ -107,11 +104,13 @@ void AnalysisBar::analyze()
     m_runner.start(request);
     updateActions();
     if (m_runner.isRunning())
-        Q_EMIT started(request.languageVersion.isEmpty() ? toolchain->version
-                                                         : tr("%1, go %2").arg(toolchain->version, request.languageVersion));
+        Q_EMIT started(runDescription(toolchain->version, request.languageVersion));
 }
 
-void AnalysisBar::cancel() { m_runner.cancel(); }
+void AnalysisBar::cancel()
+{
+    m_runner.cancel();
+}
 
 void AnalysisBar::updateActions()
 {

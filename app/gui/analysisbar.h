@@ -28,6 +28,7 @@ public:
     void setModule(const QString& directory, const QString& goVersion);
     std::optional<Toolchain> selectedToolchain() const;
     int toolchainCount() const { return static_cast<int>(m_toolchains.size()); }
+    const std::vector<Toolchain>& toolchains() const { return m_toolchains; }
 
 public Q_SLOTS:
     void analyze();

@@ -22,13 +22,37 @@ QFont badgeFont(const QFont& base)
 
 } // namespace
 
-QSize BadgeDelegate::badgeSize(const QStyleOptionViewItem& option, int count)
+QSize BadgeDelegate::badgeSize(const QStyleOptionViewItem& option, const QString& text)
 {
-    if (count <= 0)
+    if (text.isEmpty())
         return {};
     const QFontMetrics metrics(badgeFont(option.font));
     const int height = metrics.height() + 2;
-    return QSize(std::max(height + 4, metrics.horizontalAdvance(QString::number(count)) + 12), height);
+    return QSize(std::max(height + 4, metrics.horizontalAdvance(text) + 12), height);
+}
+
+// The heap badge, and while comparing the change badge left of it ("±3": new, gone or changed there).
+QList<BadgeDelegate::Badge> BadgeDelegate::badges(const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    QList<Badge> result;
+    if (const int changes = index.data(ModuleTreeModel::ChangeCountRole).toInt(); changes > 0) {
+        const QString text = QStringLiteral("±%1").arg(changes);
+        result.append({ text, badgeSize(option, text), option.palette.color(QPalette::Highlight), true });
+    }
+    if (const int count = index.data(ModuleTreeModel::BadgeCountRole).toInt(); count > 0) {
+        const QString text = QString::number(count);
+        const auto group = static_cast<MarkerGroup>(index.data(ModuleTreeModel::BadgeGroupRole).toInt());
+        result.append({ text, badgeSize(option, text), AnnotationPalette(option.palette).marker(group), false });
+    }
+    return result;
+}
+
+int BadgeDelegate::badgesWidth(const QList<Badge>& badges)
+{
+    int width = 0;
+    for (const Badge& b : badges)
+        width += b.size.width() + kMargin;
+    return badges.isEmpty() ? 0 : width + kMargin;
 }
 
 void BadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
@@ -36,40 +60,48 @@ void BadgeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QStyle* style = opt.widget ? opt.widget->style() : QApplication::style();
-    const int count = index.data(ModuleTreeModel::BadgeCountRole).toInt();
-    const QSize badge = badgeSize(opt, count);
+    const QList<Badge> shown = badges(opt, index);
 
-    // The row background spans the whole width; text and icon make room for the badge.
+    // The row background spans the whole width; text and icon make room for the badges.
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, opt.widget);
     QStyleOptionViewItem content = opt;
-    if (badge.isValid())
-        content.rect.setRight(opt.rect.right() - badge.width() - 2 * kMargin);
+    content.rect.setRight(opt.rect.right() - badgesWidth(shown));
     style->drawControl(QStyle::CE_ItemViewItem, &content, painter, opt.widget);
-    if (!badge.isValid())
+    if (shown.isEmpty())
         return;
 
-    const AnnotationPalette palette(opt.palette);
-    const auto group = static_cast<MarkerGroup>(index.data(ModuleTreeModel::BadgeGroupRole).toInt());
-    const QRect rect(opt.rect.right() - kMargin - badge.width(), opt.rect.center().y() - badge.height() / 2 + 1,
-        badge.width(), badge.height());
-    const QColor fill = palette.marker(group);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(fill);
-    painter->drawRoundedRect(rect, badge.height() / 2.0, badge.height() / 2.0);
     painter->setFont(badgeFont(opt.font));
-    painter->setPen(fill.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white));
-    painter->drawText(rect, Qt::AlignCenter, QString::number(count));
+    int right = opt.rect.right() - kMargin;
+    for (auto it = shown.crbegin(); it != shown.crend(); ++it) {
+        const QSize size = it->size;
+        const QRectF rect(
+            right - size.width(), opt.rect.center().y() - size.height() / 2 + 1, size.width(), size.height());
+        const qreal radius = size.height() / 2.0;
+        if (it->outlined) {
+            // Outlined: a change is not an allocation and must not read as one.
+            painter->setPen(QPen(it->colour, 1.5));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRoundedRect(rect.adjusted(0.75, 0.75, -0.75, -0.75), radius, radius);
+            painter->setPen(
+                opt.state & QStyle::State_Selected ? opt.palette.color(QPalette::HighlightedText) : it->colour);
+        } else {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(it->colour);
+            painter->drawRoundedRect(rect, radius, radius);
+            painter->setPen(it->colour.lightnessF() > 0.6 ? QColor(Qt::black) : QColor(Qt::white));
+        }
+        painter->drawText(rect, Qt::AlignCenter, it->text);
+        right -= size.width() + kMargin;
+    }
     painter->restore();
 }
 
 QSize BadgeDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    const QSize badge = badgeSize(option, index.data(ModuleTreeModel::BadgeCountRole).toInt());
-    if (badge.isValid())
-        size.rwidth() += badge.width() + 2 * kMargin;
+    size.rwidth() += badgesWidth(badges(option, index));
     return size;
 }
 

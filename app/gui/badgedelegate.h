@@ -1,11 +1,14 @@
 #pragma once
 
+#include <QColor>
+#include <QList>
 #include <QStyledItemDelegate>
 
 namespace heapsight::gui {
 
 // Paints a module tree item with its finding count as a rounded badge at the right edge, coloured like the
-// group it counts; items without findings get no badge.
+// group it counts; items without findings get no badge. While two reports are compared, an outlined badge
+// left of it counts the changes.
 class BadgeDelegate : public QStyledItemDelegate {
     Q_OBJECT
 
@@ -16,7 +19,16 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
 private:
-    static QSize badgeSize(const QStyleOptionViewItem& option, int count);
+    struct Badge {
+        QString text;
+        QSize size;
+        QColor colour;
+        bool outlined;
+    };
+
+    static QSize badgeSize(const QStyleOptionViewItem& option, const QString& text);
+    static QList<Badge> badges(const QStyleOptionViewItem& option, const QModelIndex& index);
+    static int badgesWidth(const QList<Badge>& badges);
 };
 
 } // namespace heapsight::gui

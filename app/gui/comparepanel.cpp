@@ -2,21 +2,18 @@
 
 #include "changesmodel.h"
 #include "changesproxy.h"
-#include "reportloader.h"
+#include "compareside.h"
 #include "whyformatter.h"
 
 #include <QCheckBox>
-#include <QComboBox>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
-#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -24,25 +21,28 @@ namespace heapsight::gui {
 
 ComparePanel::ComparePanel(QWidget* parent)
     : QWidget(parent)
+    , m_sourceA(new CompareSide(tr("A"), this))
+    , m_sourceB(new CompareSide(tr("B"), this))
     , m_status(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_compareButton(new QPushButton(tr("Compare"), this))
+    , m_cancelButton(new QPushButton(tr("Cancel"), this))
     , m_heapOnly(new QCheckBox(tr("Heap escapes only"), this))
     , m_model(new ChangesModel(this))
     , m_proxy(new ChangesProxy(this))
     , m_table(new QTableView(this))
     , m_sideA(new QTextBrowser(this))
     , m_sideB(new QTextBrowser(this))
-    , m_loaderA(new ReportLoader(this))
-    , m_loaderB(new ReportLoader(this))
     , m_palette(palette())
 {
     auto* choosers = new QHBoxLayout;
-    choosers->addWidget(createChooser(tr("A:"), &m_comboA), 1);
-    choosers->addWidget(createChooser(tr("B:"), &m_comboB), 1);
-    auto* compare = new QPushButton(tr("Compare"), this);
-    compare->setObjectName(QStringLiteral("compareButton"));
-    choosers->addWidget(compare);
-    connect(compare, &QPushButton::clicked, this,
-        [this] { compareFiles(m_comboA->currentText(), m_comboB->currentText()); });
+    choosers->addWidget(m_sourceA, 1);
+    choosers->addWidget(m_sourceB, 1);
+    m_compareButton->setObjectName(QStringLiteral("compareButton"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelCompareButton"));
+    choosers->addWidget(m_compareButton);
+    connect(
+        m_compareButton, &QPushButton::clicked, this, [this] { compare(m_sourceA->source(), m_sourceB->source()); });
 
     auto* filters = new QHBoxLayout;
     for (ChangeType type : { ChangeType::Added, ChangeType::Removed, ChangeType::Changed }) {
@@ -57,6 +57,12 @@ ComparePanel::ComparePanel(QWidget* parent)
         [this](bool on) { m_proxy->setGroups(on ? HeapGroups : MarkerGroups(0xff)); });
     filters->addStretch(1);
     filters->addWidget(m_status);
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+    filters->addWidget(m_progress);
+    m_cancelButton->hide();
+    filters->addWidget(m_cancelButton);
+    connect(m_cancelButton, &QPushButton::clicked, this, &ComparePanel::cancel);
 
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
@@ -92,17 +98,13 @@ ComparePanel::ComparePanel(QWidget* parent)
     layout->addLayout(filters);
     layout->addWidget(split, 1);
 
-    connect(m_loaderA, &ReportLoader::reportLoaded, this, [this](std::shared_ptr<const ReportIndex> index) {
-        m_indexA = std::move(index);
-        onSideLoaded();
-    });
-    connect(m_loaderB, &ReportLoader::reportLoaded, this, [this](std::shared_ptr<const ReportIndex> index) {
-        m_indexB = std::move(index);
-        onSideLoaded();
-    });
-    for (ReportLoader* loader : { m_loaderA, m_loaderB }) {
-        connect(
-            loader, &ReportLoader::loadFailed, this, [this](const QString& message) { m_status->setText(message); });
+    for (CompareSide* side : { m_sourceA, m_sourceB }) {
+        connect(side, &CompareSide::loaded, this, [this, side](std::shared_ptr<const ReportIndex> index) {
+            (side == m_sourceA ? m_indexA : m_indexB) = std::move(index);
+            onSideLoaded();
+        });
+        connect(side, &CompareSide::failed, this, &ComparePanel::onSideFailed);
+        connect(side, &CompareSide::progressChanged, this, &ComparePanel::onProgress);
     }
     connect(
         &m_diffWatcher, &QFutureWatcher<std::shared_ptr<const Comparison>>::finished, this, &ComparePanel::onCompared);
@@ -113,70 +115,122 @@ ComparePanel::~ComparePanel()
     m_diffWatcher.waitForFinished();
 }
 
-QWidget* ComparePanel::createChooser(const QString& label, QComboBox** combo)
+void ComparePanel::setModule(const QString& moduleRoot, const QString& goModVersion, const QStringList& reportFiles)
 {
-    auto* box = new QWidget(this);
-    auto* layout = new QHBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(label, box));
-    *combo = new QComboBox(box);
-    (*combo)->setEditable(true);
-    (*combo)->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    (*combo)->setMinimumContentsLength(24);
-    (*combo)->setToolTip(tr("A report file: go build -gcflags=-m=2 output, or a Heapsight report JSON"));
-    layout->addWidget(*combo, 1);
-    auto* browse = new QToolButton(box);
-    browse->setText(QStringLiteral("…"));
-    browse->setToolTip(tr("Choose a report file"));
-    QComboBox* target = *combo;
-    connect(browse, &QToolButton::clicked, this, [this, target] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Report to compare"), m_moduleRoot);
-        if (!path.isEmpty())
-            target->setEditText(path);
-    });
-    layout->addWidget(browse);
-    return box;
+    cancel();
+    m_moduleRoot = moduleRoot;
+    m_sourceA->setModule(moduleRoot, goModVersion, reportFiles);
+    m_sourceB->setModule(moduleRoot, goModVersion, reportFiles);
 }
 
-void ComparePanel::setModule(const QString& moduleRoot, const QStringList& reportFiles)
+void ComparePanel::setToolchains(const std::vector<Toolchain>& toolchains)
 {
-    m_moduleRoot = moduleRoot;
-    for (QComboBox* combo : { m_comboA, m_comboB }) {
-        const QString current = combo->currentText();
-        combo->clear();
-        combo->addItems(reportFiles);
-        combo->setEditText(current);
+    m_sourceA->setToolchains(toolchains);
+    m_sourceB->setToolchains(toolchains);
+    if (m_waitingForToolchains) {
+        m_waitingForToolchains = false;
+        compare(m_pendingA, m_pendingB);
     }
 }
 
 void ComparePanel::compareFiles(const QString& pathA, const QString& pathB)
 {
-    if (pathA.isEmpty() || pathB.isEmpty()) {
-        m_status->setText(tr("Choose a report for side A and for side B."));
+    compare(CompareSource { pathA, {}, {} }, CompareSource { pathB, {}, {} });
+}
+
+void ComparePanel::compare(const CompareSource& a, const CompareSource& b)
+{
+    if (m_busy)
+        cancel();
+    if ((a.isRun() || b.isRun()) && !m_sourceA->toolchainsKnown()) {
+        m_pendingA = a;
+        m_pendingB = b;
+        m_waitingForToolchains = true;
+        setBusy(true);
+        m_status->setText(tr("Looking for Go toolchains…"));
         return;
     }
-    m_comboA->setEditText(pathA);
-    m_comboB->setEditText(pathB);
+    QString error;
+    if (!m_sourceA->select(a, &error) || !m_sourceB->select(b, &error)) {
+        m_status->setText(error);
+        Q_EMIT comparisonFailed(error);
+        return;
+    }
     m_indexA.reset();
     m_indexB.reset();
-    m_busy = true;
-    m_status->setText(tr("Reading both reports…"));
-    m_loaderA->loadFile(pathA, m_moduleRoot);
-    m_loaderB->loadFile(pathB, m_moduleRoot);
+    setBusy(true);
+    startSide(m_sourceA);
+}
+
+// Side A first, then B: two builds at once would only compete for the same cores and Go build cache.
+void ComparePanel::startSide(CompareSide* side)
+{
+    m_progress->setRange(0, 0);
+    side->start();
 }
 
 void ComparePanel::onSideLoaded()
 {
+    if (!m_busy)
+        return;
+    if (m_indexA && !m_indexB && !m_sourceB->isRunning()) {
+        startSide(m_sourceB);
+        return;
+    }
     if (!m_indexA || !m_indexB)
         return;
     m_status->setText(tr("Comparing…"));
     m_diffWatcher.setFuture(QtConcurrent::run(&Comparison::make, m_indexA, m_indexB));
 }
 
+void ComparePanel::onSideFailed(const QString& message)
+{
+    if (!m_busy)
+        return;
+    setBusy(false);
+    m_sourceA->cancel();
+    m_sourceB->cancel();
+    m_status->setText(message);
+    Q_EMIT comparisonFailed(message);
+}
+
+void ComparePanel::onProgress(int done, int total, const QString& activity)
+{
+    if (!m_busy)
+        return;
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_status->setText(activity);
+}
+
+void ComparePanel::cancel()
+{
+    if (!m_busy)
+        return;
+    setBusy(false);
+    m_waitingForToolchains = false;
+    m_sourceA->cancel();
+    m_sourceB->cancel();
+    m_status->setText(tr("Comparison cancelled"));
+    Q_EMIT comparisonFailed(m_status->text());
+}
+
+void ComparePanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_progress->setVisible(busy);
+    m_cancelButton->setVisible(busy);
+    m_compareButton->setEnabled(!busy);
+}
+
 void ComparePanel::onCompared()
 {
-    m_busy = false;
-    m_comparison = m_diffWatcher.result();
+    std::shared_ptr<const Comparison> result = m_diffWatcher.result();
+    // Cancelled while diffing, or the diff of an earlier request.
+    if (!m_busy || result->a != m_indexA || result->b != m_indexB)
+        return;
+    setBusy(false);
+    m_comparison = std::move(result);
     m_model->setComparison(m_comparison);
     m_table->resizeColumnsToContents();
     m_status->setText(statusText());

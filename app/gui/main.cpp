@@ -39,8 +39,9 @@ int main(int argc, char** argv)
         QStringLiteral("file"));
     const QCommandLineOption compareOption(QStringLiteral("compare"),
         QApplication::translate(
-            "main", "Given twice (side A, then side B): compare these two reports of the module in the compare view."),
-        QStringLiteral("report"));
+            "main", "Given twice (side A, then side B): compare these two sides of the module in the compare view. "
+                    "A side is a report file, or a toolchain to run: go1.22, or go1.22@1.21 for another language version."),
+        QStringLiteral("report|goX.Y[@X.Y]"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Write screenshots to this directory and quit."), QStringLiteral("dir"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);

@@ -2,6 +2,7 @@
 
 #include "analysisbar.h"
 #include "appicon.h"
+#include "comparepanel.h"
 #include "core/analysis/modulelocator.h"
 #include "editorlauncher.h"
 #include "filterbar.h"
@@ -10,9 +11,9 @@
 #include "lineannotations.h"
 #include "mainmenus.h"
 #include "modulesession.h"
+#include "moduletreemodel.h"
 #include "moduletreepanel.h"
 #include "overviewpanel.h"
-#include "comparepanel.h"
 #include "problemspanel.h"
 #include "profileactions.h"
 #include "recentfolders.h"
@@ -110,6 +111,8 @@ void MainWindow::connectActions()
     connect(m_session, &ModuleSession::folderScanned, this, &MainWindow::onFolderScanned);
     connect(m_compare, &ComparePanel::positionActivated, this, &MainWindow::openFile);
     connect(m_compare, &ComparePanel::comparisonChanged, this, &MainWindow::refreshAnnotations);
+    connect(m_analysis, &AnalysisBar::toolchainsFound, this,
+        [this] { m_compare->setToolchains(m_analysis->toolchains()); });
     connect(m_compareDock, &QDockWidget::visibilityChanged, this, &MainWindow::refreshAnnotations);
     connect(m_session, &ModuleSession::reportChanged, this, &MainWindow::onReportChanged);
     connect(m_session, &ModuleSession::loadFailed, this, &MainWindow::onLoadFailed);
@@ -222,7 +225,7 @@ void MainWindow::onFolderOpened(const QString& root)
     // The bundled sample comes with recorded reports of several toolchains: offered for comparing.
     const std::optional<SampleModule> sample = SampleLocator::find();
     const bool isSample = sample && QFileInfo(sample->folder).canonicalFilePath() == QFileInfo(root).canonicalFilePath();
-    m_compare->setModule(root, isSample ? sample->reports : QStringList());
+    m_compare->setModule(root, module ? module->goVersion : QString(), isSample ? sample->reports : QStringList());
     if (!m_isSample) {
         RecentFolders().add(root);
         m_menus->setRecentFolders(RecentFolders().folders());
@@ -337,18 +340,19 @@ bool MainWindow::isComparing() const
     return m_compare->comparison() && m_compareDock->isVisible();
 }
 
-void MainWindow::compareReports(const QString& pathA, const QString& pathB)
+void MainWindow::compareReports(const QString& specA, const QString& specB)
 {
     m_compareDock->show();
     m_compareDock->raise();
-    m_compare->compareFiles(pathA, pathB);
+    m_compare->compare(CompareSource::fromSpec(specA), CompareSource::fromSpec(specB));
 }
 
 void MainWindow::refreshAnnotations()
 {
     const std::shared_ptr<const ReportIndex>& report = m_session->report();
     const QString& path = m_source->currentPath();
-    // While the compare view is up, the source shows what changed between its two reports.
+    // While the compare view is up, the source and the module tree show what changed between its two reports.
+    m_tree->model()->setComparison(isComparing() ? m_compare->comparison() : nullptr);
     if (isComparing()) {
         m_source->setAnnotations(
             path.isEmpty() ? LineAnnotations() : LineAnnotations::fromComparison(*m_compare->comparison(), path));

@@ -64,8 +64,9 @@ public:
     ProblemsPanel* problemsPanel() const { return m_problems; }
     OverviewPanel* overviewPanel() const { return m_overview; }
     ComparePanel* comparePanel() const { return m_compare; }
-    // Shows the compare view with these two report files (side A, side B) of the open module.
-    void compareReports(const QString& pathA, const QString& pathB);
+    // Shows the compare view with these two sides of the open module: report files, or runs of a
+    // toolchain named "go1.22" or "go1.22@1.21" (toolchain @ language version).
+    void compareReports(const QString& specA, const QString& specB);
     // The compare view is up with a result: the source shows changes instead of findings.
     bool isComparing() const;
     ProfileActions* profileActions() const { return m_profiles; }

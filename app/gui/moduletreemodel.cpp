@@ -39,6 +39,28 @@ void ModuleTreeModel::setAllocations(std::shared_ptr<const AllocationProfile> al
     recount();
 }
 
+void ModuleTreeModel::setComparison(std::shared_ptr<const Comparison> comparison)
+{
+    if (comparison == m_comparison)
+        return;
+    m_comparison = std::move(comparison);
+    recount();
+}
+
+QHash<QString, std::array<int, 3>> ModuleTreeModel::changesByPath() const
+{
+    QHash<QString, std::array<int, 3>> result;
+    if (!m_comparison)
+        return result;
+    for (std::uint32_t row = 0; row < m_comparison->shown.size(); ++row) {
+        const Change& change = m_comparison->change(row);
+        const auto type = static_cast<std::size_t>(change.type);
+        if (type < 3)
+            ++result[m_comparison->diskPath(change)][type];
+    }
+    return result;
+}
+
 void ModuleTreeModel::setFilter(const FindingFilter* filter)
 {
     if (m_filter)
@@ -55,6 +77,17 @@ void ModuleTreeModel::recount()
         return;
     const std::vector<ModuleFolderNode>& nodes = m_folder->nodes();
     m_counts.assign(nodes.size(), Counts {});
+    const QHash<QString, std::array<int, 3>> changes = changesByPath();
+    for (std::size_t n = nodes.size(); n-- > 0;) {
+        Counts& c = m_counts[n];
+        if (!nodes[n].isDirectory)
+            c.changes = changes.value(nodes[n].path);
+        if (nodes[n].parent >= 0) {
+            Counts& p = m_counts[static_cast<std::size_t>(nodes[n].parent)];
+            for (std::size_t t = 0; t < c.changes.size(); ++t)
+                p.changes[t] += c.changes[t];
+        }
+    }
     if (m_report && m_filter) {
         const MarkerGroups badgeGroups = m_filter->badgeGroups();
         const Report& report = m_report->report();
@@ -201,6 +234,8 @@ QVariant ModuleTreeModel::data(const QModelIndex& index, int role) const
         return c.shown;
     case AllocatedBytesRole:
         return c.allocatedBytes;
+    case ChangeCountRole:
+        return c.changes[0] + c.changes[1] + c.changes[2];
     case BadgeGroupRole: {
         const MarkerGroups badgeGroups = m_filter ? m_filter->badgeGroups() : HeapGroups;
         for (MarkerGroup g : AllMarkerGroups) {
@@ -231,8 +266,16 @@ QString ModuleTreeModel::toolTip(int nodeIndex) const
             parts << QStringLiteral("%1 × %2").arg(count).arg(markerGroupLabel(g).toLower());
     }
     text += QStringLiteral("<br>") + (parts.isEmpty() ? tr("No findings shown") : parts.join(QStringLiteral("<br>")));
+    if (m_comparison && c.changes != std::array<int, 3> {}) {
+        text += QStringLiteral("<br><br>")
+            + tr("Compared with the other report: %1 new in B, %2 gone, %3 changed")
+                  .arg(c.changes[0])
+                  .arg(c.changes[1])
+                  .arg(c.changes[2]);
+    }
     if (m_allocations && c.allocatedBytes > 0)
-        text += QStringLiteral("<br>") + tr("%1 allocated by heap findings (heap profile)").arg(allocatedBytesText(c.allocatedBytes));
+        text += QStringLiteral("<br>")
+            + tr("%1 allocated by heap findings (heap profile)").arg(allocatedBytesText(c.allocatedBytes));
     return text;
 }
 

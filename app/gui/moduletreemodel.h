@@ -1,13 +1,14 @@
 #pragma once
 
+#include "comparison.h"
+#include "core/profile/allocationprofile.h"
 #include "markergroup.h"
 #include "modulefolder.h"
 #include "reportindex.h"
 
-#include "core/profile/allocationprofile.h"
-
 #include <QAbstractItemModel>
 #include <QFileIconProvider>
+#include <QHash>
 #include <QPointer>
 #include <array>
 #include <memory>
@@ -31,6 +32,7 @@ public:
         BadgeGroupRole, // MarkerGroup (int) to colour the badge with
         FindingCountRole, // every finding the filter shows
         AllocatedBytesRole, // bytes a heap profile recorded on the lines of heap findings (qint64)
+        ChangeCountRole, // findings new, gone or changed between the compared reports (0 when not comparing)
     };
 
     explicit ModuleTreeModel(QObject* parent = nullptr);
@@ -39,6 +41,8 @@ public:
     void setReport(std::shared_ptr<const ReportIndex> report);
     void setFilter(const FindingFilter* filter);
     void setAllocations(std::shared_ptr<const AllocationProfile> allocations);
+    // While the compare view is up: each file and package also counts its changes; null when not comparing.
+    void setComparison(std::shared_ptr<const Comparison> comparison);
 
     const std::shared_ptr<const ModuleFolder>& folder() const { return m_folder; }
     QModelIndex indexForPath(const QString& path) const;
@@ -62,9 +66,12 @@ private:
         int shown = 0;
         std::array<int, MarkerGroupCount> perGroup {};
         qint64 allocatedBytes = 0;
+        std::array<int, 3> changes {}; // added, removed, changed
     };
 
     void recount();
+    // Changes per file on disk, by type.
+    QHash<QString, std::array<int, 3>> changesByPath() const;
     void emitCountsChanged(int node);
     const ModuleFolderNode& node(const QModelIndex& index) const;
     QString toolTip(int node) const;
@@ -72,6 +79,7 @@ private:
     std::shared_ptr<const ModuleFolder> m_folder;
     std::shared_ptr<const ReportIndex> m_report;
     std::shared_ptr<const AllocationProfile> m_allocations;
+    std::shared_ptr<const Comparison> m_comparison;
     QPointer<const FindingFilter> m_filter;
     std::vector<int> m_rows; // row of each node under its parent
     std::vector<Counts> m_counts;

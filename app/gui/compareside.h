@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/analysis/analysisrunner.h"
+#include "core/toolchain/toolchain.h"
+
+#include <QWidget>
+#include <memory>
+#include <vector>
+
+class QComboBox;
+class QStackedWidget;
+
+namespace heapsight::gui {
+
+class ReportIndex;
+class ReportLoader;
+
+// Where one side of a comparison comes from: a saved report file, or a run of a toolchain on the open
+// module under a language version.
+struct CompareSource {
+    QString reportPath;
+    QString toolchain; // a version or its prefix: "go1.22" is the newest go1.22.x found
+    QString languageVersion; // "1.21"; empty: as go.mod says
+
+    bool isRun() const { return !toolchain.isEmpty(); }
+    // "go1.22" or "go1.22@1.21" (toolchain @ language version) name a run unless a file of that name
+    // exists; anything else is a report path.
+    static CompareSource fromSpec(const QString& spec);
+};
+
+// One side of the compare view: chooses its source and produces its ReportIndex, reading the report file
+// or running the compiler (progress, cancel) and indexing the result, all off the GUI thread.
+class CompareSide : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit CompareSide(const QString& name, QWidget* parent = nullptr);
+    ~CompareSide() override;
+
+    void setModule(const QString& moduleRoot, const QString& goModVersion, const QStringList& reportFiles);
+    void setToolchains(const std::vector<Toolchain>& toolchains);
+    bool toolchainsKnown() const { return m_toolchainsKnown; }
+    // Shows this source in the choosers; false (with the reason) when it names a toolchain not found.
+    bool select(const CompareSource& source, QString* error);
+    CompareSource source() const;
+    const QString& name() const { return m_name; }
+
+    void start();
+    void cancel();
+    bool isRunning() const;
+    AnalysisRunner* runner() { return &m_runner; }
+
+Q_SIGNALS:
+    void loaded(std::shared_ptr<const heapsight::gui::ReportIndex> index);
+    void failed(const QString& message);
+    void progressChanged(int done, int total, const QString& activity);
+
+private:
+    QWidget* createReportPage();
+    QWidget* createRunPage();
+    void onRunFinished(const AnalysisResult& result);
+    int toolchainIndex(const QString& version) const;
+
+    QString m_name;
+    QString m_moduleRoot;
+    QComboBox* m_kind;
+    QStackedWidget* m_pages;
+    QComboBox* m_report = nullptr;
+    QComboBox* m_toolchain = nullptr;
+    QComboBox* m_language = nullptr;
+    std::vector<Toolchain> m_toolchains;
+    bool m_toolchainsKnown = false;
+    AnalysisRunner m_runner;
+    ReportLoader* m_loader;
+    QString m_stage;
+};
+
+} // namespace heapsight::gui
