@@ -9,20 +9,30 @@
 
 namespace heapsight {
 
+ReportOrigin AnalysisResultBuilder::origin(const Input& in)
+{
+    ReportOrigin origin;
+    origin.source = "go build";
+    origin.toolchain = in.request.toolchain.version.toStdString();
+    origin.languageVersion = (in.languageOverridden ? in.request.languageVersion : in.module.goVersion).toStdString();
+    origin.workingDirectory = in.module.root.toStdString();
+    return origin;
+}
+
 AnalysisResult AnalysisResultBuilder::build(const Input& in)
+{
+    return build(parseInParallel(
+                     std::string_view(in.output.constData(), static_cast<std::size_t>(in.output.size())), origin(in)),
+        in);
+}
+
+AnalysisResult AnalysisResultBuilder::build(Report text, const Input& in)
 {
     AnalysisResult r;
     r.module = in.module;
     r.exitCode = in.exitCode;
     r.languageOverridden = in.languageOverridden;
 
-    ReportOrigin origin;
-    origin.source = "go build";
-    origin.toolchain = in.request.toolchain.version.toStdString();
-    origin.languageVersion = (in.languageOverridden ? in.request.languageVersion : in.module.goVersion).toStdString();
-    origin.workingDirectory = in.module.root.toStdString();
-    Report text = parseInParallel(std::string_view(in.output.constData(), static_cast<std::size_t>(in.output.size())),
-                                  std::move(origin));
     if (!in.logoptDir.isEmpty() && QDir(in.logoptDir).exists()) {
         const LogoptReadResult logopt = readLogoptDirectory(in.logoptDir, in.module.root);
         if (logopt.files > 0 || !logopt.errors.empty())
@@ -44,8 +54,8 @@ AnalysisResult AnalysisResultBuilder::build(const Input& in)
         }
         r.diagnostics << d;
     }
-    const bool compileErrors = std::any_of(r.diagnostics.cbegin(), r.diagnostics.cend(),
-                                           [](const Diagnostic& d) { return !d.file.isEmpty(); });
+    const bool compileErrors = std::any_of(
+        r.diagnostics.cbegin(), r.diagnostics.cend(), [](const Diagnostic& d) { return !d.file.isEmpty(); });
     if (in.exitCode == 0) {
         r.state = AnalysisState::Ok;
     } else if (compileErrors) {
@@ -56,14 +66,17 @@ AnalysisResult AnalysisResultBuilder::build(const Input& in)
     if (r.state != AnalysisState::Ok) {
         QStringList lines;
         for (const Diagnostic& d : std::as_const(r.diagnostics)) {
-            lines << (d.file.isEmpty() ? d.message : QStringLiteral("%1:%2:%3: %4").arg(d.file).arg(d.line).arg(d.column).arg(d.message));
+            lines << (d.file.isEmpty()
+                    ? d.message
+                    : QStringLiteral("%1:%2:%3: %4").arg(d.file).arg(d.line).arg(d.column).arg(d.message));
             if (lines.size() == 20)
                 break;
         }
         if (lines.isEmpty() && !in.listError.isEmpty())
             lines << in.listError;
         if (lines.isEmpty())
-            lines << (in.exitCode < 0 ? QStringLiteral("go crashed") : QStringLiteral("go build exited with code %1").arg(in.exitCode));
+            lines << (in.exitCode < 0 ? QStringLiteral("go crashed")
+                                      : QStringLiteral("go build exited with code %1").arg(in.exitCode));
         r.errorText = lines.join(QLatin1Char('\n'));
     }
     r.report = std::make_shared<const Report>(std::move(text));

@@ -11,7 +11,7 @@ namespace heapsight {
 class AnalysisResultBuilder {
 public:
     struct Input {
-        QByteArray output; // go build's stderr
+        QByteArray output; // go build's stderr (unless parsed already)
         QString logoptDir; // empty: none collected
         ModuleInfo module;
         AnalysisRequest request;
@@ -20,7 +20,12 @@ public:
         bool languageOverridden = false;
     };
 
+    // Parses input.output (all of it, on as many cores as help).
     static AnalysisResult build(const Input& input);
+    // The output was parsed already, while go printed it (OutputParseStream); input.output is not read.
+    static AnalysisResult build(Report parsed, const Input& input);
+    // What a report of this run says about where it came from.
+    static ReportOrigin origin(const Input& input);
 };
 
 } // namespace heapsight

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <csignal>
 #include <sys/types.h>
@@ -30,7 +31,10 @@ AnalysisRunner::~AnalysisRunner()
     m_parseWatcher.waitForFinished();
 }
 
-qint64 AnalysisRunner::processId() const { return m_process ? m_process->processId() : 0; }
+qint64 AnalysisRunner::processId() const
+{
+    return m_process ? m_process->processId() : 0;
+}
 
 void AnalysisRunner::start(AnalysisRequest request)
 {
@@ -39,8 +43,8 @@ void AnalysisRunner::start(AnalysisRequest request)
     ++m_generation;
     m_request = std::move(request);
     m_clock.start();
-    m_output.clear();
-    m_scanned = 0;
+    m_stream.reset();
+    m_lineTail.clear();
     m_packagesDone = m_packagesTotal = 0;
     m_listError.clear();
     m_languageOverridden = false;
@@ -168,6 +172,8 @@ void AnalysisRunner::startBuild()
     Q_EMIT stageChanged(tr("Compiling with %1").arg(m_request.toolchain.version));
     Q_EMIT progressChanged(0, m_packagesTotal, {});
     const GoCommand command = goBuildCommand(m_request, m_module, m_paths);
+    m_stream = std::make_unique<OutputParseStream>(AnalysisResultBuilder::origin(resultInput(0)));
+    m_lineTail.clear();
     m_process = newProcess(command);
     m_process->setStandardOutputFile(QProcess::nullDevice());
     connect(m_process, &QProcess::readyReadStandardError, this, &AnalysisRunner::onBuildOutput);
@@ -176,25 +182,32 @@ void AnalysisRunner::startBuild()
     m_process->start();
 }
 
+AnalysisResultBuilder::Input AnalysisRunner::resultInput(int exitCode) const
+{
+    return { {}, m_paths.logoptDir, m_module, m_request, m_listError, exitCode, m_languageOverridden };
+}
+
 void AnalysisRunner::onBuildOutput()
 {
     if (!m_process)
         return;
-    m_output += m_process->readAllStandardError();
-    // Count `# pkg` headers at line starts; only the new bytes are scanned.
+    const QByteArray bytes = m_process->readAllStandardError();
+    m_stream->append(bytes);
+    // Count `# pkg` headers at line starts, in the new bytes and the line they complete.
+    const QByteArray text = m_lineTail + bytes;
     QString last;
-    qsizetype i = m_scanned;
-    while (i < m_output.size()) {
-        const qsizetype nl = m_output.indexOf('\n', i);
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype nl = text.indexOf('\n', i);
         if (nl < 0)
             break;
-        if (m_output.at(i) == '#' && i + 1 < nl && m_output.at(i + 1) == ' ') {
+        if (text.at(i) == '#' && i + 1 < nl && text.at(i + 1) == ' ') {
             ++m_packagesDone;
-            last = QString::fromUtf8(m_output.constData() + i + 2, nl - i - 2);
+            last = QString::fromUtf8(text.constData() + i + 2, nl - i - 2);
         }
         i = nl + 1;
     }
-    m_scanned = i;
+    m_lineTail = text.mid(i);
     if (!last.isEmpty())
         Q_EMIT progressChanged(m_packagesDone, std::max(m_packagesTotal, m_packagesDone), last);
 }
@@ -208,12 +221,12 @@ void AnalysisRunner::onBuildFinished(int exitCode, QProcess::ExitStatus status)
     m_process = nullptr;
     m_stage = Stage::Parsing;
     Q_EMIT stageChanged(tr("Reading the compiler's output"));
-    AnalysisResultBuilder::Input input { m_output, m_paths.logoptDir, m_module, m_request, m_listError,
-                                         status == QProcess::CrashExit ? -1 : exitCode, m_languageOverridden };
-    m_output.clear();
-    m_parseWatcher.setFuture(QtConcurrent::run([input = std::move(input), keepAlive = m_temp]() {
-        return AnalysisResultBuilder::build(input);
-    }));
+    const AnalysisResultBuilder::Input input = resultInput(status == QProcess::CrashExit ? -1 : exitCode);
+    m_parseWatcher.setFuture(m_stream->finish().then(
+        QThreadPool::globalInstance(), [input, keepAlive = m_temp](std::shared_ptr<Report> text) {
+            return AnalysisResultBuilder::build(std::move(*text), input);
+        }));
+    m_stream.reset();
 }
 
 void AnalysisRunner::onBuildError(QProcess::ProcessError error)
@@ -235,8 +248,8 @@ void AnalysisRunner::onParsed()
     if (m_stage != Stage::Parsing)
         return;
     AnalysisResult r = m_parseWatcher.result();
-    r.commandLine = QStringList { m_request.toolchain.goBinary }
-        + goBuildCommand(m_request, m_module, m_paths).arguments;
+    r.commandLine
+        = QStringList { m_request.toolchain.goBinary } + goBuildCommand(m_request, m_module, m_paths).arguments;
     if (r.state == AnalysisState::Ok && m_cache && !m_cacheKey.isEmpty())
         m_cache->store(m_cacheKey, *r.report);
     finish(std::move(r));
@@ -276,11 +289,11 @@ void AnalysisRunner::abort(AnalysisState state)
     r.module = m_module;
     r.errorText = state == AnalysisState::TimedOut ? tr("go did not finish in %1 s").arg(m_request.timeoutSeconds)
                                                    : tr("cancelled");
-    if (!m_output.isEmpty()) {
-        // Keep what the compiler printed before the stop.
-        AnalysisResultBuilder::Input input { m_output, {}, m_module, m_request, {}, 0, m_languageOverridden };
-        r.report = AnalysisResultBuilder::build(input).report;
+    if (m_stream && m_stream->bytesAppended() > 0) {
+        // Keep what the compiler printed before the stop: the worker has parsed nearly all of it by now.
+        r.report = m_stream->finish().result();
     }
+    m_stream.reset();
     finish(std::move(r));
 }
 
@@ -292,7 +305,8 @@ void AnalysisRunner::finish(AnalysisResult result)
     if (result.module.root.isEmpty())
         result.module = m_module;
     m_temp.reset(); // removes the private directory and everything go wrote there (once parsing let go of it)
-    m_output.clear();
+    m_stream.reset();
+    m_lineTail.clear();
     Q_EMIT finished(result);
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "analysisrequest.h"
+#include "analysisresultbuilder.h"
 #include "gocommand.h"
+#include "outputparsestream.h"
 #include "resultcache.h"
 
 #include <QElapsedTimer>
@@ -17,9 +19,9 @@ namespace heapsight {
 
 // Runs one escape analysis of a module with a real toolchain, asynchronously: cache look-up (off the
 // calling thread), `go list` for the package count, `go build -gcflags=-m=2 …` with progress from the
-// `# pkg` headers, then parsing and logopt merging off the calling thread. One run at a time; starting
-// a new one cancels the old. The module folder is only read: build products, logopt files, go.mod
-// copies and the go command's scratch space all live in a private temporary directory.
+// `# pkg` headers and its output parsed while it prints, then logopt merging, all off the calling thread. One run at a
+// time; starting a new one cancels the old. The module folder is only read: build products, logopt files, go.mod copies
+// and the go command's scratch space all live in a private temporary directory.
 class AnalysisRunner : public QObject {
     Q_OBJECT
 
@@ -58,6 +60,7 @@ private:
     void onParsed();
     void onTimeout();
     void finish(AnalysisResult result);
+    AnalysisResultBuilder::Input resultInput(int exitCode) const;
     void abort(AnalysisState state);
     QProcess* newProcess(const GoCommand& command);
     void killProcess();
@@ -70,8 +73,10 @@ private:
     // Shared with the parsing task, which reads the logopt files inside it: the last owner removes it.
     std::shared_ptr<QTemporaryDir> m_temp;
     QProcess* m_process = nullptr;
-    QByteArray m_output;
-    qsizetype m_scanned = 0; // how far m_output was scanned for `# pkg` headers
+    // go build's output is parsed as it arrives; only its last, unfinished line is kept here, to count
+    // the `# pkg` headers for progress.
+    std::unique_ptr<OutputParseStream> m_stream;
+    QByteArray m_lineTail;
     int m_packagesDone = 0;
     int m_packagesTotal = 0;
     QString m_listError;
