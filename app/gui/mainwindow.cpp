@@ -267,17 +267,9 @@ void MainWindow::onAnalysisFinished(const heapsight::AnalysisResult& result)
         m_isSample = false;
         setReport(result.report, name);
     }
-    const QString seconds = QString::number(static_cast<double>(result.elapsedMs) / 1000.0, 'f', 1);
-    if (result.state == AnalysisState::Ok) {
-        m_status->showMessage(tr("Analysis finished in %1 s").arg(seconds), 6000);
-    } else {
-        m_status->showMessage(
-            tr("Analysis %1: %2")
-                .arg(analysisStateName(result.state), result.errorText.section(QLatin1Char('\n'), 0, 0)),
-            15000);
-        if (result.state != AnalysisState::Cancelled)
-            m_problemsDock->raise();
-    }
+    m_status->showAnalysisResult(result);
+    if (result.state != AnalysisState::Ok && result.state != AnalysisState::Cancelled)
+        m_problemsDock->raise();
 }
 
 void MainWindow::onLoadFailed(const QString& message)

@@ -20,6 +20,8 @@ public:
         bool languageOverridden = false;
     };
 
+    static constexpr qsizetype kMaxDiagnostics = 1000;
+
     static AnalysisResult build(const Input& input);
 };
 
