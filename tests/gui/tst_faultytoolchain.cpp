@@ -18,10 +18,12 @@
 #include "testsupport.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QInputDialog>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -126,6 +128,7 @@ class TestFaultyToolchain : public QObject {
 
 private Q_SLOTS:
     void initTestCase();
+    void timeLimitIsASetting();
     void fault_data();
     void fault();
 
@@ -138,6 +141,37 @@ void TestFaultyToolchain::initTestCase()
 {
     QVERIFY(m_work.isValid());
     test::isolateUserDirs(m_work);
+}
+
+// Time Limit… asks for seconds and keeps them in the settings; Cancel in the dialog changes nothing.
+void TestFaultyToolchain::timeLimitIsASetting()
+{
+    AnalysisTimeLimit::setSeconds(AnalysisTimeLimit::kDefaultSeconds);
+    AnalysisBar bar;
+    const auto answer = [](int seconds, bool accept) {
+        QTimer::singleShot(0, [seconds, accept] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->intValue(), AnalysisTimeLimit::seconds());
+            dialog->setIntValue(seconds);
+            accept ? dialog->accept() : dialog->reject();
+        });
+    };
+    QVERIFY(bar.timeLimitAction()->toolTip().contains(QLatin1String("10 min")));
+    answer(90, true);
+    bar.timeLimitAction()->trigger();
+    QCOMPARE(AnalysisTimeLimit::seconds(), 90);
+    QVERIFY2(
+        bar.timeLimitAction()->toolTip().contains(QLatin1String("90 s")), qPrintable(bar.timeLimitAction()->toolTip()));
+    answer(5, false);
+    bar.timeLimitAction()->trigger();
+    QCOMPARE(AnalysisTimeLimit::seconds(), 90);
+    answer(0, true);
+    bar.timeLimitAction()->trigger();
+    QCOMPARE(AnalysisTimeLimit::seconds(), 0);
+    QVERIFY(bar.timeLimitAction()->toolTip().contains(QLatin1String("no limit")));
+    // Another bar (the next start of the app) reads the same setting.
+    QVERIFY(AnalysisBar().timeLimitAction()->toolTip().contains(QLatin1String("no limit")));
 }
 
 void TestFaultyToolchain::fault_data()
@@ -269,6 +303,7 @@ void TestFaultyToolchain::fault()
         break;
     }
 
+    qInfo("longest pause of the GUI thread: %lld ms", static_cast<long long>(ticks.maxGap()));
     QVERIFY2(ticks.maxGap() < 1500, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(ticks.maxGap())));
     QVERIFY(bar->analyzeAction()->isEnabled());
     QVERIFY(!bar->cancelAction()->isEnabled());
