@@ -238,6 +238,7 @@ void TestFaultyToolchain::fault()
 
     TickWatch ticks;
     QSignalSpy done(bar, &AnalysisBar::analysisFinished);
+    QSignalSpy progress(bar, &AnalysisBar::progressChanged);
     QElapsedTimer clock;
     clock.start();
     bar->analyzeAction()->trigger();
@@ -279,6 +280,11 @@ void TestFaultyToolchain::fault()
         QCOMPARE(listed, QStringList { result.errorText });
         QVERIFY(result.report); // what it printed before it was killed
         QVERIFY(result.report->stats().totalFindings() > 0);
+        // The status bar said so while that was read (on a worker thread, after the kill).
+        QVERIFY(std::any_of(progress.cbegin(), progress.cend(), [](const QList<QVariant>& args) {
+            return args.at(2).toString().startsWith(
+                QLatin1String("Reading what the compiler printed before it was stopped"));
+        }));
         break;
     case Fault::Flood: {
         // Every finding of the real output survives the junk after it.
