@@ -33,11 +33,13 @@ AnalysisResult AnalysisResultBuilder::build(const Input& in)
     // A toolchain gone wrong may print a million of them: the list keeps the first kMaxDiagnostics (the
     // report keeps them all) so the Problems panel stays usable.
     qsizetype notShown = 0;
+    bool compileErrors = false; // a line with a position: the compiler's, not go's
     for (const UnknownLine& u : text.unknownLines()) {
         if (u.why.rfind("logopt", 0) == 0)
             continue;
         if (r.diagnostics.size() >= kMaxDiagnostics) {
             ++notShown;
+            compileErrors = compileErrors || splitPositionPrefix(u.text).has_value();
             continue;
         }
         Diagnostic d;
@@ -46,6 +48,7 @@ AnalysisResult AnalysisResultBuilder::build(const Input& in)
             d.line = static_cast<int>(p->position.line);
             d.column = static_cast<int>(p->position.column);
             d.message = QString::fromStdString(std::string(p->rest)).trimmed();
+            compileErrors = true;
         } else {
             d.message = QString::fromStdString(u.text).trimmed();
         }
@@ -53,8 +56,6 @@ AnalysisResult AnalysisResultBuilder::build(const Input& in)
     }
     if (notShown > 0)
         r.diagnostics << Diagnostic { {}, 0, 0, QStringLiteral("… and %1 more lines not shown").arg(notShown) };
-    const bool compileErrors = std::any_of(r.diagnostics.cbegin(), r.diagnostics.cend(),
-                                           [](const Diagnostic& d) { return !d.file.isEmpty(); });
     if (in.exitCode == 0) {
         r.state = AnalysisState::Ok;
     } else if (compileErrors) {
