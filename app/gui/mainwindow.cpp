@@ -258,7 +258,12 @@ void MainWindow::onAnalysisFinished(const heapsight::AnalysisResult& result)
     m_status->setBusy(false, {});
     m_problems->model()->setDiagnostics(
         result.diagnostics, result.state == AnalysisState::Ok ? QString() : result.errorText);
-    if (result.report && result.state != AnalysisState::Cancelled && result.state != AnalysisState::TimedOut) {
+    // A run that was stopped, or a toolchain that failed without a single finding, leaves the report
+    // shown before in place rather than replacing it with nothing.
+    const bool hasFindings = result.report && !result.report->findings().empty();
+    const bool replaces = result.state == AnalysisState::Ok || result.state == AnalysisState::CompileErrors
+        || (result.state == AnalysisState::ToolchainFailed && hasFindings);
+    if (result.report && replaces) {
         QString name = QString::fromStdString(result.report->origin().toolchain);
         if (result.languageOverridden)
             name += tr(", go %1").arg(QString::fromStdString(result.report->origin().languageVersion));

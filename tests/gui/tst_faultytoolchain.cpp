@@ -233,6 +233,10 @@ void TestFaultyToolchain::fault()
     }
     QVERIFY(bar->selectedToolchain());
     QCOMPARE(bar->selectedToolchain()->goBinary, go);
+    // What the window showed before (here the recorded report) must survive a run that fails.
+    window->openReport(recorded);
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->report(), 20000);
+    const auto shownBefore = window->session()->report();
     if (fault == Fault::Deleted)
         QVERIFY(QFile::remove(go));
 
@@ -299,7 +303,7 @@ void TestFaultyToolchain::fault()
         QCOMPARE(listed.size(), 1001);
         QCOMPARE(listed.first(), QString(100, QLatin1Char('x')));
         QCOMPARE(listed.last(), QStringLiteral("… and 999000 more lines not shown"));
-        QTRY_VERIFY_WITH_TIMEOUT(window->session()->report(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->session()->report() != shownBefore, 60000);
         QVERIFY2(window->reportStatusBar()->summary().contains(QLatin1String("1000000 line(s) not understood")),
             qPrintable(window->reportStatusBar()->summary()));
         break;
@@ -309,6 +313,11 @@ void TestFaultyToolchain::fault()
         break;
     }
 
+    QTRY_VERIFY_WITH_TIMEOUT(!window->session()->isBusy(), 60000); // a replacement is indexed first
+    if (state == QLatin1String("ok"))
+        QVERIFY(window->session()->report() != shownBefore);
+    else
+        QCOMPARE(window->session()->report(), shownBefore);
     qInfo("longest pause of the GUI thread: %lld ms", static_cast<long long>(ticks.maxGap()));
     QVERIFY2(ticks.maxGap() < 1500, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(ticks.maxGap())));
     QVERIFY(bar->analyzeAction()->isEnabled());
