@@ -1,10 +1,12 @@
 #include "analysisbar.h"
 
+#include "analysistimelimit.h"
 #include "core/toolchain/toolchaindiscovery.h"
 #include "core/toolchain/usertoolchains.h"
 #include "languagechoices.h"
 
 #include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -34,6 +36,14 @@ AnalysisBar::AnalysisBar(QWidget* parent)
     m_analyze->setToolTip(tr("Run the compiler's escape analysis on the module (Ctrl+R)"));
     m_cancel = addAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("Cancel"), this, &AnalysisBar::cancel);
     m_cancel->setToolTip(tr("Stop the running analysis"));
+    addSeparator();
+    m_timeLimit = addAction(
+        QIcon::fromTheme(QStringLiteral("chronometer")), tr("Time Limit…"), this, &AnalysisBar::editTimeLimit);
+    m_timeLimit->setObjectName(QStringLiteral("timeLimitAction"));
+    m_rediscover = addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Find Go Again"), this,
+        &AnalysisBar::rediscoverToolchains);
+    m_rediscover->setToolTip(tr("Look for Go toolchains again (PATH, GOROOT, the usual install places, your own)"));
+    showTimeLimit();
     setModule({}, {});
 
     connect(&m_runner, &AnalysisRunner::stageChanged, this, [this](const QString& stage) {
@@ -54,13 +64,17 @@ AnalysisBar::AnalysisBar(QWidget* parent)
 
 void AnalysisBar::rediscoverToolchains()
 {
+    if (m_discovery.isRunning())
+        return;
     const QStringList user = userToolchainPaths();
     m_discovery.setFuture(QtConcurrent::run(
         [user] { return ToolchainDiscovery::discover(ToolchainDiscovery::Places::fromEnvironment(user)); }));
+    updateActions();
 }
 
 void AnalysisBar::onToolchainsFound()
 {
+    const auto previous = selectedToolchain();
     m_toolchains = m_discovery.result();
     m_toolchainBox->clear();
     for (const Toolchain& t : m_toolchains) {
@@ -72,6 +86,11 @@ void AnalysisBar::onToolchainsFound()
         m_toolchainBox->addItem(tr("no Go found"));
     else
         m_toolchainBox->setCurrentIndex(static_cast<int>(m_toolchains.size()) - 1); // newest
+    // Found again: keep the one the user had chosen if it is still there.
+    for (std::size_t i = 0; previous && i < m_toolchains.size(); ++i) {
+        if (m_toolchains[i].goBinary == previous->goBinary)
+            m_toolchainBox->setCurrentIndex(static_cast<int>(i));
+    }
     updateActions();
     Q_EMIT toolchainsFound(static_cast<int>(m_toolchains.size()));
 }
@@ -100,6 +119,7 @@ void AnalysisBar::analyze()
     request.directory = m_directory;
     request.toolchain = *toolchain;
     request.languageVersion = m_languageBox->currentData().toString();
+    request.timeoutSeconds = AnalysisTimeLimit::seconds();
     m_stage = tr("Starting %1").arg(toolchain->version);
     m_runner.start(request);
     updateActions();
@@ -112,6 +132,25 @@ void AnalysisBar::cancel()
     m_runner.cancel();
 }
 
+void AnalysisBar::editTimeLimit()
+{
+    bool ok = false;
+    const int seconds = QInputDialog::getInt(this, tr("Analysis Time Limit"),
+        tr("Stop an analysis that runs longer than this many seconds (0: no limit).\n"
+           "go and every compiler it started are killed."),
+        AnalysisTimeLimit::seconds(), 0, AnalysisTimeLimit::kMaxSeconds, 10, &ok);
+    if (!ok)
+        return;
+    AnalysisTimeLimit::setSeconds(seconds);
+    showTimeLimit();
+}
+
+void AnalysisBar::showTimeLimit()
+{
+    m_timeLimit->setToolTip(tr("Time limit of one analysis: %1. A run that takes longer is killed.")
+                                .arg(AnalysisTimeLimit::describe(AnalysisTimeLimit::seconds())));
+}
+
 void AnalysisBar::updateActions()
 {
     const bool running = m_runner.isRunning();
@@ -119,6 +158,7 @@ void AnalysisBar::updateActions()
     m_cancel->setEnabled(running);
     m_toolchainBox->setEnabled(!running && !m_toolchains.empty());
     m_languageBox->setEnabled(!running);
+    m_rediscover->setEnabled(!running && !m_discovery.isRunning());
 }
 
 } // namespace heapsight::gui

@@ -13,8 +13,9 @@ class QComboBox;
 namespace heapsight::gui {
 
 // Runs the compiler from the GUI: a toolchain (found off the GUI thread, since discovery runs `go env`),
-// a language version ("as go.mod says" or an override through a temporary go.mod), Analyze (Ctrl+R) and
-// Cancel. Progress and the result leave as signals; the window shows them.
+// a language version ("as go.mod says" or an override through a temporary go.mod), Analyze (Ctrl+R),
+// Cancel, the run's time limit, and finding the toolchains again. Progress and the result leave as
+// signals; the window shows them.
 class AnalysisBar : public QToolBar {
     Q_OBJECT
 
@@ -23,6 +24,8 @@ public:
 
     QAction* analyzeAction() const { return m_analyze; }
     QAction* cancelAction() const { return m_cancel; }
+    QAction* timeLimitAction() const { return m_timeLimit; }
+    QAction* rediscoverAction() const { return m_rediscover; }
     AnalysisRunner* runner() { return &m_runner; }
     bool isRunning() const { return m_runner.isRunning(); }
     void setModule(const QString& directory, const QString& goVersion);
@@ -34,6 +37,7 @@ public Q_SLOTS:
     void analyze();
     void cancel();
     void rediscoverToolchains();
+    void editTimeLimit();
 
 Q_SIGNALS:
     void toolchainsFound(int count);
@@ -44,6 +48,7 @@ Q_SIGNALS:
 private:
     void onToolchainsFound();
     void updateActions();
+    void showTimeLimit();
 
     AnalysisRunner m_runner;
     QFutureWatcher<std::vector<Toolchain>> m_discovery;
@@ -54,6 +59,8 @@ private:
     QComboBox* m_languageBox;
     QAction* m_analyze;
     QAction* m_cancel;
+    QAction* m_timeLimit;
+    QAction* m_rediscover;
 };
 
 } // namespace heapsight::gui

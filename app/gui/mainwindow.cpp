@@ -261,7 +261,12 @@ void MainWindow::onAnalysisFinished(const heapsight::AnalysisResult& result)
     m_status->setBusy(false, {});
     m_problems->model()->setDiagnostics(
         result.diagnostics, result.state == AnalysisState::Ok ? QString() : result.errorText);
-    if (result.report && result.state != AnalysisState::Cancelled && result.state != AnalysisState::TimedOut) {
+    // A run that was stopped, or a toolchain that failed without a single finding, leaves the report
+    // shown before in place rather than replacing it with nothing.
+    const bool hasFindings = result.report && !result.report->findings().empty();
+    const bool replaces = result.state == AnalysisState::Ok || result.state == AnalysisState::CompileErrors
+        || (result.state == AnalysisState::ToolchainFailed && hasFindings);
+    if (result.report && replaces) {
         QString name = QString::fromStdString(result.report->origin().toolchain);
         if (result.languageOverridden)
             name += tr(", go %1").arg(QString::fromStdString(result.report->origin().languageVersion));
@@ -270,17 +275,9 @@ void MainWindow::onAnalysisFinished(const heapsight::AnalysisResult& result)
         m_isSample = false;
         setReport(result.report, name);
     }
-    const QString seconds = QString::number(static_cast<double>(result.elapsedMs) / 1000.0, 'f', 1);
-    if (result.state == AnalysisState::Ok) {
-        m_status->showMessage(tr("Analysis finished in %1 s").arg(seconds), 6000);
-    } else {
-        m_status->showMessage(
-            tr("Analysis %1: %2")
-                .arg(analysisStateName(result.state), result.errorText.section(QLatin1Char('\n'), 0, 0)),
-            15000);
-        if (result.state != AnalysisState::Cancelled)
-            m_problemsDock->raise();
-    }
+    m_status->showAnalysisResult(result);
+    if (result.state != AnalysisState::Ok && result.state != AnalysisState::Cancelled)
+        m_problemsDock->raise();
 }
 
 void MainWindow::onLoadFailed(const QString& message)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/analysis/analysisrequest.h"
+
 #include <QStatusBar>
 #include <memory>
 
@@ -24,6 +26,10 @@ public:
     // Determinate progress of a compiler run (total 0: not known yet).
     void setProgress(int done, int total, const QString& activity);
     QString summary() const;
+    // Says in one line how an analysis ended (findings and lines not understood, go's exit status and
+    // first words, the time limit, cancel); the Problems panel holds the details.
+    void showAnalysisResult(const heapsight::AnalysisResult& result);
+    static QString analysisMessage(const heapsight::AnalysisResult& result);
 
 Q_SIGNALS:
     void cancelRequested();
@@ -32,6 +38,7 @@ private:
     QLabel* m_summary;
     QProgressBar* m_progress;
     QToolButton* m_cancel;
+    QString m_activity; // the busy message shown, cleared when the work ends
 };
 
 } // namespace heapsight::gui

@@ -40,22 +40,32 @@ AnalysisResult AnalysisResultBuilder::build(Report text, const Input& in)
     }
 
     // On a failed build, the lines that are not escape analysis are the compiler's and go's errors.
+    // A toolchain gone wrong may print a million of them: the list keeps the first kMaxDiagnostics (the
+    // report keeps them all) so the Problems panel stays usable.
+    qsizetype notShown = 0;
+    bool compileErrors = false; // a line with a position: the compiler's, not go's
     for (const UnknownLine& u : text.unknownLines()) {
         if (u.why.rfind("logopt", 0) == 0)
             continue;
+        if (r.diagnostics.size() >= kMaxDiagnostics) {
+            ++notShown;
+            compileErrors = compileErrors || splitPositionPrefix(u.text).has_value();
+            continue;
+        }
         Diagnostic d;
         if (const auto p = splitPositionPrefix(u.text)) {
             d.file = QString::fromStdString(std::string(p->position.file));
             d.line = static_cast<int>(p->position.line);
             d.column = static_cast<int>(p->position.column);
             d.message = QString::fromStdString(std::string(p->rest)).trimmed();
+            compileErrors = true;
         } else {
             d.message = QString::fromStdString(u.text).trimmed();
         }
         r.diagnostics << d;
     }
-    const bool compileErrors = std::any_of(
-        r.diagnostics.cbegin(), r.diagnostics.cend(), [](const Diagnostic& d) { return !d.file.isEmpty(); });
+    if (notShown > 0)
+        r.diagnostics << Diagnostic { {}, 0, 0, QStringLiteral("… and %1 more lines not shown").arg(notShown) };
     if (in.exitCode == 0) {
         r.state = AnalysisState::Ok;
     } else if (compileErrors) {
@@ -74,9 +84,14 @@ AnalysisResult AnalysisResultBuilder::build(Report text, const Input& in)
         }
         if (lines.isEmpty() && !in.listError.isEmpty())
             lines << in.listError;
-        if (lines.isEmpty())
-            lines << (in.exitCode < 0 ? QStringLiteral("go crashed")
-                                      : QStringLiteral("go build exited with code %1").arg(in.exitCode));
+        if (r.state == AnalysisState::ToolchainFailed) {
+            // Not a compile error: say first that go itself failed, then what it printed.
+            const QString headline = in.exitCode < 0
+                ? QStringLiteral("go build crashed")
+                : QStringLiteral("go build exited with status %1").arg(in.exitCode);
+            lines.prepend(headline);
+            r.diagnostics.prepend(Diagnostic { {}, 0, 0, headline });
+        }
         r.errorText = lines.join(QLatin1Char('\n'));
     }
     r.report = std::make_shared<const Report>(std::move(text));

@@ -20,6 +20,8 @@ public:
         bool languageOverridden = false;
     };
 
+    static constexpr qsizetype kMaxDiagnostics = 1000;
+
     // Parses input.output (all of it, on as many cores as help).
     static AnalysisResult build(const Input& input);
     // The output was parsed already, while go printed it (OutputParseStream); input.output is not read.

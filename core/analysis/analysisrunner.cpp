@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <csignal>
@@ -29,6 +30,7 @@ AnalysisRunner::~AnalysisRunner()
     // Background work holds copies of what it needs; wait so no thread outlives the runner's temp dir.
     m_cacheWatcher.waitForFinished();
     m_parseWatcher.waitForFinished();
+    m_stores.waitForFinished();
 }
 
 qint64 AnalysisRunner::processId() const
@@ -48,6 +50,7 @@ void AnalysisRunner::start(AnalysisRequest request)
     m_packagesDone = m_packagesTotal = 0;
     m_listError.clear();
     m_languageOverridden = false;
+    m_stopped.reset();
 
     QString error;
     const auto module = locateModule(m_request.directory, &error);
@@ -68,7 +71,10 @@ void AnalysisRunner::start(AnalysisRequest request)
         const AnalysisRequest req = m_request;
         const ModuleInfo mod = m_module;
         const ResultCache cache = *m_cache;
-        m_cacheWatcher.setFuture(QtConcurrent::run([req, mod, cache]() {
+        m_cacheWatcher.setFuture(QtConcurrent::run([req, mod, cache, pending = m_stores.futures()]() {
+            // The previous run's report may still be on its way into the cache.
+            for (QFuture<void> store : pending)
+                store.waitForFinished();
             CacheProbe probe;
             const QString fingerprint = ResultCache::moduleFingerprint(mod, &probe.error);
             if (fingerprint.isEmpty())
@@ -236,7 +242,11 @@ void AnalysisRunner::onBuildError(QProcess::ProcessError error)
     AnalysisResult r;
     r.state = AnalysisState::ToolchainFailed;
     r.module = m_module;
-    r.errorText = tr("cannot start %1: %2").arg(m_request.toolchain.goBinary, m_process->errorString());
+    // Toolchains are found once, at start-up; the binary may have been removed or upgraded away since.
+    const QString go = m_request.toolchain.goBinary;
+    r.errorText = QFileInfo::exists(go)
+        ? tr("cannot start %1: %2").arg(go, m_process->errorString())
+        : tr("the toolchain %1 no longer exists (found at start-up; choose another or rediscover)").arg(go);
     r.commandLine = QStringList { m_process->program() } + m_process->arguments();
     m_process->deleteLater();
     m_process = nullptr;
@@ -248,10 +258,20 @@ void AnalysisRunner::onParsed()
     if (m_stage != Stage::Parsing)
         return;
     AnalysisResult r = m_parseWatcher.result();
+    if (m_stopped) {
+        finish(stoppedResult(*m_stopped, r.report));
+        return;
+    }
     r.commandLine
         = QStringList { m_request.toolchain.goBinary } + goBuildCommand(m_request, m_module, m_paths).arguments;
-    if (r.state == AnalysisState::Ok && m_cache && !m_cacheKey.isEmpty())
-        m_cache->store(m_cacheKey, *r.report);
+    // A run whose output was mostly something else than escape analysis (a wrapper script, a toolchain gone
+    // wrong printing a million lines) is run again next time rather than kept: its JSON would be as big.
+    const bool cacheable = r.report && r.report->stats().unknownLines <= kMaxCachedUnknownLines;
+    if (r.state == AnalysisState::Ok && cacheable && m_cache && !m_cacheKey.isEmpty()) {
+        // Writing the JSON of a large report takes seconds: not on this thread.
+        m_stores.addFuture(
+            QtConcurrent::run([cache = *m_cache, key = m_cacheKey, report = r.report] { cache.store(key, *report); }));
+    }
     finish(std::move(r));
 }
 
@@ -283,18 +303,36 @@ void AnalysisRunner::killProcess()
 
 void AnalysisRunner::abort(AnalysisState state)
 {
+    const bool building = m_stage == Stage::Building;
     killProcess();
+    m_timeout.stop();
+    m_stopped = state;
+    if (!building || !m_stream || m_stream->bytesAppended() == 0) {
+        finish(stoppedResult(state, nullptr));
+        return;
+    }
+    // Keep what the compiler printed before the stop. The stream's workers have parsed most of it
+    // already; the rest finishes off this thread like a finished build, and onParsed() reports the stop.
+    m_stage = Stage::Parsing;
+    Q_EMIT stageChanged(tr("Reading what the compiler printed before it was stopped"));
+    AnalysisResultBuilder::Input input = resultInput(0);
+    input.logoptDir.clear(); // go was killed mid-write: its logopt files are partial
+    m_parseWatcher.setFuture(m_stream->finish().then(
+        QThreadPool::globalInstance(), [input, keepAlive = m_temp](std::shared_ptr<Report> text) {
+            return AnalysisResultBuilder::build(std::move(*text), input);
+        }));
+    m_stream.reset();
+}
+
+AnalysisResult AnalysisRunner::stoppedResult(AnalysisState state, std::shared_ptr<const Report> report) const
+{
     AnalysisResult r;
     r.state = state;
     r.module = m_module;
-    r.errorText = state == AnalysisState::TimedOut ? tr("go did not finish in %1 s").arg(m_request.timeoutSeconds)
+    r.report = std::move(report);
+    r.errorText = state == AnalysisState::TimedOut ? tr("timed out after %1 s — killed").arg(m_request.timeoutSeconds)
                                                    : tr("cancelled");
-    if (m_stream && m_stream->bytesAppended() > 0) {
-        // Keep what the compiler printed before the stop: the worker has parsed nearly all of it by now.
-        r.report = m_stream->finish().result();
-    }
-    m_stream.reset();
-    finish(std::move(r));
+    return r;
 }
 
 void AnalysisRunner::finish(AnalysisResult result)

@@ -7,6 +7,7 @@
 #include "resultcache.h"
 
 #include <QElapsedTimer>
+#include <QFutureSynchronizer>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QProcess>
@@ -26,6 +27,8 @@ class AnalysisRunner : public QObject {
     Q_OBJECT
 
 public:
+    static constexpr std::uint64_t kMaxCachedUnknownLines = 10000;
+
     explicit AnalysisRunner(QObject* parent = nullptr);
     ~AnalysisRunner() override;
 
@@ -61,7 +64,9 @@ private:
     void onTimeout();
     void finish(AnalysisResult result);
     AnalysisResultBuilder::Input resultInput(int exitCode) const;
+    // Stops the run now (cancel, time limit): kills go's process group, then reports `state`.
     void abort(AnalysisState state);
+    AnalysisResult stoppedResult(AnalysisState state, std::shared_ptr<const Report> report) const;
     QProcess* newProcess(const GoCommand& command);
     void killProcess();
 
@@ -82,11 +87,13 @@ private:
     QString m_listError;
     QString m_cacheKey;
     bool m_languageOverridden = false;
+    std::optional<AnalysisState> m_stopped; // set once the run was cancelled or timed out
     std::optional<ResultCache> m_cache;
     QElapsedTimer m_clock;
     QTimer m_timeout;
     QFutureWatcher<CacheProbe> m_cacheWatcher;
     QFutureWatcher<AnalysisResult> m_parseWatcher;
+    QFutureSynchronizer<void> m_stores; // cache writes in flight
 };
 
 } // namespace heapsight
