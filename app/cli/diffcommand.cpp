@@ -5,6 +5,8 @@
 #include "inputreader.h"
 #include "reportoutput.h"
 
+#include "core/analysis/gitsnapshot.h"
+#include "core/identity/findingidentity.h"
 #include "core/model/reportfilter.h"
 
 #include <QCommandLineParser>
@@ -36,7 +38,8 @@ int runDiffCommand(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Compare two escape analyses of the same code."));
     parser.addPositionalArgument(QStringLiteral("diff"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("A B (report files: -m=2 text or report JSON), or DIR with --toolchain/--lang twice."));
+    parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("A B (report files: -m=2 text or report JSON), or DIR with --toolchain/--lang twice or --against REF."));
+    const QCommandLineOption againstOption(QStringLiteral("against"), QStringLiteral("Compare DIR's working tree (B) with the git commit REF (A): HEAD~1, a branch, a tag."), QStringLiteral("ref"));
     const QCommandLineOption toolchainOption(QStringLiteral("toolchain"), QStringLiteral("Toolchain of side A, then of side B."), QStringLiteral("version"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language version of side A, then of side B."), QStringLiteral("version"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the changes as JSON."));
@@ -45,18 +48,30 @@ int runDiffCommand(const QStringList& arguments)
     const QCommandLineOption kindsOption(QStringLiteral("kinds"), QStringLiteral("Only these finding kinds."), QStringLiteral("ids"));
     const QCommandLineOption allOption(QStringLiteral("all"), QStringLiteral("Also list unchanged findings (text output)."));
     const QCommandLineOption rootOption(QStringLiteral("module-root"), QStringLiteral("Directory SARIF URIs are relative to."), QStringLiteral("dir"));
-    for (const auto* o : { &toolchainOption, &langOption, &jsonOption, &sarifOption, &failOption, &kindsOption, &allOption, &rootOption })
+    for (const auto* o : { &againstOption, &toolchainOption, &langOption, &jsonOption, &sarifOption, &failOption, &kindsOption, &allOption, &rootOption })
         parser.addOption(*o);
     if (const auto done = parseCommandLine(parser, arguments))
         return *done;
     QTextStream err(stderr);
     const QStringList pos = parser.positionalArguments().mid(1);
     const QStringList toolchains = parser.values(toolchainOption), langs = parser.values(langOption);
-    const bool runMode = pos.size() == 1 && (toolchains.size() == 2 || langs.size() == 2);
-    if (!(pos.size() == 2 && toolchains.isEmpty() && langs.isEmpty()) && !runMode) {
+    const bool against = parser.isSet(againstOption);
+    const bool runMode = pos.size() == 1
+        && (against ? toolchains.size() <= 1 && langs.size() <= 1 : toolchains.size() == 2 || langs.size() == 2);
+    if (!(pos.size() == 2 && toolchains.isEmpty() && langs.isEmpty() && !against) && !runMode) {
         err << "heapsight-cli: usage: heapsight-cli diff A B | diff --toolchain go1.21 --toolchain go1.22 DIR"
-               " | diff --lang 1.21 --lang 1.22 [--toolchain go1.22] DIR\n";
+               " | diff --lang 1.21 --lang 1.22 [--toolchain go1.22] DIR | diff --against REF [--toolchain go1.22] DIR\n";
         return 2;
+    }
+    // Two commits: the older one exported read-only into a private directory; both analysed alike.
+    std::unique_ptr<GitSnapshot> snapshot;
+    if (against) {
+        QString error;
+        snapshot = GitSnapshot::create(pos.at(0), parser.value(againstOption), &error);
+        if (!snapshot) {
+            err << "heapsight-cli: " << error << '\n';
+            return 2;
+        }
     }
     if (parser.isSet(failOption) && parser.value(failOption) != QLatin1String("new-heap")) {
         err << "heapsight-cli: --fail-on takes new-heap\n";
@@ -85,7 +100,7 @@ int runDiffCommand(const QStringList& arguments)
         if (!toolchain)
             return 2;
         AnalysisRequest request;
-        request.directory = pos.at(0);
+        request.directory = against && i == 0 ? snapshot->moduleDirectory() : pos.at(0);
         request.toolchain = *toolchain;
         request.languageVersion = langs.size() == 2 ? langs.at(i) : QString();
         const AnalysisResult result = runAnalysis(request, err);
@@ -95,11 +110,23 @@ int runDiffCommand(const QStringList& arguments)
             return 2;
         }
         sides[i].report = *result.report;
+        if (against) {
+            sides[i].label = i == 0 ? QStringLiteral("%1 (%2)").arg(snapshot->ref(), snapshot->commit().left(12)).toStdString()
+                                    : std::string("working tree");
+            sides[i].moduleRoot = result.module.root.toStdString();
+            continue;
+        }
         sides[i].label = QString(toolchain->version + (request.languageVersion.isEmpty() ? QString() : QStringLiteral(" (go %1)").arg(request.languageVersion))).toStdString();
         sides[i].moduleRoot = result.module.root.toStdString();
     }
     const Report a = filtered(*sides[0].report, kinds), b = filtered(*sides[1].report, kinds);
-    const ReportDiff diff = diffReports(a, b);
+    // Two commits: lines move, so findings are also matched by function (read from each side's sources).
+    std::vector<FindingIdentity> idsA, idsB;
+    if (against) {
+        idsA = findingIdentities(a, sides[0].moduleRoot);
+        idsB = findingIdentities(b, sides[1].moduleRoot);
+    }
+    const ReportDiff diff = diffReports(a, b, DiffIdentities { idsA, idsB });
     const DiffSides labels { &a, &b, sides[0].label, sides[1].label };
     const std::string root = parser.isSet(rootOption) ? QFileInfo(parser.value(rootOption)).absoluteFilePath().toStdString() : sides[1].moduleRoot;
     if (parser.isSet(sarifOption)) {

@@ -28,6 +28,8 @@ void printDiffText(const ReportDiff& diff, const DiffSides& sides, bool showUnch
             out << q(c.subjectA);
         else
             out << q(c.subjectA) << " -> " << q(c.subjectB);
+        if (c.type != ChangeType::Added && c.type != ChangeType::Removed && c.lineA != c.line)
+            out << "  (line " << c.lineA << " in A)";
         if (c.type == ChangeType::Changed)
             out << "  (explanation changed)";
         if (c.loopVariable)

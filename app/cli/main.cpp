@@ -19,7 +19,8 @@ void printUsage(QTextStream& out)
            "  toolchains      list the Go toolchains found on this machine\n"
            "  analyze DIR     run escape analysis on a module (--toolchain go1.22, --lang 1.22, --json,\n"
            "                  --profile mem.out --sort alloc)\n"
-           "  diff A B        compare two analyses (report files, or --toolchain X --toolchain Y DIR);\n"
+           "  diff A B        compare two analyses (report files, or --toolchain X --toolchain Y DIR,\n"
+           "                  or --against REF DIR: a git commit and the working tree);\n"
            "                  --json, --sarif, --fail-on new-heap\n";
 }
 

@@ -40,6 +40,10 @@ std::string_view matchId(MatchRule rule)
         return "column-moved";
     case MatchRule::LineOnly:
         return "line-only";
+    case MatchRule::SameFunction:
+        return "same-function";
+    case MatchRule::FunctionOrdinal:
+        return "function-ordinal";
     }
     return {};
 }
@@ -84,6 +88,8 @@ json diffToJson(const ReportDiff& diff, const DiffSides& sides)
                             { "file", c.file },
                             { "line", c.line },
                             { "column", c.column },
+                            { "lineA", c.lineA },
+                            { "columnA", c.columnA },
                             { "package", c.package },
                             { "subjectA", c.subjectA },
                             { "subjectB", c.subjectB },

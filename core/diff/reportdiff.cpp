@@ -43,17 +43,21 @@ struct Entry {
     std::uint32_t line, column;
     FindingKind kind;
     std::string subject; // normalised
+    const FindingIdentity* id = nullptr; // with DiffIdentities
     bool matched = false;
+
+    bool hasFunction() const { return id && !id->function.empty(); }
+    std::string function() const { return id ? id->function : std::string(); }
 };
 
-std::vector<Entry> entriesOf(const Report& r)
+std::vector<Entry> entriesOf(const Report& r, std::span<const FindingIdentity> ids)
 {
     std::vector<Entry> out;
     out.reserve(r.findings().size());
     for (std::uint32_t i = 0; i < r.findings().size(); ++i) {
         const Finding& f = r.findings()[i];
         out.push_back(Entry { i, normalizeFileName(r.fileName(f.position.file)), f.position.line, f.position.column,
-                              f.kind, normalizeSpelling(f.subject) });
+                              f.kind, normalizeSpelling(f.subject), i < ids.size() ? &ids[i] : nullptr });
     }
     return out;
 }
@@ -88,17 +92,19 @@ bool mayBeRespelled(const Entry& a, const Entry& b)
     return hasLiteral(a.subject) || hasLiteral(b.subject);
 }
 
+using Pairs = std::vector<std::tuple<std::uint32_t, std::uint32_t, MatchRule>>;
+
 template<typename Key, typename KeyOf>
-void matchBy(std::vector<Entry>& a, std::vector<Entry>& b, KeyOf keyOf, bool uniqueOnly, MatchRule rule,
-             std::vector<std::tuple<std::uint32_t, std::uint32_t, MatchRule>>& pairs)
+void matchBy(std::vector<Entry>& a, std::vector<Entry>& b, KeyOf keyOf, bool uniqueOnly, MatchRule rule, Pairs& pairs,
+             bool (*eligible)(const Entry&) = nullptr)
 {
     std::map<Key, std::vector<std::size_t>> inA, inB;
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (!a[i].matched)
+        if (!a[i].matched && (!eligible || eligible(a[i])))
             inA[keyOf(a[i])].push_back(i);
     }
     for (std::size_t i = 0; i < b.size(); ++i) {
-        if (!b[i].matched)
+        if (!b[i].matched && (!eligible || eligible(b[i])))
             inB[keyOf(b[i])].push_back(i);
     }
     for (auto& [key, as] : inA) {
@@ -145,24 +151,48 @@ std::set<std::tuple<std::string, std::uint32_t, std::string>> loopVariables(cons
     return out;
 }
 
+// Two commits: the same finding of the same function, first where the function moved as a whole, then
+// by its place among its kind where lines inside the function changed but the set of such findings did not.
+void matchIdentities(std::vector<Entry>& a, std::vector<Entry>& b, Pairs& pairs)
+{
+    const auto inFunction = [](const Entry& e) { return e.hasFunction(); };
+    using Moved = std::tuple<std::string, std::string, FindingKind, std::string, std::uint32_t, std::uint32_t>;
+    matchBy<Moved>(a, b, [](const Entry& e) {
+        return Moved { e.id->package, e.id->function, e.kind, e.subject, e.id->lineInFunction, e.id->column };
+    }, false, MatchRule::SameFunction, pairs, inFunction);
+    // The group size is in the key: where one side has more `moved to heap: x` in a function, their order
+    // says nothing about which is which.
+    using Ordinal = std::tuple<std::string, std::string, FindingKind, std::string, std::uint32_t, std::uint32_t>;
+    matchBy<Ordinal>(a, b, [](const Entry& e) {
+        return Ordinal { e.id->package, e.id->function, e.kind, e.subject, e.id->ordinal, e.id->groupSize };
+    }, false, MatchRule::FunctionOrdinal, pairs, inFunction);
+}
+
 } // namespace
 
-ReportDiff diffReports(const Report& ra, const Report& rb)
+ReportDiff diffReports(const Report& ra, const Report& rb, const DiffIdentities& identities)
 {
-    std::vector<Entry> a = entriesOf(ra), b = entriesOf(rb);
-    std::vector<std::tuple<std::uint32_t, std::uint32_t, MatchRule>> pairs;
-    using Full = std::tuple<std::string, std::uint32_t, std::uint32_t, FindingKind, std::string>;
-    using AtColumn = std::tuple<std::string, std::uint32_t, std::uint32_t, FindingKind>;
-    using OnLine = std::tuple<std::string, std::uint32_t, FindingKind, std::string>;
-    using LineKind = std::tuple<std::string, std::uint32_t, FindingKind>;
-    matchBy<Full>(a, b, [](const Entry& e) { return Full { e.file, e.line, e.column, e.kind, e.subject }; }, false,
-                  MatchRule::Exact, pairs);
-    matchBy<AtColumn>(a, b, [](const Entry& e) { return AtColumn { e.file, e.line, e.column, e.kind }; }, true,
-                      MatchRule::SameColumn, pairs);
-    matchBy<OnLine>(a, b, [](const Entry& e) { return OnLine { e.file, e.line, e.kind, e.subject }; }, false,
-                    MatchRule::ColumnMoved, pairs);
-    matchBy<LineKind>(a, b, [](const Entry& e) { return LineKind { e.file, e.line, e.kind }; }, true,
-                      MatchRule::LineOnly, pairs);
+    std::vector<Entry> a = entriesOf(ra, identities.a), b = entriesOf(rb, identities.b);
+    Pairs pairs;
+    // With identities, the enclosing function is part of even the exact key: after an edit, the same line
+    // number may hold another function's code.
+    using Full = std::tuple<std::string, std::uint32_t, std::uint32_t, FindingKind, std::string, std::string>;
+    matchBy<Full>(a, b, [](const Entry& e) { return Full { e.file, e.line, e.column, e.kind, e.subject, e.function() }; },
+                  false, MatchRule::Exact, pairs);
+    if (!identities.isEmpty()) {
+        matchIdentities(a, b, pairs);
+    } else {
+        // Same source, two compilers: positions are comparable, spellings may not be.
+        using AtColumn = std::tuple<std::string, std::uint32_t, std::uint32_t, FindingKind>;
+        using OnLine = std::tuple<std::string, std::uint32_t, FindingKind, std::string>;
+        using LineKind = std::tuple<std::string, std::uint32_t, FindingKind>;
+        matchBy<AtColumn>(a, b, [](const Entry& e) { return AtColumn { e.file, e.line, e.column, e.kind }; }, true,
+                          MatchRule::SameColumn, pairs);
+        matchBy<OnLine>(a, b, [](const Entry& e) { return OnLine { e.file, e.line, e.kind, e.subject }; }, false,
+                        MatchRule::ColumnMoved, pairs);
+        matchBy<LineKind>(a, b, [](const Entry& e) { return LineKind { e.file, e.line, e.kind }; }, true,
+                          MatchRule::LineOnly, pairs);
+    }
 
     const auto loopsA = loopVariables(ra), loopsB = loopVariables(rb);
     const auto isLoopVariable = [&](const Change& c) {
@@ -188,6 +218,8 @@ ReportDiff diffReports(const Report& ra, const Report& rb)
         c.file = normalizeFileName(rb.fileName(fb.position.file));
         c.line = fb.position.line;
         c.column = fb.position.column;
+        c.lineA = fa.position.line;
+        c.columnA = fa.position.column;
         c.package = packageName(rb, fb);
         c.subjectA = fa.subject;
         c.subjectB = fb.subject;
@@ -210,6 +242,10 @@ ReportDiff diffReports(const Report& ra, const Report& rb)
             c.file = e.file;
             c.line = e.line;
             c.column = e.column;
+            if (type == ChangeType::Removed) {
+                c.lineA = e.line;
+                c.columnA = e.column;
+            }
             c.package = packageName(r, f);
             (type == ChangeType::Removed ? c.subjectA : c.subjectB) = f.subject;
             (type == ChangeType::Removed ? c.indexA : c.indexB) = e.index;

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "../identity/findingidentity.h"
 #include "../model/report.h"
 
 #include <array>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,10 @@ enum class MatchRule : std::uint8_t {
                 // a value spelled differently (EINVAL against syscall.Errno(22))
     ColumnMoved, // file, line, kind and normalised subject
     LineOnly, // file, line and kind, the only candidate on both sides, a literal in a subject
+    SameFunction, // package, enclosing function, kind, subject, line within the function and column: the
+                  // function moved (two commits)
+    FunctionOrdinal, // package, enclosing function, kind, subject and ordinal there, where both sides have
+                     // equally many such findings: lines inside the function were added or removed
 };
 
 struct Change {
@@ -36,6 +42,7 @@ struct Change {
     std::string file; // normalised (see normalizeFileName)
     std::uint32_t line = 0;
     std::uint32_t column = 0;
+    std::uint32_t lineA = 0, columnA = 0; // where A has it: differs from line/column after an identity match
     std::string package;
     std::string subjectA, subjectB;
     std::int64_t indexA = -1, indexB = -1; // into the reports' findings(); -1 when absent
@@ -56,8 +63,17 @@ struct ReportDiff {
     std::vector<const Change*> newHeapAllocations() const;
 };
 
+// Findings' identities (findingIdentities) for both sides, when the sources may differ (two commits).
+struct DiffIdentities {
+    std::span<const FindingIdentity> a, b;
+
+    bool isEmpty() const { return a.empty() && b.empty(); }
+};
+
 // Aligns two reports of the same code (two toolchains, two language versions, two commits) by finding
-// identity, not by text: spellings that differ only between Go versions compare equal. Deterministic.
-ReportDiff diffReports(const Report& a, const Report& b);
+// identity, not by text: spellings that differ only between Go versions compare equal. With identities
+// (two versions of the source), a finding also matches the same finding of the same function after
+// lines moved, and positions alone no longer pair findings of different functions. Deterministic.
+ReportDiff diffReports(const Report& a, const Report& b, const DiffIdentities& identities = {});
 
 } // namespace heapsight
