@@ -5,6 +5,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -74,6 +75,56 @@ QByteArray run(const QString& program, const QStringList& args, const QString& w
     if (exitCode)
         *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     return p.readAll();
+}
+
+bool applySampleEdit(const QString& module, const QString& edit)
+{
+    const auto rewrite = [&](const QString& file, const auto& change) {
+        QFile f(QDir(module).filePath(file));
+        if (!f.open(QIODevice::ReadWrite))
+            return false;
+        const QByteArray changed = change(f.readAll());
+        f.resize(0);
+        f.seek(0);
+        return f.write(changed) == changed.size();
+    };
+    if (edit == QLatin1String("none"))
+        return true;
+    if (edit == QLatin1String("blank lines"))
+        return rewrite(QStringLiteral("loopvar.go"), [](QByteArray s) { return "\n\n\n" + s; });
+    if (edit == QLatin1String("lines moved")) {
+        return rewrite(QStringLiteral("closure.go"),
+                   [](QByteArray s) { return s.replace("package main\n", "package main\n\n// Closures.\n"); })
+            && rewrite(QStringLiteral("returnaddr.go"),
+                [](QByteArray s) { return s.replace("\tx := 0\n", "\t_ = 0\n\tx := 0\n"); })
+            && rewrite(QStringLiteral("iface.go"), [](QByteArray s) {
+                   return s.insert(s.indexOf("\nfunc ") + 1, "func helper() int { return 1 }\n\nvar _ = helper\n\n");
+               });
+    }
+    if (edit == QLatin1String("new escape"))
+        return rewrite(QStringLiteral("main.go"), [](QByteArray s) {
+            return s + "\nfunc newTally() *int {\n\tn := 0\n\treturn &n\n}\n\nvar _ = newTally\n";
+        });
+    if (edit == QLatin1String("allocation respelled"))
+        return rewrite(QStringLiteral("returnaddr.go"),
+            [](QByteArray s) { return s.replace("\tx := 0\n\treturn &x\n", "\tx := new(int)\n\treturn x\n"); });
+    return false;
+}
+
+CliOutcome runCli(const QString& program, const QStringList& args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GOTOOLCHAIN"), QStringLiteral("local"));
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    p.waitForFinished(10 * 60 * 1000);
+    CliOutcome o;
+    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    o.output = p.readAllStandardOutput();
+    o.json = QJsonDocument::fromJson(o.output).object();
+    o.errors = p.readAllStandardError();
+    return o;
 }
 
 QList<qint64> processesInGroup(qint64 pgid)

@@ -3,6 +3,7 @@
 // Helpers shared by the tests that run real toolchains on real modules.
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -35,6 +36,20 @@ bool copyTree(const QString& from, const QString& to);
 // Runs a command to completion; returns its stderr+stdout, sets exitCode.
 QByteArray run(const QString& program, const QStringList& args, const QString& workingDir, int* exitCode,
     const QStringList& extraEnv = {});
+// Edits of the sample module (samples/escapes) as a developer would make them, by name: "none", "blank
+// lines" (atop loopvar.go), "lines moved" (a comment, a statement, a helper function in three files), "new
+// escape" (a function returning &n), "allocation respelled" (newCounter uses new(int) instead of &x).
+bool applySampleEdit(const QString& module, const QString& edit);
+
+// What heapsight-cli did: exit code, standard output as JSON (empty when it is not), standard error.
+struct CliOutcome {
+    int exitCode = -1;
+    QJsonObject json;
+    QByteArray output;
+    QByteArray errors;
+};
+CliOutcome runCli(const QString& program, const QStringList& args);
+
 // Pids of live processes in process group `pgid` (read from /proc).
 QList<qint64> processesInGroup(qint64 pgid);
 

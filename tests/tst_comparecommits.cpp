@@ -20,48 +20,6 @@ namespace {
 const QStringList kGitIdentity { QStringLiteral("-c"), QStringLiteral("user.name=Heapsight Test"), QStringLiteral("-c"),
     QStringLiteral("user.email=test@heapsight.invalid") };
 
-// Source edits, by name, as a developer would make them.
-bool applyEdit(const QString& module, const QString& edit)
-{
-    const auto rewrite = [&](const QString& file, const auto& change) {
-        QFile f(QDir(module).filePath(file));
-        if (!f.open(QIODevice::ReadWrite))
-            return false;
-        const QByteArray changed = change(f.readAll());
-        f.resize(0);
-        f.seek(0);
-        return f.write(changed) == changed.size();
-    };
-    if (edit == QLatin1String("none"))
-        return true;
-    if (edit == QLatin1String("blank lines"))
-        return rewrite(QStringLiteral("loopvar.go"), [](QByteArray s) { return "\n\n\n" + s; });
-    if (edit == QLatin1String("lines moved")) {
-        // A comment atop one file, a statement inside a function of another, a helper before a third's functions.
-        return rewrite(QStringLiteral("closure.go"), [](QByteArray s) {
-            return s.replace("package main\n", "package main\n\n// Closures.\n");
-        }) && rewrite(QStringLiteral("returnaddr.go"), [](QByteArray s) {
-            return s.replace("\tx := 0\n", "\t_ = 0\n\tx := 0\n");
-        }) && rewrite(QStringLiteral("iface.go"), [](QByteArray s) {
-            return s.insert(s.indexOf("\nfunc ") + 1, "func helper() int { return 1 }\n\nvar _ = helper\n\n");
-        });
-    }
-    if (edit == QLatin1String("new escape"))
-        return rewrite(QStringLiteral("main.go"), [](QByteArray s) {
-            return s + "\nfunc newTally() *int {\n\tn := 0\n\treturn &n\n}\n\nvar _ = newTally\n";
-        });
-    if (edit == QLatin1String("allocation respelled"))
-        return rewrite(QStringLiteral("returnaddr.go"),
-            [](QByteArray s) { return s.replace("\tx := 0\n\treturn &x\n", "\tx := new(int)\n\treturn x\n"); });
-    return false;
-}
-
-struct Outcome {
-    int exitCode = -1;
-    QJsonObject json;
-    QByteArray errors;
-};
-
 } // namespace
 
 class TestCompareCommits : public QObject {
@@ -78,7 +36,7 @@ private:
     // A fresh repository holding the sample module in `mod/`, with one commit.
     QString newRepository();
     QByteArray git(const QString& repo, const QStringList& args);
-    Outcome diff(const QStringList& args);
+    test::CliOutcome diff(const QStringList& args);
 
     QTemporaryDir m_dir;
     int m_repos = 0;
@@ -113,19 +71,9 @@ QString TestCompareCommits::newRepository()
     return repo;
 }
 
-Outcome TestCompareCommits::diff(const QStringList& args)
+test::CliOutcome TestCompareCommits::diff(const QStringList& args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("GOTOOLCHAIN"), QStringLiteral("local"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(HEAPSIGHT_CLI), QStringList { QStringLiteral("diff") } + args);
-    p.waitForFinished(10 * 60 * 1000);
-    Outcome o;
-    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    o.json = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-    o.errors = p.readAllStandardError();
-    return o;
+    return test::runCli(QStringLiteral(HEAPSIGHT_CLI), QStringList { QStringLiteral("diff") } + args);
 }
 
 void TestCompareCommits::against_data()
@@ -171,16 +119,16 @@ void TestCompareCommits::against()
     QVERIFY(!repo.isEmpty());
     const QString module = repo + QStringLiteral("/mod");
     if (committed != QLatin1String("none")) {
-        QVERIFY(applyEdit(module, committed));
+        QVERIFY(test::applySampleEdit(module, committed));
         git(repo,
             { QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-a"), QStringLiteral("-m"), committed });
     }
-    QVERIFY(applyEdit(module, working));
+    QVERIFY(test::applySampleEdit(module, working));
     const auto before = test::hashTree(repo);
 
-    const Outcome o = diff({ QStringLiteral("--against"), ref, QStringLiteral("--toolchain"), QStringLiteral("1.22"),
-        QStringLiteral("--json"), QStringLiteral("--fail-on"), QStringLiteral("new-heap"), QStringLiteral("--kinds"),
-        QStringLiteral("moved,escapes,can-inline"), module });
+    const test::CliOutcome o = diff({ QStringLiteral("--against"), ref, QStringLiteral("--toolchain"),
+        QStringLiteral("1.22"), QStringLiteral("--json"), QStringLiteral("--fail-on"), QStringLiteral("new-heap"),
+        QStringLiteral("--kinds"), QStringLiteral("moved,escapes,can-inline"), module });
     QVERIFY2(o.exitCode == 0 || o.exitCode == 1, o.errors.constData());
     QStringList changes;
     for (const QJsonValue& v : o.json.value(QStringLiteral("changes")).toArray()) {
@@ -232,7 +180,7 @@ void TestCompareCommits::badInput()
         QVERIFY(test::copyTree(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/escapes"), module));
     }
     const auto before = test::hashTree(QFileInfo(module).path());
-    const Outcome o = diff({ QStringLiteral("--against"), ref, module });
+    const test::CliOutcome o = diff({ QStringLiteral("--against"), ref, module });
     QCOMPARE(o.exitCode, 2);
     QVERIFY2(o.errors.contains(message.toUtf8()), o.errors.constData());
     QCOMPARE(test::hashTree(QFileInfo(module).path()), before);

@@ -1,5 +1,6 @@
 // heapsight-cli: the headless twin of the desktop app, for scripts and CI.
 #include "analyzecommand.h"
+#include "baselinecommand.h"
 #include "diffcommand.h"
 #include "reportcommand.h"
 #include "toolchainscommand.h"
@@ -21,7 +22,12 @@ void printUsage(QTextStream& out)
            "                  --profile mem.out --sort alloc)\n"
            "  diff A B        compare two analyses (report files, or --toolchain X --toolchain Y DIR,\n"
            "                  or --against REF DIR: a git commit and the working tree);\n"
-           "                  --json, --sarif, --fail-on new-heap\n";
+           "                  --json, --sarif, --fail-on new-heap\n"
+           "  baseline save DIR|FILE -o BASELINE\n"
+           "                  record the heap allocations as accepted\n"
+           "  check DIR|FILE --baseline BASELINE\n"
+           "                  report heap allocations the baseline does not have (--packages PATTERN,\n"
+           "                  --json, --sarif); exit 1 when there are any\n";
 }
 
 } // namespace
@@ -46,6 +52,10 @@ int main(int argc, char** argv)
         return heapsight::cli::runAnalyzeCommand(args);
     if (command == QLatin1String("diff"))
         return heapsight::cli::runDiffCommand(args);
+    if (command == QLatin1String("baseline"))
+        return heapsight::cli::runBaselineCommand(args);
+    if (command == QLatin1String("check"))
+        return heapsight::cli::runCheckCommand(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         QTextStream out(stdout);
         printUsage(out);

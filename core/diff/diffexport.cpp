@@ -116,14 +116,15 @@ json diffToJson(const ReportDiff& diff, const DiffSides& sides)
              { "newHeapAllocations", diff.newHeapAllocations().size() } };
 }
 
-json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::string& moduleRoot, const std::string& heapsightVersion)
+json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::string& moduleRoot, const std::string& heapsightVersion,
+                 const std::string& level)
 {
     json results = json::array();
     for (const Change* c : diff.newHeapAllocations()) {
         const Finding& f = sides.b->findings()[static_cast<std::size_t>(c->indexB)];
         json result { { "ruleId", "heapsight/new-heap-allocation" },
                       { "ruleIndex", 0 },
-                      { "level", "warning" },
+                      { "level", level },
                       { "message", { { "text", f.message + " (new in " + sides.labelB + ", not in " + sides.labelA + ")" } } },
                       { "locations", json::array({ locationOf(c->file, c->line, c->column, moduleRoot) }) } };
         const QByteArray identity = (q(c->file) + QLatin1Char('|') + q(std::string(kindId(c->kind))) + QLatin1Char('|') + q(c->subjectB)).toUtf8();
@@ -148,7 +149,7 @@ json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::stri
                 { "name", "NewHeapAllocation" },
                 { "shortDescription", { { "text", "A value the Go compiler now allocates on the heap" } } },
                 { "fullDescription", { { "text", "Escape analysis of the newer build moves this value to the heap where the older build did not." } } },
-                { "defaultConfiguration", { { "level", "warning" } } } };
+                { "defaultConfiguration", { { "level", level } } } };
     json run { { "tool", { { "driver", { { "name", "Heapsight" }, { "version", heapsightVersion }, { "rules", json::array({ rule }) } } } } },
                { "results", results } };
     if (!moduleRoot.empty()) {

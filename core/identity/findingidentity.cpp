@@ -39,9 +39,20 @@ std::string packageWithoutVariant(std::string_view package)
     return std::string(space == std::string_view::npos ? package : package.substr(0, space));
 }
 
-std::vector<FindingIdentity> findingIdentities(const Report& report, const std::string& sourceRoot)
+std::vector<FunctionPlace> functionPlaces(const Report& report, const std::string& sourceRoot)
 {
     SourceFunctions sources(sourceRoot);
+    std::vector<FunctionPlace> places(report.findings().size());
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        const Position& at = report.findings()[i].position;
+        if (const GoFunctionSpan* span = enclosingFunction(sources.functionsOf(report.fileName(at.file)), at.line))
+            places[i] = { span->name, at.line - span->firstLine };
+    }
+    return places;
+}
+
+std::vector<FindingIdentity> findingIdentities(const Report& report, const std::vector<FunctionPlace>& places)
+{
     const auto& findings = report.findings();
     std::vector<FindingIdentity> ids(findings.size());
     for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -52,10 +63,9 @@ std::vector<FindingIdentity> findingIdentities(const Report& report, const std::
         id.kind = f.kind;
         id.subject = normalizeSpelling(f.subject);
         id.column = f.position.column;
-        const auto& functions = sources.functionsOf(report.fileName(f.position.file));
-        if (const GoFunctionSpan* span = enclosingFunction(functions, f.position.line)) {
-            id.function = span->name;
-            id.lineInFunction = f.position.line - span->firstLine;
+        if (i < places.size()) {
+            id.function = places[i].function;
+            id.lineInFunction = places[i].lineInFunction;
         }
     }
     // Ordinals: each group (package, function, kind, subject) numbered in source order.

@@ -37,9 +37,23 @@ private:
     std::map<std::string, std::vector<GoFunctionSpan>, std::less<>> m_files;
 };
 
-// One identity per finding of `report`, in findings() order. Sources are read under `sourceRoot`
-// (the directory the compiler ran in: the report's origin().workingDirectory when that still exists).
-std::vector<FindingIdentity> findingIdentities(const Report& report, const std::string& sourceRoot);
+// Where a finding sits in its source: the part of its identity only the source file can tell.
+struct FunctionPlace {
+    std::string function; // "" outside functions or when the source was not read
+    std::uint32_t lineInFunction = 0;
+};
+
+// One place per finding of `report`, in findings() order. Sources are read under `sourceRoot` (the
+// directory the compiler ran in: the report's origin().workingDirectory when that still exists).
+std::vector<FunctionPlace> functionPlaces(const Report& report, const std::string& sourceRoot);
+
+// One identity per finding of `report`, in findings() order; `places` as functionPlaces returns them
+// (or as a baseline file recorded them).
+std::vector<FindingIdentity> findingIdentities(const Report& report, const std::vector<FunctionPlace>& places);
+inline std::vector<FindingIdentity> findingIdentities(const Report& report, const std::string& sourceRoot)
+{
+    return findingIdentities(report, functionPlaces(report, sourceRoot));
+}
 
 // "example.com/m [example.com/m.test]" → "example.com/m".
 std::string packageWithoutVariant(std::string_view package);

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+namespace heapsight::cli {
+
+// `heapsight-cli baseline save DIR|FILE -o BASELINE`: records the heap allocations of a module (analysed
+// now) or of a report file as the accepted ones.
+int runBaselineCommand(const QStringList& arguments);
+// `heapsight-cli check DIR|FILE --baseline BASELINE [--packages PATTERN] [--json|--sarif]`: reports the
+// heap allocations the baseline does not have; exit 1 when any is in the chosen packages.
+int runCheckCommand(const QStringList& arguments);
+
+} // namespace heapsight::cli

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "../diff/reportdiff.h"
+#include "findingidentity.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace heapsight {
+
+// The heap allocations a team has accepted: `check` reports only what is not among them. Saved as JSON
+// (README, "Baseline file"): the heap findings as a report, plus each one's enclosing function, so a
+// later commit's findings match it even after lines moved and without the old sources.
+struct Baseline {
+    Report report; // heap allocations only (moved to heap, escapes to heap)
+    std::vector<FunctionPlace> places; // one per finding of `report`
+
+    std::vector<FindingIdentity> identities() const { return findingIdentities(report, places); }
+};
+
+inline constexpr int BaselineSchemaVersion = 1;
+
+// The heap allocations of `report`, with their functions read from the sources under `sourceRoot`.
+Baseline makeBaseline(const Report& report, const std::string& sourceRoot);
+
+std::string baselineToJsonText(const Baseline& baseline);
+// nullopt with the reason in `error` for anything that is not a baseline file of a known schema.
+std::optional<Baseline> baselineFromJsonText(std::string_view text, std::string* error);
+
+// What `current` has that the baseline does not: diff.newHeapAllocations() are the new escapes.
+ReportDiff checkAgainstBaseline(const Baseline& baseline, const Baseline& current);
+
+} // namespace heapsight
