@@ -19,6 +19,8 @@ AnalysisRunner::AnalysisRunner(QObject* parent)
 {
     qRegisterMetaType<heapsight::AnalysisResult>();
     m_timeout.setSingleShot(true);
+    // A coarse timer may fire 5 % early: a run limited to 600 s would be killed at 570 s.
+    m_timeout.setTimerType(Qt::PreciseTimer);
     connect(&m_timeout, &QTimer::timeout, this, &AnalysisRunner::onTimeout);
     connect(&m_cacheWatcher, &QFutureWatcher<CacheProbe>::finished, this, &AnalysisRunner::onCacheChecked);
     connect(&m_parseWatcher, &QFutureWatcher<AnalysisResult>::finished, this, &AnalysisRunner::onParsed);
