@@ -135,7 +135,7 @@ void ComparePanel::setToolchains(const std::vector<Toolchain>& toolchains)
 
 void ComparePanel::compareFiles(const QString& pathA, const QString& pathB)
 {
-    compare(CompareSource { pathA, {}, {} }, CompareSource { pathB, {}, {} });
+    compare(CompareSource { pathA, {}, {}, {} }, CompareSource { pathB, {}, {}, {} });
 }
 
 void ComparePanel::compare(const CompareSource& a, const CompareSource& b)

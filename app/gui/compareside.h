@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/analysis/analysisrunner.h"
+#include "core/analysis/gitsnapshot.h"
 #include "core/toolchain/toolchain.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 #include <memory>
 #include <vector>
@@ -15,16 +17,19 @@ namespace heapsight::gui {
 class ReportIndex;
 class ReportLoader;
 
-// Where one side of a comparison comes from: a saved report file, or a run of a toolchain on the open
-// module under a language version.
+// Where one side of a comparison comes from: a saved report file, a run of a toolchain on the open
+// module under a language version, or a run on the module as it was at a git commit.
 struct CompareSource {
     QString reportPath;
-    QString toolchain; // a version or its prefix: "go1.22" is the newest go1.22.x found
+    QString toolchain; // a version or its prefix: "go1.22" is the newest go1.22.x found; empty for a commit: newest
     QString languageVersion; // "1.21"; empty: as go.mod says
+    QString gitRef; // "HEAD~1", a branch, a tag: the module exported from that commit
 
-    bool isRun() const { return !toolchain.isEmpty(); }
+    bool isCommit() const { return !gitRef.isEmpty(); }
+    bool isRun() const { return !toolchain.isEmpty() || isCommit(); }
     // "go1.22" or "go1.22@1.21" (toolchain @ language version) name a run unless a file of that name
-    // exists; anything else is a report path.
+    // exists; "git:REF" or "git:REF@go1.22" names a commit (analysed by the newest or that toolchain);
+    // anything else is a report path.
     static CompareSource fromSpec(const QString& spec);
 };
 
@@ -58,6 +63,10 @@ Q_SIGNALS:
 private:
     QWidget* createReportPage();
     QWidget* createRunPage();
+    QWidget* createCommitPage();
+    QComboBox* createToolchainBox(QWidget* page);
+    void startRun(const QString& directory, const QString& toolchainVersion, const QString& languageVersion);
+    void onSnapshotReady();
     void onRunFinished(const AnalysisResult& result);
     int toolchainIndex(const QString& version) const;
 
@@ -68,11 +77,22 @@ private:
     QComboBox* m_report = nullptr;
     QComboBox* m_toolchain = nullptr;
     QComboBox* m_language = nullptr;
+    QComboBox* m_ref = nullptr;
+    QComboBox* m_commitToolchain = nullptr;
     std::vector<Toolchain> m_toolchains;
     bool m_toolchainsKnown = false;
     AnalysisRunner m_runner;
     ReportLoader* m_loader;
     QString m_stage;
+    // The commit being compared, exported off the GUI thread; kept while its report is shown, since the
+    // why panel links into its files.
+    struct Export {
+        std::shared_ptr<GitSnapshot> snapshot;
+        QString error;
+    };
+    QFutureWatcher<Export> m_exportWatcher;
+    std::shared_ptr<GitSnapshot> m_snapshot;
+    QString m_commitToolchainVersion;
 };
 
 } // namespace heapsight::gui

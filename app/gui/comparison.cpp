@@ -15,8 +15,13 @@ QString Comparison::diskPath(const Change& change) const
 {
     if (const Finding* f = finding(change, true))
         return b->diskPath(f->position.file);
-    if (const Finding* f = finding(change, false))
-        return a->diskPath(f->position.file);
+    if (const Finding* f = finding(change, false)) {
+        QString path = a->diskPath(f->position.file);
+        // A from a commit's export: the same file in the module B shows (the open one).
+        if (a->moduleRoot() != b->moduleRoot() && path.startsWith(a->moduleRoot() + QLatin1Char('/')))
+            path = b->moduleRoot() + path.mid(a->moduleRoot().size());
+        return path;
+    }
     return {};
 }
 
@@ -24,7 +29,15 @@ std::shared_ptr<const Comparison> Comparison::make(
     std::shared_ptr<const ReportIndex> a, std::shared_ptr<const ReportIndex> b)
 {
     auto result = std::make_shared<Comparison>();
-    result->diff = diffReports(a->report(), b->report());
+    // Two source trees (a commit against the working tree): lines may have moved between them, so
+    // findings are also paired by their function, read from each side's sources.
+    if (!a->moduleRoot().isEmpty() && !b->moduleRoot().isEmpty() && a->moduleRoot() != b->moduleRoot()) {
+        const auto idsA = findingIdentities(a->report(), a->moduleRoot().toStdString());
+        const auto idsB = findingIdentities(b->report(), b->moduleRoot().toStdString());
+        result->diff = diffReports(a->report(), b->report(), DiffIdentities { idsA, idsB });
+    } else {
+        result->diff = diffReports(a->report(), b->report());
+    }
     result->a = std::move(a);
     result->b = std::move(b);
     for (std::size_t i = 0; i < result->diff.changes.size(); ++i) {

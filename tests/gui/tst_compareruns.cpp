@@ -3,7 +3,8 @@
 // recorded reports the sample ships (which tst_compareview checks against an independent reading of the
 // files), plus the per-iteration loop variables that only a run's JSON logopt files carry, exactly where
 // the compiler's own -d=loopvar=2 lines put them; the module tree counts changes per file, the module
-// folder stays untouched, and Cancel stops a run at once with nothing left running.
+// folder stays untouched, and Cancel stops a run at once with nothing left running. A side can also be a
+// git commit of the module, matched to the working tree by finding identity.
 #include "comparepanel.h"
 #include "compareside.h"
 #include "guitestsupport.h"
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void initTestCase();
     void runsMatchRecordings();
     void cancelStopsTheRun();
+    void commitAgainstWorkingTree();
 
 private:
     std::shared_ptr<const Comparison> compare(MainWindow& window, const QString& a, const QString& b);
@@ -172,6 +174,55 @@ void TestCompareRuns::cancelStopsTheRun()
     QTRY_VERIFY_WITH_TIMEOUT(test::processesInGroup(group).isEmpty(), 1000);
     QVERIFY(!panel->comparison());
     QCOMPARE(test::hashTree(module), before);
+}
+
+// Side A a git commit (exported with git archive), side B the working tree, both Go 1.22: lines moved by an
+// edit are no change, a new function's escape is, and the repository is only read.
+void TestCompareRuns::commitAgainstWorkingTree()
+{
+    const QString repo = m_work.filePath(QStringLiteral("repo"));
+    const QString module = repo + QStringLiteral("/mod");
+    QVERIFY(test::copyTree(test::sampleModule(), module));
+    const QStringList identity { QStringLiteral("-c"), QStringLiteral("user.name=Heapsight Test"), QStringLiteral("-c"),
+        QStringLiteral("user.email=test@heapsight.invalid") };
+    int code = -1;
+    for (const QStringList& args : { QStringList { QStringLiteral("init"), QStringLiteral("-q") },
+             QStringList { QStringLiteral("add"), QStringLiteral("-A") },
+             QStringList { QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("sample") } }) {
+        const QByteArray out = test::run(QStringLiteral("git"), identity + args, repo, &code);
+        QVERIFY2(code == 0, out.constData());
+    }
+    QVERIFY(test::applySampleEdit(module, QStringLiteral("blank lines")));
+    QVERIFY(test::applySampleEdit(module, QStringLiteral("new escape")));
+    const QMap<QString, QByteArray> before = test::hashTree(repo);
+    auto window = test::openModuleForAnalysis(module);
+    QVERIFY(window);
+
+    const auto commits = compare(*window, QStringLiteral("git:HEAD@go1.22"), QStringLiteral("go1.22"));
+    QVERIFY(commits);
+    QVERIFY2(commits->a->sourceName().startsWith(QLatin1String("HEAD (")), qPrintable(commits->a->sourceName()));
+    QStringList changes;
+    for (std::uint32_t row = 0; row < commits->shown.size(); ++row) {
+        const Change& c = commits->change(row);
+        changes << QStringLiteral("%1 %2 %3").arg(QString::fromLatin1(changeTypeId(c.type).data()),
+                       QString::fromLatin1(kindId(c.kind).data()), QString::fromStdString(c.subjectB));
+        QCOMPARE(QString::fromStdString(c.file), QStringLiteral("./main.go"));
+    }
+    QVERIFY2(changes.contains(QStringLiteral("added moved n")), qPrintable(changes.join(QLatin1String("; "))));
+    QCOMPARE(commits->diff.newHeapAllocations().size(), std::size_t(1));
+    QCOMPARE(commits->diff.total.removed, 0u);
+    QVERIFY(commits->diff.total.unchanged > 100);
+    const ModuleTreeModel* tree = window->treePanel()->model();
+    QCOMPARE(tree->indexForPath(module + QStringLiteral("/loopvar.go")).data(ModuleTreeModel::ChangeCountRole).toInt(), 0);
+    QCOMPARE(tree->indexForPath(module + QStringLiteral("/main.go")).data(ModuleTreeModel::ChangeCountRole).toInt(),
+        static_cast<int>(commits->shown.size()));
+    if (const QByteArray shot = qgetenv("HEAPSIGHT_SCREENSHOT"); !shot.isEmpty()) {
+        window->resize(1400, 900);
+        window->show();
+        QTest::qWait(300);
+        window->grab().save(QString::fromLocal8Bit(shot));
+    }
+    QCOMPARE(test::hashTree(repo), before);
 }
 
 QTEST_MAIN(TestCompareRuns)
