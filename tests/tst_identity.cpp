@@ -3,6 +3,8 @@
 // to a copy of the sources (blank lines, a comment, a line inside a function) and moves the positions in
 // the output by exactly as many lines, as the compiler would print them after that edit.
 #include "core/diff/reportdiff.h"
+#include "core/identity/baseline.h"
+#include "core/model/reportfilter.h"
 #include "core/identity/findingidentity.h"
 #include "core/parse/escapeparser.h"
 #include "testsupport.h"
@@ -79,6 +81,8 @@ private Q_SLOTS:
     void packageVariant();
     void linesMoved_data();
     void linesMoved();
+    void mergeBaselines_data();
+    void mergeBaselines();
 };
 
 void TestIdentity::scanner_data()
@@ -195,6 +199,56 @@ void TestIdentity::linesMoved()
         const bool shifted
             = (name == file || name == QStringLiteral("./") + file) && fa.position.line >= std::uint32_t(atLine);
         QCOMPARE(fb.position.line, fa.position.line + (shifted ? std::uint32_t(by) : 0u));
+    }
+}
+
+void TestIdentity::mergeBaselines_data()
+{
+    // Files whose heap allocations are accepted first, then accepted again ("Accept File" twice).
+    QTest::addColumn<QStringList>("first");
+    QTest::addColumn<QStringList>("then");
+    QTest::newRow("into an empty baseline") << QStringList {} << QStringList { QStringLiteral("./closure.go") };
+    QTest::newRow("disjoint files") << QStringList { QStringLiteral("./closure.go") }
+                                    << QStringList { QStringLiteral("./returnaddr.go"), QStringLiteral("store/store.go") };
+    QTest::newRow("overlapping files") << QStringList { QStringLiteral("./closure.go"), QStringLiteral("./iface.go") }
+                                       << QStringList { QStringLiteral("./iface.go"), QStringLiteral("./main.go") };
+    QTest::newRow("the same file again") << QStringList { QStringLiteral("./iface.go") } << QStringList { QStringLiteral("./iface.go") };
+}
+
+void TestIdentity::mergeBaselines()
+{
+    QFETCH(QStringList, first);
+    QFETCH(QStringList, then);
+    const QString sources = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/escapes");
+    const Report report = parse(readAll(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt")), sources);
+    const auto inFiles = [&](const QStringList& files) {
+        return makeBaseline(filterFindings(report, [&](const Finding& f) {
+            return files.contains(QString::fromStdString(std::string(report.fileName(f.position.file))));
+        }), sources.toStdString());
+    };
+    const Baseline a = inFiles(first), b = inFiles(then);
+    QStringList both = first + then;
+    both.removeDuplicates();
+    const Baseline expected = inFiles(both);
+    QVERIFY(!expected.report.findings().empty());
+
+    const Baseline merged = heapsight::mergeBaselines(a, b);
+    QCOMPARE(merged.report.findings().size(), expected.report.findings().size());
+    QCOMPARE(merged.places.size(), merged.report.findings().size());
+    // Whatever the order of accepting, the same findings are accepted, and accepting again adds nothing.
+    const ReportDiff same = checkAgainstBaseline(merged, expected);
+    QCOMPARE(same.total.added + same.total.removed, 0u);
+    QCOMPARE(heapsight::mergeBaselines(merged, b).report.findings().size(), merged.report.findings().size());
+    // Written and read back, it is the same baseline.
+    std::string error;
+    const auto reread = baselineFromJsonText(baselineToJsonText(merged), &error);
+    QVERIFY2(reread, error.c_str());
+    QCOMPARE(reread->report.findings().size(), merged.report.findings().size());
+    QVERIFY(reread->identities() == merged.identities());
+    for (std::size_t i = 0; i < merged.report.findings().size(); ++i) {
+        const Finding& f = merged.report.findings()[i];
+        QCOMPARE(merged.report.fileName(f.position.file), reread->report.fileName(reread->report.findings()[i].position.file));
+        QVERIFY(!merged.places[i].function.empty()); // every heap allocation of the sample is inside a function
     }
 }
 

@@ -82,9 +82,25 @@ void FindingFilter::setReason(const QString& reason)
     Q_EMIT changed();
 }
 
+void FindingFilter::setAccepted(std::shared_ptr<const std::vector<bool>> accepted)
+{
+    m_accepted = std::move(accepted);
+    Q_EMIT changed();
+}
+
+void FindingFilter::setHideAccepted(bool hide)
+{
+    if (m_hideAccepted == hide)
+        return;
+    m_hideAccepted = hide;
+    Q_EMIT changed();
+}
+
 bool FindingFilter::accepts(const ReportIndex& index, std::uint32_t finding) const
 {
     const Finding& f = index.report().findings()[finding];
+    if (m_hideAccepted && isAccepted(finding))
+        return false;
     if (!(m_groups & groupBit(markerGroup(f.kind))))
         return false;
     if (!m_package.isEmpty()) {

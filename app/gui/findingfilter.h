@@ -5,7 +5,9 @@
 #include <QObject>
 #include <QString>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace heapsight::gui {
 
@@ -37,6 +39,13 @@ public:
     const QString& reason() const { return m_reason; }
     void setReason(const QString& reason);
 
+    // Findings of the current report a baseline has accepted (one flag per finding; null: no baseline),
+    // and whether to hide them.
+    void setAccepted(std::shared_ptr<const std::vector<bool>> accepted);
+    bool isAccepted(std::uint32_t finding) const { return m_accepted && finding < m_accepted->size() && (*m_accepted)[finding]; }
+    bool hidesAccepted() const { return m_hideAccepted; }
+    void setHideAccepted(bool hide);
+
     bool accepts(const ReportIndex& index, std::uint32_t finding) const;
     // The groups a file badge counts: the heap allocations the filter shows or, when it shows none,
     // everything it shows.
@@ -52,6 +61,8 @@ private:
     bool m_hideInlined = false;
     QString m_package;
     QString m_reason;
+    std::shared_ptr<const std::vector<bool>> m_accepted;
+    bool m_hideAccepted = false;
 };
 
 } // namespace heapsight::gui

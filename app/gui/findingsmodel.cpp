@@ -5,6 +5,8 @@
 #include "reasonvocabulary.h"
 #include "stdtext.h"
 
+#include <QGuiApplication>
+#include <QPalette>
 #include <algorithm>
 
 namespace heapsight::gui {
@@ -113,10 +115,28 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
         return static_cast<int>(markerGroup(f.kind));
     case FindingRole:
         return i;
+    case AcceptedRole:
+        return isAccepted(i);
+    case Qt::ForegroundRole:
+        if (isAccepted(i))
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        break;
     default:
         break;
     }
     return {};
+}
+
+void FindingsModel::setAccepted(std::shared_ptr<const std::vector<bool>> accepted)
+{
+    m_accepted = std::move(accepted);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, COLUMN_COUNT - 1), { Qt::ForegroundRole, AcceptedRole });
+}
+
+bool FindingsModel::isAccepted(std::uint32_t finding) const
+{
+    return m_accepted && finding < m_accepted->size() && (*m_accepted)[finding];
 }
 
 QVariant FindingsModel::sortKey(std::uint32_t finding, int column) const
@@ -157,6 +177,8 @@ QString FindingsModel::toolTip(std::uint32_t finding) const
     if (const std::optional<VocabularyEntry> entry = ReasonVocabulary::reason(reason))
         text += QStringLiteral("<p><i>%1</i>: %2</p>")
                     .arg(fromStd(reason).toHtmlEscaped(), entry->meaning.toHtmlEscaped());
+    if (isAccepted(finding))
+        text += tr("<p>Accepted: the baseline has it.</p>");
     return text;
 }
 

@@ -35,6 +35,7 @@ public:
         KindRole, // FindingKind (int)
         GroupRole, // MarkerGroup (int)
         FindingRole, // index into Report::findings() (uint)
+        AcceptedRole, // bool: the baseline has it
     };
 
     explicit FindingsModel(QObject* parent = nullptr);
@@ -45,6 +46,8 @@ public:
     // Allocations of a heap profile placed on this report's lines (null: none).
     void setAllocations(std::shared_ptr<const AllocationProfile> allocations);
     const std::shared_ptr<const AllocationProfile>& allocations() const { return m_allocations; }
+    // Findings a baseline accepted (one flag per finding; null: none), shown dimmed.
+    void setAccepted(std::shared_ptr<const std::vector<bool>> accepted);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -54,6 +57,7 @@ public:
 private:
     QVariant sortKey(std::uint32_t finding, int column) const;
     QString toolTip(std::uint32_t finding) const;
+    bool isAccepted(std::uint32_t finding) const;
     std::optional<AllocStats> allocationsOf(std::uint32_t finding) const;
 
     std::shared_ptr<const ReportIndex> m_report;
@@ -61,6 +65,7 @@ private:
     // QString per comparison made re-sorting after each filter change slow on big reports.
     std::vector<qint64> m_fileRank;
     std::shared_ptr<const AllocationProfile> m_allocations;
+    std::shared_ptr<const std::vector<bool>> m_accepted;
     std::array<QIcon, MarkerGroupCount> m_icons;
 };
 

@@ -81,6 +81,11 @@ void FindingsPanel::setReport(std::shared_ptr<const ReportIndex> report)
     m_model->setReport(std::move(report));
 }
 
+void FindingsPanel::setAccepted(std::shared_ptr<const std::vector<bool>> accepted)
+{
+    m_model->setAccepted(std::move(accepted));
+}
+
 void FindingsPanel::setAllocations(std::shared_ptr<const AllocationProfile> allocations)
 {
     const bool shown = allocations != nullptr;

@@ -29,6 +29,7 @@ public:
     void setReport(std::shared_ptr<const ReportIndex> report);
     // Shows the Alloc columns and ranks the list by allocated bytes; null hides them again.
     void setAllocations(std::shared_ptr<const heapsight::AllocationProfile> allocations);
+    void setAccepted(std::shared_ptr<const std::vector<bool>> accepted);
     // Moves the current row by `delta` (wrapping around) and returns its finding; nullopt when the list is empty.
     std::optional<std::uint32_t> step(int delta);
     // Makes the row of a finding current without activating it (it may be filtered out: then nothing happens).

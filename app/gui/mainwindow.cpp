@@ -2,6 +2,7 @@
 
 #include "analysisbar.h"
 #include "appicon.h"
+#include "baselineactions.h"
 #include "comparepanel.h"
 #include "core/analysis/modulelocator.h"
 #include "editorlauncher.h"
@@ -29,6 +30,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QMenuBar>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLineEdit>
@@ -66,6 +68,8 @@ MainWindow::MainWindow(QWidget* parent)
     setStatusBar(m_status);
     createDocks();
     m_profiles = new ProfileActions(this, m_menus->fileMenu, m_menus->quit);
+    m_baselines = new BaselineActions(this);
+    menuBar()->insertMenu(menuBar()->actions().constLast(), m_baselines->menu); // before Help
     connectActions();
     restoreSettings();
 }
@@ -128,6 +132,11 @@ void MainWindow::connectActions()
     });
     connect(m_filter, &FindingFilter::changed, this, &MainWindow::refreshAnnotations);
     connect(m_profiles, &ProfileActions::allocationsChanged, this, &MainWindow::refreshAnnotations);
+    connect(m_baselines, &BaselineActions::acceptedChanged, this, [this](std::shared_ptr<const std::vector<bool>> accepted) {
+        m_findings->setAccepted(accepted);
+        m_filter->setAccepted(std::move(accepted));
+    });
+    connect(m_baselines->hideAccepted, &QAction::toggled, m_filter, &FindingFilter::setHideAccepted);
 
     connect(m_tree, &ModuleTreePanel::fileActivated, this, [this](const QString& path) { openFile(path); });
     connect(m_source->view(), &SourceView::lineSelected, this, &MainWindow::onLineSelected);
@@ -245,6 +254,7 @@ void MainWindow::onReportChanged(std::shared_ptr<const ReportIndex> report)
     m_why->setReport(report);
     m_overview->setReport(report);
     m_profiles->setReport(report);
+    m_baselines->setReport(report);
     if (report && !m_isSample && !m_session->reportPath().isEmpty()) {
         RecentFolders().add(m_session->moduleRoot(), m_session->reportPath());
         m_menus->setRecentFolders(RecentFolders().folders());

@@ -12,6 +12,7 @@ class QDockWidget;
 namespace heapsight::gui {
 
 class AnalysisBar;
+class BaselineActions;
 class ComparePanel;
 class FilterBar;
 class FindingFilter;
@@ -70,6 +71,7 @@ public:
     // The compare view is up with a result: the source shows changes instead of findings.
     bool isComparing() const;
     ProfileActions* profileActions() const { return m_profiles; }
+    BaselineActions* baselineActions() const { return m_baselines; }
 
 Q_SIGNALS:
     // The module's folder is listed, its report (if any) applied and a first file shown.
@@ -122,6 +124,7 @@ private:
     ComparePanel* m_compare;
     QDockWidget* m_compareDock = nullptr;
     ProfileActions* m_profiles = nullptr;
+    BaselineActions* m_baselines = nullptr;
     QString m_loadError;
     QString m_initialFile;
     int m_initialLine = 0;

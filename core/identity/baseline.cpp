@@ -1,7 +1,10 @@
 #include "baseline.h"
 
 #include "../io/reportjson.h"
+#include "../model/reportbuilder.h"
 #include "../model/reportfilter.h"
+
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +18,77 @@ Baseline makeBaseline(const Report& report, const std::string& sourceRoot)
     b.report = filterFindings(report, [](const Finding& f) { return isHeapAllocation(f.kind); });
     b.places = functionPlaces(b.report, sourceRoot);
     return b;
+}
+
+namespace {
+
+// Copies findings of several reports into one builder, re-interning their files and packages.
+class FindingCopier {
+public:
+    explicit FindingCopier(ReportBuilder& builder)
+        : m_builder(builder)
+    {
+    }
+
+    // False when the builder already had an identical finding (same position, kind and message).
+    bool copy(const Report& from, const Finding& finding)
+    {
+        Finding f = finding;
+        remap(from, f.position);
+        for (Position& p : f.inlineChain)
+            remap(from, p);
+        for (Explanation& e : f.explanations) {
+            for (FlowEdge& edge : e.flows) {
+                for (FlowStep& step : edge.steps)
+                    remap(from, step.at);
+            }
+        }
+        if (f.package < from.packages().size()) {
+            const std::string& name = from.packages()[f.package].name;
+            auto it = m_packages.find(name);
+            if (it == m_packages.end())
+                it = m_packages.emplace(name, m_builder.addPackage(name)).first;
+            f.package = it->second;
+        }
+        const std::size_t before = m_builder.findingCount();
+        m_builder.addFinding(std::move(f));
+        return m_builder.findingCount() > before;
+    }
+
+private:
+    void remap(const Report& from, Position& p)
+    {
+        if (p.isValid())
+            p.file = m_builder.internFile(from.fileName(p.file));
+    }
+
+    ReportBuilder& m_builder;
+    std::map<std::string, std::uint32_t> m_packages;
+};
+
+} // namespace
+
+Baseline mergeBaselines(const Baseline& accepted, const Baseline& more)
+{
+    std::vector<bool> isNew(more.report.findings().size(), false);
+    for (const Change& c : checkAgainstBaseline(accepted, more).changes) {
+        if (c.type == ChangeType::Added && c.indexB >= 0)
+            isNew[static_cast<std::size_t>(c.indexB)] = true;
+    }
+    ReportBuilder builder;
+    builder.setOrigin(more.report.origin());
+    FindingCopier copier(builder);
+    Baseline merged;
+    for (std::size_t i = 0; i < accepted.report.findings().size(); ++i) {
+        if (copier.copy(accepted.report, accepted.report.findings()[i]))
+            merged.places.push_back(i < accepted.places.size() ? accepted.places[i] : FunctionPlace {});
+    }
+    for (std::size_t i = 0; i < more.report.findings().size(); ++i) {
+        if (isNew[i] && copier.copy(more.report, more.report.findings()[i]))
+            merged.places.push_back(i < more.places.size() ? more.places[i] : FunctionPlace {});
+    }
+    merged.report = builder.finish();
+    return merged;
 }
 
 std::string baselineToJsonText(const Baseline& baseline)

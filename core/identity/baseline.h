@@ -24,6 +24,10 @@ inline constexpr int BaselineSchemaVersion = 1;
 // The heap allocations of `report`, with their functions read from the sources under `sourceRoot`.
 Baseline makeBaseline(const Report& report, const std::string& sourceRoot);
 
+// `accepted` with the findings of `more` it does not have yet (by the matching `check` uses): the GUI's
+// "Accept". Nothing of `accepted` is dropped, even findings the code no longer has.
+Baseline mergeBaselines(const Baseline& accepted, const Baseline& more);
+
 std::string baselineToJsonText(const Baseline& baseline);
 // nullopt with the reason in `error` for anything that is not a baseline file of a known schema.
 std::optional<Baseline> baselineFromJsonText(std::string_view text, std::string* error);

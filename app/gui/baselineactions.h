@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/identity/baseline.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <memory>
+#include <vector>
+
+class QAction;
+class QMenu;
+
+namespace heapsight::gui {
+
+class MainWindow;
+class ReportIndex;
+
+// Baselines in the main window (the Baseline menu): choose the baseline file of the open module, accept
+// the current finding or the current file's heap allocations into it, hide or dim what it accepted.
+// Accepting writes the file the user chose, whole, at once: the only file Heapsight writes on its own
+// initiative, and only one the user named. The baseline is matched to the shown report off the GUI
+// thread, like `heapsight-cli check`; the flags go to the shared filter and the findings list.
+class BaselineActions : public QObject {
+    Q_OBJECT
+
+public:
+    explicit BaselineActions(MainWindow* window);
+
+    void setReport(std::shared_ptr<const ReportIndex> report);
+    // Uses `path` for the open module (remembered per module): read when it exists, else created by the
+    // first Accept. False, with the reason on the status bar, when it exists but is no baseline.
+    bool useFile(const QString& path);
+    // Adds these findings' heap allocations to the baseline and writes it; asks for a file first when
+    // none is chosen. False when nothing was written.
+    bool acceptFindings(const std::vector<std::uint32_t>& findings);
+    const QString& path() const { return m_path; }
+    // One flag per finding of the shown report (null: no baseline or not matched yet).
+    const std::shared_ptr<const std::vector<bool>>& accepted() const { return m_accepted; }
+
+    struct Match {
+        std::shared_ptr<const Baseline> baseline;
+        std::shared_ptr<const ReportIndex> report;
+        std::shared_ptr<const std::vector<bool>> flags;
+    };
+
+    QMenu* menu;
+    QAction* chooseFile;
+    QAction* acceptFinding;
+    QAction* acceptFile;
+    QAction* hideAccepted;
+    QAction* stopUsing;
+
+Q_SIGNALS:
+    void acceptedChanged(std::shared_ptr<const std::vector<bool>> accepted);
+
+private:
+    void onChooseFile();
+    void onAcceptFinding();
+    void onAcceptFile();
+    void onStopUsing();
+    void onMatched();
+    void rematch();
+    void updateActions();
+    QString settingsKey() const;
+
+    MainWindow* m_window;
+    QString m_moduleRoot;
+    QString m_path;
+    std::shared_ptr<const Baseline> m_baseline;
+    std::shared_ptr<const ReportIndex> m_report;
+    std::shared_ptr<const std::vector<bool>> m_accepted;
+    QFutureWatcher<Match> m_matcher;
+};
+
+} // namespace heapsight::gui
