@@ -1,21 +1,26 @@
 #pragma once
 
 #include "annotationpalette.h"
+#include "core/model/finding.h"
 
 #include <QPointer>
 #include <QWidget>
 #include <memory>
 
+class QCheckBox;
 class QLabel;
+class QTabWidget;
 class QTextBrowser;
 
 namespace heapsight::gui {
 
 class FindingFilter;
+class FlowGraphView;
 class ReportIndex;
 
 // "Why?": for the selected line, every finding the filter shows with its flow path, each step a link to
-// where it happens, the meaning of each reason word and what usually avoids the escape.
+// where it happens, the meaning of each reason word and what usually avoids the escape; and the same
+// flow drawn as a graph, for the line or for its whole function.
 class WhyPanel : public QWidget {
     Q_OBJECT
 
@@ -29,6 +34,9 @@ public:
 
     QString plainText() const;
     QTextBrowser* browser() const { return m_browser; }
+    FlowGraphView* graphView() const { return m_graph; }
+    QCheckBox* wholeFunction() const { return m_wholeFunction; }
+    QTabWidget* tabs() const { return m_tabs; }
 
 Q_SIGNALS:
     void positionActivated(const QString& diskPath, int line, int column);
@@ -40,9 +48,14 @@ private:
     // keepScroll: the same line is shown again (filter or palette change), so the reader keeps the place.
     void refresh(bool keepScroll = false);
     void onAnchorClicked(const QUrl& url);
+    void refreshGraph();
+    void showPosition(const Position& at);
 
     QLabel* m_title;
     QTextBrowser* m_browser;
+    QTabWidget* m_tabs;
+    FlowGraphView* m_graph;
+    QCheckBox* m_wholeFunction;
     std::shared_ptr<const ReportIndex> m_report;
     QPointer<const FindingFilter> m_filter;
     QString m_path;
