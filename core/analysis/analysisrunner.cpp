@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <csignal>
 #include <sys/types.h>
@@ -23,6 +22,7 @@ AnalysisRunner::AnalysisRunner(QObject* parent)
     m_timeout.setTimerType(Qt::PreciseTimer);
     connect(&m_timeout, &QTimer::timeout, this, &AnalysisRunner::onTimeout);
     connect(&m_cacheWatcher, &QFutureWatcher<CacheProbe>::finished, this, &AnalysisRunner::onCacheChecked);
+    connect(&m_streamWatcher, &QFutureWatcher<std::shared_ptr<Report>>::finished, this, &AnalysisRunner::onStreamParsed);
     connect(&m_parseWatcher, &QFutureWatcher<AnalysisResult>::finished, this, &AnalysisRunner::onParsed);
 }
 
@@ -31,6 +31,7 @@ AnalysisRunner::~AnalysisRunner()
     killProcess();
     // Background work holds copies of what it needs; wait so no thread outlives the runner's temp dir.
     m_cacheWatcher.waitForFinished();
+    m_streamWatcher.waitForFinished();
     m_parseWatcher.waitForFinished();
     m_stores.waitForFinished();
 }
@@ -229,12 +230,26 @@ void AnalysisRunner::onBuildFinished(int exitCode, QProcess::ExitStatus status)
     m_process = nullptr;
     m_stage = Stage::Parsing;
     Q_EMIT stageChanged(tr("Reading the compiler's output"));
-    const AnalysisResultBuilder::Input input = resultInput(status == QProcess::CrashExit ? -1 : exitCode);
-    m_parseWatcher.setFuture(m_stream->finish().then(
-        QThreadPool::globalInstance(), [input, keepAlive = m_temp](std::shared_ptr<Report> text) {
-            return AnalysisResultBuilder::build(std::move(*text), input);
-        }));
+    finishParsing(resultInput(status == QProcess::CrashExit ? -1 : exitCode));
+}
+
+// The stream's worker parses the rest of the output; onStreamParsed() then merges logopt files and
+// classifies diagnostics on the pool too.
+void AnalysisRunner::finishParsing(AnalysisResultBuilder::Input input)
+{
+    m_parsedInput = std::move(input);
+    m_streamWatcher.setFuture(m_stream->finish());
     m_stream.reset();
+}
+
+void AnalysisRunner::onStreamParsed()
+{
+    if (m_stage != Stage::Parsing || m_streamWatcher.future().resultCount() == 0)
+        return;
+    std::shared_ptr<Report> text = m_streamWatcher.result();
+    m_parseWatcher.setFuture(QtConcurrent::run([text, input = m_parsedInput, keepAlive = m_temp] {
+        return AnalysisResultBuilder::build(std::move(*text), input);
+    }));
 }
 
 void AnalysisRunner::onBuildError(QProcess::ProcessError error)
@@ -319,11 +334,7 @@ void AnalysisRunner::abort(AnalysisState state)
     Q_EMIT stageChanged(tr("Reading what the compiler printed before it was stopped"));
     AnalysisResultBuilder::Input input = resultInput(0);
     input.logoptDir.clear(); // go was killed mid-write: its logopt files are partial
-    m_parseWatcher.setFuture(m_stream->finish().then(
-        QThreadPool::globalInstance(), [input, keepAlive = m_temp](std::shared_ptr<Report> text) {
-            return AnalysisResultBuilder::build(std::move(*text), input);
-        }));
-    m_stream.reset();
+    finishParsing(std::move(input));
 }
 
 AnalysisResult AnalysisRunner::stoppedResult(AnalysisState state, std::shared_ptr<const Report> report) const

@@ -60,6 +60,8 @@ private:
     void onBuildOutput();
     void onBuildFinished(int exitCode, QProcess::ExitStatus status);
     void onBuildError(QProcess::ProcessError error);
+    void finishParsing(AnalysisResultBuilder::Input input);
+    void onStreamParsed();
     void onParsed();
     void onTimeout();
     void finish(AnalysisResult result);
@@ -92,6 +94,8 @@ private:
     QElapsedTimer m_clock;
     QTimer m_timeout;
     QFutureWatcher<CacheProbe> m_cacheWatcher;
+    QFutureWatcher<std::shared_ptr<Report>> m_streamWatcher;
+    AnalysisResultBuilder::Input m_parsedInput; // what the build step gets once the stream is parsed
     QFutureWatcher<AnalysisResult> m_parseWatcher;
     QFutureSynchronizer<void> m_stores; // cache writes in flight
 };

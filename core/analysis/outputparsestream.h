@@ -12,8 +12,9 @@ class EscapeParser;
 
 // Parses a compiler's output while it is being printed, so that a big build's report is ready moments
 // after go exits instead of a full parse later. The calling thread only appends bytes; one worker task
-// at a time feeds them to an EscapeParser in arrival order (bytes that arrive while it is busy are
-// batched into its next task).
+// at a time (on the global thread pool) feeds them to an EscapeParser in arrival order, taking whatever
+// gathered while it was busy in one batch. No QFuture continuations: attaching one to a future that is
+// finishing at that moment races in Qt 6.4 and may run the continuation twice.
 class OutputParseStream {
 public:
     explicit OutputParseStream(ReportOrigin origin);
@@ -28,11 +29,13 @@ public:
     qint64 bytesAppended() const { return m_appended; }
 
 private:
-    void flush();
+    struct Shared;
+    static void work(std::shared_ptr<Shared> shared);
+    void wake();
 
-    std::shared_ptr<EscapeParser> m_parser;
-    QFuture<void> m_chain;
-    QByteArray m_pending;
+    // Shared with the worker task, which may outlive the stream (a run replaced by another).
+    std::shared_ptr<Shared> m_shared;
+    QFuture<std::shared_ptr<Report>> m_result;
     qint64 m_appended = 0;
 };
 
