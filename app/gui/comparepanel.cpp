@@ -6,6 +6,7 @@
 #include "whyformatter.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -27,7 +28,7 @@ ComparePanel::ComparePanel(QWidget* parent)
     , m_progress(new QProgressBar(this))
     , m_compareButton(new QPushButton(tr("Compare"), this))
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
-    , m_heapOnly(new QCheckBox(tr("Heap escapes only"), this))
+    , m_kinds(new QComboBox(this))
     , m_model(new ChangesModel(this))
     , m_proxy(new ChangesProxy(this))
     , m_table(new QTableView(this))
@@ -52,9 +53,15 @@ ComparePanel::ComparePanel(QWidget* parent)
         connect(box, &QCheckBox::toggled, this, [this, type](bool on) { m_proxy->setChangeTypeShown(type, on); });
         filters->addWidget(box);
     }
-    filters->addWidget(m_heapOnly);
-    connect(m_heapOnly, &QCheckBox::toggled, this,
-        [this](bool on) { m_proxy->setGroups(on ? HeapGroups : MarkerGroups(0xff)); });
+    // By kind: all, the heap allocations, or one group of the findings list's filter.
+    m_kinds->setObjectName(QStringLiteral("changeKinds"));
+    m_kinds->addItem(tr("All kinds"), int(0xff));
+    m_kinds->addItem(tr("Heap escapes"), int(HeapGroups));
+    for (MarkerGroup group : AllMarkerGroups)
+        m_kinds->addItem(markerGroupLabel(group), int(groupBit(group)));
+    filters->addWidget(m_kinds);
+    connect(m_kinds, &QComboBox::currentIndexChanged, this,
+        [this] { m_proxy->setGroups(static_cast<MarkerGroups>(m_kinds->currentData().toInt())); });
     filters->addStretch(1);
     filters->addWidget(m_status);
     m_progress->setMaximumWidth(160);

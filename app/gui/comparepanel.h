@@ -11,6 +11,7 @@
 #include <vector>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -76,7 +77,7 @@ private:
     QProgressBar* m_progress;
     QPushButton* m_compareButton;
     QPushButton* m_cancelButton;
-    QCheckBox* m_heapOnly;
+    QComboBox* m_kinds;
     ChangesModel* m_model;
     ChangesProxy* m_proxy;
     QTableView* m_table;

@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void heapChangesAreTheRecordedOnes();
     void changeOpensBothSides();
     void changeTypeFilter();
+    void kindFilter();
 
 private:
     QSet<QString> listedHeapChanges(ChangeType type) const;
@@ -163,6 +165,30 @@ void TestCompareView::changeTypeFilter()
             model->index(row, 0).data(ChangesModel::ChangeTypeRole).toInt() != static_cast<int>(ChangeType::Removed));
     gone->setChecked(true);
     QCOMPARE(model->rowCount(), all);
+}
+
+// Each choice of the kind box lists exactly the changes whose kind falls in it.
+void TestCompareView::kindFilter()
+{
+    QAbstractItemModel* model = m_panel->changesView()->model();
+    auto* kinds = m_panel->findChild<QComboBox*>(QStringLiteral("changeKinds"));
+    QVERIFY(kinds);
+    QCOMPARE(kinds->count(), 2 + MarkerGroupCount);
+    const Comparison& comparison = *m_panel->comparison();
+    int sum = 0;
+    for (int i = 0; i < kinds->count(); ++i) {
+        kinds->setCurrentIndex(i);
+        const auto groups = static_cast<MarkerGroups>(kinds->itemData(i).toInt());
+        int expected = 0;
+        for (std::uint32_t row = 0; row < comparison.shown.size(); ++row)
+            expected += (groups & groupBit(markerGroup(comparison.change(row).kind))) ? 1 : 0;
+        QCOMPARE(model->rowCount(), expected);
+        if (i >= 2)
+            sum += expected;
+    }
+    QCOMPARE(sum, static_cast<int>(comparison.shown.size())); // the groups partition the changes
+    kinds->setCurrentIndex(0);
+    QCOMPARE(model->rowCount(), static_cast<int>(comparison.shown.size()));
 }
 
 QTEST_MAIN(TestCompareView)
