@@ -81,6 +81,7 @@ private Q_SLOTS:
     void packageVariant();
     void linesMoved_data();
     void linesMoved();
+    void findingAddedAmongEquals();
     void mergeBaselines_data();
     void mergeBaselines();
 };
@@ -199,6 +200,35 @@ void TestIdentity::linesMoved()
         const bool shifted
             = (name == file || name == QStringLiteral("./") + file) && fa.position.line >= std::uint32_t(atLine);
         QCOMPARE(fb.position.line, fa.position.line + (shifted ? std::uint32_t(by) : 0u));
+    }
+}
+
+// A statement inserted in main() that adds one more `~r0 escapes to heap` to the seven main() has: the
+// new one is the one change, though every later one moved a line and the group grew.
+void TestIdentity::findingAddedAmongEquals()
+{
+    QTemporaryDir dir;
+    const QString before = dir.filePath(QStringLiteral("a")), after = dir.filePath(QStringLiteral("b"));
+    const QString sources = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/escapes");
+    QVERIFY(test::copyTree(sources, before));
+    QVERIFY(test::copyTree(sources, after));
+    QList<QByteArray> lines = readAll(QDir(after).filePath(QStringLiteral("main.go"))).split('\n');
+    lines.insert(16, "\tfmt.Println(len(addresses(5)))");
+    QVERIFY(writeAll(QDir(after).filePath(QStringLiteral("main.go")), lines.join('\n')));
+    const QByteArray output = readAll(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
+    QVERIFY(output.count("./main.go:19:24: ~r0 escapes to heap\n") == 1);
+    const QByteArray edited = shiftPositions(output, QStringLiteral("main.go"), 17, 1) + "./main.go:17:23: ~r0 escapes to heap\n";
+    const Report a = parse(output, before), b = parse(edited, after);
+    const auto idsA = findingIdentities(a, before.toStdString()), idsB = findingIdentities(b, after.toStdString());
+    const ReportDiff d = diffReports(a, b, DiffIdentities { idsA, idsB });
+    QCOMPARE(d.total.removed + d.total.changed, 0u);
+    QCOMPARE(d.total.added, 1u);
+    for (const Change& c : d.changes) {
+        if (c.type == ChangeType::Added) {
+            QCOMPARE(c.line, 17u);
+            QCOMPARE(c.column, 23u);
+            QCOMPARE(c.subjectB, std::string("~r0"));
+        }
     }
 }
 

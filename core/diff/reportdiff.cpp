@@ -3,6 +3,8 @@
 #include "spelling.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <limits>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -57,7 +59,7 @@ std::vector<Entry> entriesOf(const Report& r, std::span<const FindingIdentity> i
     for (std::uint32_t i = 0; i < r.findings().size(); ++i) {
         const Finding& f = r.findings()[i];
         out.push_back(Entry { i, normalizeFileName(r.fileName(f.position.file)), f.position.line, f.position.column,
-                              f.kind, normalizeSpelling(f.subject), i < ids.size() ? &ids[i] : nullptr });
+            f.kind, normalizeSpelling(f.subject), i < ids.size() ? &ids[i] : nullptr });
     }
     return out;
 }
@@ -70,7 +72,8 @@ std::string chainSignature(const Finding& f)
         sig += e.header == Explanation::Header::Leaks ? "L:" : "E:";
         sig += normalizeSpelling(e.target) + '|' + std::to_string(e.derefs) + '{';
         for (const FlowEdge& edge : e.flows) {
-            sig += normalizeSpelling(edge.destination) + '=' + std::to_string(edge.derefs) + normalizeSpelling(edge.source) + '(';
+            sig += normalizeSpelling(edge.destination) + '=' + std::to_string(edge.derefs)
+                + normalizeSpelling(edge.source) + '(';
             for (const FlowStep& s : edge.steps)
                 sig += s.reason + ',';
             sig += ')';
@@ -94,9 +97,9 @@ bool mayBeRespelled(const Entry& a, const Entry& b)
 
 using Pairs = std::vector<std::tuple<std::uint32_t, std::uint32_t, MatchRule>>;
 
-template<typename Key, typename KeyOf>
+template <typename Key, typename KeyOf>
 void matchBy(std::vector<Entry>& a, std::vector<Entry>& b, KeyOf keyOf, bool uniqueOnly, MatchRule rule, Pairs& pairs,
-             bool (*eligible)(const Entry&) = nullptr)
+    bool (*eligible)(const Entry&) = nullptr)
 {
     std::map<Key, std::vector<std::size_t>> inA, inB;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -153,19 +156,106 @@ std::set<std::tuple<std::string, std::uint32_t, std::string>> loopVariables(cons
 
 // Two commits: the same finding of the same function, first where the function moved as a whole, then
 // by its place among its kind where lines inside the function changed but the set of such findings did not.
-void matchIdentities(std::vector<Entry>& a, std::vector<Entry>& b, Pairs& pairs)
+// What the steps of a finding's explanation say, without positions: tells apart findings that share
+// function, kind and subject (`... argument escapes to heap` of two different calls).
+std::string stepsText(const Finding& f)
+{
+    std::string text;
+    for (const Explanation& e : f.explanations) {
+        for (const FlowEdge& edge : e.flows) {
+            for (const FlowStep& s : edge.steps)
+                text += normalizeSpelling(s.expression) + '\n';
+        }
+    }
+    return text;
+}
+
+// Where one side has more findings of a function with the same kind and subject (one was added, or
+// removed): pair them in source order, leaving out as many as the difference, choosing the pairing that
+// best keeps columns, explanation steps and line within the function. The ones left out are the changes.
+void matchInOrder(const Report& ra, const Report& rb, std::vector<Entry>& a, std::vector<Entry>& b, Pairs& pairs)
+{
+    using Group = std::tuple<std::string, std::string, FindingKind, std::string>;
+    std::map<Group, std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> groups;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (!a[i].matched && a[i].hasFunction())
+            groups[{ a[i].id->package, a[i].id->function, a[i].kind, a[i].subject }].first.push_back(i);
+    }
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        if (!b[i].matched && b[i].hasFunction())
+            groups[{ b[i].id->package, b[i].id->function, b[i].kind, b[i].subject }].second.push_back(i);
+    }
+    constexpr std::size_t kMaxCells = 1u << 18; // a pathological group is left to be reported, not solved
+    for (auto& [group, sides] : groups) {
+        auto& [as, bs] = sides;
+        if (as.empty() || bs.empty() || as.size() * bs.size() > kMaxCells)
+            continue;
+        const auto byOrdinal = [](const std::vector<Entry>& v) {
+            return [&v](std::size_t x, std::size_t y) { return v[x].id->ordinal < v[y].id->ordinal; };
+        };
+        std::sort(as.begin(), as.end(), byOrdinal(a));
+        std::sort(bs.begin(), bs.end(), byOrdinal(b));
+        const bool aShorter = as.size() <= bs.size();
+        const std::vector<std::size_t>& shortSide = aShorter ? as : bs;
+        const std::vector<std::size_t>& longSide = aShorter ? bs : as;
+        std::vector<std::string> shortSteps, longSteps;
+        for (std::size_t i : shortSide)
+            shortSteps.push_back(stepsText((aShorter ? ra : rb).findings()[(aShorter ? a : b)[i].index]));
+        for (std::size_t i : longSide)
+            longSteps.push_back(stepsText((aShorter ? rb : ra).findings()[(aShorter ? b : a)[i].index]));
+        const auto cost = [&](std::size_t s, std::size_t l) {
+            const Entry& x = (aShorter ? a : b)[shortSide[s]];
+            const Entry& y = (aShorter ? b : a)[longSide[l]];
+            const auto lines
+                = static_cast<std::int64_t>(x.id->lineInFunction) - static_cast<std::int64_t>(y.id->lineInFunction);
+            return (x.column != y.column ? 10000 : 0) + (shortSteps[s] != longSteps[l] ? 1000 : 0)
+                + std::min<std::int64_t>(std::abs(lines), 999);
+        };
+        // best[s][l]: the cheapest order-keeping pairing of all of the first s short ones into the first l long ones.
+        const std::size_t n = shortSide.size(), m = longSide.size();
+        constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::max() / 4;
+        std::vector<std::int64_t> best((n + 1) * (m + 1), kNone);
+        const auto at = [m](std::size_t s, std::size_t l) { return s * (m + 1) + l; };
+        for (std::size_t l = 0; l <= m; ++l)
+            best[at(0, l)] = 0;
+        for (std::size_t s = 1; s <= n; ++s) {
+            for (std::size_t l = s; l <= m; ++l)
+                best[at(s, l)] = std::min(best[at(s, l - 1)], best[at(s - 1, l - 1)] + cost(s - 1, l - 1));
+        }
+        for (std::size_t s = n, l = m; s > 0; --l) {
+            if (best[at(s, l)] == best[at(s - 1, l - 1)] + cost(s - 1, l - 1)) {
+                Entry& x = (aShorter ? a : b)[shortSide[s - 1]];
+                Entry& y = (aShorter ? b : a)[longSide[l - 1]];
+                x.matched = y.matched = true;
+                pairs.emplace_back(
+                    aShorter ? x.index : y.index, aShorter ? y.index : x.index, MatchRule::FunctionOrdinal);
+                --s;
+            }
+        }
+    }
+}
+
+// Two commits: the same finding of the same function, first where the function moved as a whole, then
+// by its place among its kind where lines inside the function changed but the set of such findings did not,
+// then, where one side has more of them, by an order-keeping pairing (matchInOrder).
+void matchIdentities(const Report& ra, const Report& rb, std::vector<Entry>& a, std::vector<Entry>& b, Pairs& pairs)
 {
     const auto inFunction = [](const Entry& e) { return e.hasFunction(); };
     using Moved = std::tuple<std::string, std::string, FindingKind, std::string, std::uint32_t, std::uint32_t>;
-    matchBy<Moved>(a, b, [](const Entry& e) {
-        return Moved { e.id->package, e.id->function, e.kind, e.subject, e.id->lineInFunction, e.id->column };
-    }, false, MatchRule::SameFunction, pairs, inFunction);
-    // The group size is in the key: where one side has more `moved to heap: x` in a function, their order
-    // says nothing about which is which.
+    matchBy<Moved>(
+        a, b,
+        [](const Entry& e) {
+            return Moved { e.id->package, e.id->function, e.kind, e.subject, e.id->lineInFunction, e.id->column };
+        },
+        false, MatchRule::SameFunction, pairs, inFunction);
     using Ordinal = std::tuple<std::string, std::string, FindingKind, std::string, std::uint32_t, std::uint32_t>;
-    matchBy<Ordinal>(a, b, [](const Entry& e) {
-        return Ordinal { e.id->package, e.id->function, e.kind, e.subject, e.id->ordinal, e.id->groupSize };
-    }, false, MatchRule::FunctionOrdinal, pairs, inFunction);
+    matchBy<Ordinal>(
+        a, b,
+        [](const Entry& e) {
+            return Ordinal { e.id->package, e.id->function, e.kind, e.subject, e.id->ordinal, e.id->groupSize };
+        },
+        false, MatchRule::FunctionOrdinal, pairs, inFunction);
+    matchInOrder(ra, rb, a, b, pairs);
 }
 
 } // namespace
@@ -177,21 +267,37 @@ ReportDiff diffReports(const Report& ra, const Report& rb, const DiffIdentities&
     // With identities, the enclosing function is part of even the exact key: after an edit, the same line
     // number may hold another function's code.
     using Full = std::tuple<std::string, std::uint32_t, std::uint32_t, FindingKind, std::string, std::string>;
-    matchBy<Full>(a, b, [](const Entry& e) { return Full { e.file, e.line, e.column, e.kind, e.subject, e.function() }; },
-                  false, MatchRule::Exact, pairs);
+    matchBy<Full>(
+        a, b,
+        [](const Entry& e) {
+            return Full { e.file, e.line, e.column, e.kind, e.subject, e.function() };
+        },
+        false, MatchRule::Exact, pairs);
     if (!identities.isEmpty()) {
-        matchIdentities(a, b, pairs);
+        matchIdentities(ra, rb, a, b, pairs);
     } else {
         // Same source, two compilers: positions are comparable, spellings may not be.
         using AtColumn = std::tuple<std::string, std::uint32_t, std::uint32_t, FindingKind>;
         using OnLine = std::tuple<std::string, std::uint32_t, FindingKind, std::string>;
         using LineKind = std::tuple<std::string, std::uint32_t, FindingKind>;
-        matchBy<AtColumn>(a, b, [](const Entry& e) { return AtColumn { e.file, e.line, e.column, e.kind }; }, true,
-                          MatchRule::SameColumn, pairs);
-        matchBy<OnLine>(a, b, [](const Entry& e) { return OnLine { e.file, e.line, e.kind, e.subject }; }, false,
-                        MatchRule::ColumnMoved, pairs);
-        matchBy<LineKind>(a, b, [](const Entry& e) { return LineKind { e.file, e.line, e.kind }; }, true,
-                          MatchRule::LineOnly, pairs);
+        matchBy<AtColumn>(
+            a, b,
+            [](const Entry& e) {
+                return AtColumn { e.file, e.line, e.column, e.kind };
+            },
+            true, MatchRule::SameColumn, pairs);
+        matchBy<OnLine>(
+            a, b,
+            [](const Entry& e) {
+                return OnLine { e.file, e.line, e.kind, e.subject };
+            },
+            false, MatchRule::ColumnMoved, pairs);
+        matchBy<LineKind>(
+            a, b,
+            [](const Entry& e) {
+                return LineKind { e.file, e.line, e.kind };
+            },
+            true, MatchRule::LineOnly, pairs);
     }
 
     const auto loopsA = loopVariables(ra), loopsB = loopVariables(rb);
