@@ -91,12 +91,20 @@ void BaselineActions::setReport(std::shared_ptr<const ReportIndex> report)
         m_baseline.reset();
         const QString remembered = root.isEmpty() ? QString() : QSettings().value(settingsKey()).toString();
         if (!remembered.isEmpty() && QFileInfo::exists(remembered))
-            useFile(remembered);
+            loadFile(remembered);
     }
     rematch();
 }
 
 bool BaselineActions::useFile(const QString& path)
+{
+    if (!loadFile(path))
+        return false;
+    rematch();
+    return true;
+}
+
+bool BaselineActions::loadFile(const QString& path)
 {
     auto baseline = std::make_shared<Baseline>();
     if (QFile::exists(path)) {
@@ -122,7 +130,6 @@ bool BaselineActions::useFile(const QString& path)
     m_baseline = std::move(baseline);
     if (!m_moduleRoot.isEmpty())
         QSettings().setValue(settingsKey(), m_path);
-    rematch();
     return true;
 }
 

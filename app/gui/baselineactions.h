@@ -59,6 +59,8 @@ private:
     void onAcceptFile();
     void onStopUsing();
     void onMatched();
+    // useFile without the matching: setReport matches once, after the module's file is loaded.
+    bool loadFile(const QString& path);
     void rematch();
     void updateActions();
     QString settingsKey() const;
