@@ -56,9 +56,9 @@ std::string flowSignature(const Report& r, const Finding& f)
     std::string s;
     for (const Explanation& e : f.explanations) {
         for (const FlowEdge& edge : e.flows) {
-            s += edge.destination + "=" + std::to_string(edge.derefs) + edge.source + "[";
+            s += std::string(edge.destination) + "=" + std::to_string(edge.derefs) + std::string(edge.source) + "[";
             for (const FlowStep& step : edge.steps)
-                s += step.reason + "@" + std::string(r.fileName(step.at.file)) + ":" + std::to_string(step.at.line) + ":"
+                s += std::string(step.reason) + "@" + std::string(r.fileName(step.at.file)) + ":" + std::to_string(step.at.line) + ":"
                     + std::to_string(step.at.column) + ",";
             s += "]";
         }

@@ -27,7 +27,7 @@ const QLatin1String kScheme("heapsight-position");
 const QString kArrow = QStringLiteral(" \u2192 ");
 
 // "{heap}" → "heap", "{storage for &T{...}}" → "storage for &T{...}", "{temp}" → "a temporary".
-QString locationText(const std::string& location)
+QString locationText(std::string_view location)
 {
     const QString loc = fromStd(location);
     if (loc == QLatin1String("{heap}"))
@@ -80,7 +80,7 @@ QString WhyFormatter::stepLink(const FlowStep& step) const
     return QStringLiteral("<a href=\"%1\">%2</a>").arg(positionUrl(step.at).toString(), label);
 }
 
-QString WhyFormatter::locationHtml(const std::string& location) const
+QString WhyFormatter::locationHtml(std::string_view location) const
 {
     if (location == "{heap}")
         return QStringLiteral("<b style=\"color:%1\">%2</b>")
@@ -93,7 +93,7 @@ QString WhyFormatter::locationHtml(const std::string& location) const
 QString WhyFormatter::chainHtml(const Explanation& explanation) const
 {
     QString html;
-    const std::string* previous = nullptr;
+    const std::pmr::string* previous = nullptr;
     for (const FlowEdge& edge : explanation.flows) {
         if (!previous || *previous != edge.source) {
             if (previous)
@@ -123,7 +123,7 @@ QString WhyFormatter::chainHtml(const Explanation& explanation) const
 QString WhyFormatter::chainText(const Explanation& explanation) const
 {
     QString text;
-    const std::string* previous = nullptr;
+    const std::pmr::string* previous = nullptr;
     for (const FlowEdge& edge : explanation.flows) {
         if (!previous || *previous != edge.source)
             text += (previous ? QStringLiteral("; ") : QString()) + locationText(edge.source);

@@ -35,7 +35,7 @@ public:
 private:
     QString chainHtml(const Explanation& explanation) const;
     QString stepLink(const FlowStep& step) const;
-    QString locationHtml(const std::string& location) const;
+    QString locationHtml(std::string_view location) const;
     QString stepsHtml(const Explanation& explanation) const;
     QString reasonsHtml(const std::vector<std::string_view>& reasons) const;
     QString colour(const QColor& c) const { return c.name(QColor::HexRgb); }

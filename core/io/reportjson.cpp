@@ -157,6 +157,11 @@ struct Reader {
                           j.at("column").get<std::uint32_t>() };
     }
 
+    static std::pmr::string chainText(const json& value)
+    {
+        return std::pmr::string(std::string_view(value.get_ref<const std::string&>()));
+    }
+
     std::vector<Explanation> explanations(const json& list, const json& flow)
     {
         std::vector<Explanation> result;
@@ -174,11 +179,9 @@ struct Reader {
             const auto owner = edge.at("explanation").get<std::size_t>();
             if (owner >= result.size())
                 throw std::out_of_range("flow edge refers to a missing explanation");
-            FlowEdge fe { edge.at("dst").get<std::string>(), edge.at("src").get<std::string>(),
-                          edge.at("derefs").get<int>(), {} };
+            FlowEdge fe { chainText(edge.at("dst")), chainText(edge.at("src")), edge.at("derefs").get<int>(), {} };
             for (const json& s : edge.at("steps"))
-                fe.steps.push_back(
-                    FlowStep { s.at("expression").get<std::string>(), s.at("reason").get<std::string>(), position(s) });
+                fe.steps.push_back(FlowStep { chainText(s.at("expression")), chainText(s.at("reason")), position(s) });
             result[owner].flows.push_back(std::move(fe));
         }
         return result;

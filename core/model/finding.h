@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory_resource>
 #include <string>
 #include <vector>
 
@@ -24,10 +25,15 @@ struct Position {
     friend auto operator<=>(const Position&, const Position&) = default;
 };
 
+// Flow edges and steps make up most of a -m=2 report (two million lines for the standard library), so
+// their strings and lists are polymorphic-allocator types: the parser puts them in the report's
+// ChainArena. A copy allocates from the default heap and owns itself; a move keeps the arena, which the
+// report owns (ReportBuilder::absorb hands a part's arenas over with its findings).
+
 // One `from EXPR (REASON) at POS` line: why a value moved along one edge of the flow.
 struct FlowStep {
-    std::string expression; // "&x", "return &x", "fmt.Sprintf(\"%v\", u)"
-    std::string reason; // closed vocabulary: "address-of", "call parameter", "interface-converted", …
+    std::pmr::string expression; // "&x", "return &x", "fmt.Sprintf(\"%v\", u)"
+    std::pmr::string reason; // closed vocabulary: "address-of", "call parameter", "interface-converted", …
     Position at;
 
     friend bool operator==(const FlowStep&, const FlowStep&) = default;
@@ -35,10 +41,10 @@ struct FlowStep {
 
 // One `flow: DST = OPS SRC:` line and the steps under it.
 struct FlowEdge {
-    std::string destination; // "~r0", "{heap}", "{storage for &T{...}}", "x"
-    std::string source;
+    std::pmr::string destination; // "~r0", "{heap}", "{storage for &T{...}}", "x"
+    std::pmr::string source;
     int derefs = 0; // -1 for `&src` (address taken), k for k leading `*`
-    std::vector<FlowStep> steps;
+    std::pmr::vector<FlowStep> steps;
 
     friend bool operator==(const FlowEdge&, const FlowEdge&) = default;
 };
@@ -54,7 +60,7 @@ struct Explanation {
     std::string target; // LOC for Leaks ("{heap}", "~r0", …); "{heap}" for Escapes
     int derefs = 0; // derefs=N of a Leaks header
     bool truncated = false; // closed by `warning: truncated explanation due to assignment cycle`
-    std::vector<FlowEdge> flows;
+    std::pmr::vector<FlowEdge> flows;
 
     friend bool operator==(const Explanation&, const Explanation&) = default;
 };

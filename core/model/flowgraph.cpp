@@ -54,16 +54,16 @@ public:
     }
 
 private:
-    std::uint32_t addNode(std::string name, FlowGraph::NodeKind kind, std::uint32_t row)
+    std::uint32_t addNode(std::string_view name, FlowGraph::NodeKind kind, std::uint32_t row)
     {
         if (kind == FlowGraph::NodeKind::Heap) {
             if (!m_heap) {
                 m_heap = static_cast<std::uint32_t>(m_graph.nodes.size());
-                m_graph.nodes.push_back({ std::move(name), kind, {}, 0, 0 });
+                m_graph.nodes.push_back({ std::string(name), kind, {}, 0, 0 });
             }
             return *m_heap;
         }
-        m_graph.nodes.push_back({ std::move(name), kind, {}, static_cast<double>(m_graph.columns), row });
+        m_graph.nodes.push_back({ std::string(name), kind, {}, static_cast<double>(m_graph.columns), row });
         m_graph.rows = std::max(m_graph.rows, row + 1);
         return static_cast<std::uint32_t>(m_graph.nodes.size() - 1);
     }
@@ -83,7 +83,7 @@ private:
         std::uint32_t row = 0;
         std::optional<std::uint32_t> previous;
         for (const FlowEdge& flow : e.flows) {
-            if (!previous || m_graph.nodes[*previous].name != flow.source)
+            if (!previous || m_graph.nodes[*previous].name != std::string_view(flow.source))
                 previous = addNode(flow.source, flowNodeKind(flow.source), row++);
             const std::uint32_t to = addNode(flow.destination, flowNodeKind(flow.destination), row++);
             FlowGraph::Edge edge { *previous, to, edgeLabel(flow), {}, false };

@@ -1,7 +1,8 @@
 #include "reportbuilder.h"
 
+#include "chainarena.h"
+
 #include <algorithm>
-#include <numeric>
 
 namespace heapsight {
 
@@ -30,6 +31,16 @@ ReportBuilder::ReportBuilder()
 
 void ReportBuilder::setOrigin(ReportOrigin origin) { m_report->m_origin = std::move(origin); }
 
+std::pmr::memory_resource* ReportBuilder::chainArena()
+{
+    if (!m_arena) {
+        auto arena = std::make_shared<ChainArena>();
+        m_arena = arena.get();
+        m_report->m_arenas.list.push_back(std::move(arena));
+    }
+    return m_arena;
+}
+
 ReportOrigin& ReportBuilder::origin() { return m_report->m_origin; }
 
 FileId ReportBuilder::internFile(std::string_view name)
@@ -57,18 +68,12 @@ std::uint32_t ReportBuilder::addFinding(Finding finding)
     std::vector<Explanation> explanations = std::move(finding.explanations);
     finding.explanations.clear();
     const std::size_t hash = dedupHash(finding);
-    auto index = static_cast<std::uint32_t>(r.m_findings.size());
-    bool inserted = true;
-    for (auto [it, end] = m_dedup.equal_range(hash); it != end; ++it) {
-        const Finding& same = r.m_findings[it->second];
-        if (same.position == finding.position && same.kind == finding.kind && same.message == finding.message) {
-            index = it->second;
-            inserted = false;
-            break;
-        }
-    }
+    std::uint32_t* slot = findSlot(hash, finding);
+    const bool inserted = *slot == 0;
+    const std::uint32_t index = inserted ? static_cast<std::uint32_t>(r.m_findings.size()) : *slot - 1;
     if (inserted) {
-        m_dedup.emplace(hash, index);
+        *slot = index + 1;
+        m_hashes.push_back(hash);
         ++r.m_stats.distinct[static_cast<std::size_t>(finding.kind)];
         r.m_findings.push_back(std::move(finding));
     } else {
@@ -83,12 +88,72 @@ std::uint32_t ReportBuilder::addFinding(Finding finding)
     return index;
 }
 
+// The slot that holds an identical finding, or the free slot where it belongs (the table grows first
+// when it would be more than half full).
+std::uint32_t* ReportBuilder::findSlot(std::size_t hash, const Finding& finding)
+{
+    if ((m_hashes.size() + 1) * 2 > m_slots.size())
+        growTable();
+    const std::vector<Finding>& findings = m_report->m_findings;
+    const std::size_t mask = m_slots.size() - 1;
+    // Fibonacci hashing: the top bits of the product mix every bit of the hash.
+    std::size_t at = (hash * 0x9e3779b97f4a7c15ULL) >> (64 - m_slotBits);
+    while (m_slots[at] != 0) {
+        const std::uint32_t i = m_slots[at] - 1;
+        const Finding& same = findings[i];
+        if (m_hashes[i] == hash && same.position == finding.position && same.kind == finding.kind
+            && same.message == finding.message)
+            break;
+        at = (at + 1) & mask;
+    }
+    return &m_slots[at];
+}
+
+void ReportBuilder::growTable()
+{
+    m_slotBits = std::max(m_slotBits + 1, 10u);
+    m_slots.assign(std::size_t(1) << m_slotBits, 0);
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::uint32_t i = 0; i < m_hashes.size(); ++i) {
+        std::size_t at = (m_hashes[i] * 0x9e3779b97f4a7c15ULL) >> (64 - m_slotBits);
+        while (m_slots[at] != 0)
+            at = (at + 1) & mask;
+        m_slots[at] = i + 1;
+    }
+}
+
+namespace {
+
+// Explanation's ==, cheapest tells first: the explanations of one finding share header and subject
+// and mostly differ in their flows' count, steps and positions, which compare without touching text.
+bool sameExplanation(const Explanation& a, const Explanation& b)
+{
+    if (a.flows.size() != b.flows.size() || a.truncated != b.truncated || a.derefs != b.derefs || a.header != b.header)
+        return false;
+    for (std::size_t i = 0; i < a.flows.size(); ++i) {
+        const FlowEdge& x = a.flows[i];
+        const FlowEdge& y = b.flows[i];
+        if (x.steps.size() != y.steps.size() || x.derefs != y.derefs)
+            return false;
+        for (std::size_t j = 0; j < x.steps.size(); ++j) {
+            if (x.steps[j].at != y.steps[j].at)
+                return false;
+        }
+    }
+    return a == b;
+}
+
+} // namespace
+
 void ReportBuilder::attachExplanation(std::uint32_t findingIndex, Explanation explanation)
 {
     std::vector<Explanation>& list = m_report->m_findings[findingIndex].explanations;
     // A repeated verdict comes with a repeated block: keep one copy of each distinct explanation.
-    if (std::find(list.begin(), list.end(), explanation) == list.end())
-        list.push_back(std::move(explanation));
+    for (const Explanation& e : list) {
+        if (sameExplanation(e, explanation))
+            return;
+    }
+    list.push_back(std::move(explanation));
 }
 
 void ReportBuilder::addUnknownLine(UnknownLine line)
@@ -105,6 +170,10 @@ void ReportBuilder::addUnlinkedExplanation(Position at, Explanation explanation)
 
 void ReportBuilder::absorb(Report&& part, std::uint64_t lineOffset)
 {
+    // The part's findings move here with their chains, so the arenas they live in come along.
+    for (auto& arena : part.m_arenas.list)
+        m_report->m_arenas.list.push_back(std::move(arena));
+    part.m_arenas.list.clear();
     std::vector<FileId> files(part.m_files.size());
     for (FileId f = 0; f < part.m_files.size(); ++f)
         files[f] = internFile(part.m_files[f]);
@@ -161,11 +230,15 @@ void ReportBuilder::restoreLineCounts(const ReportStats& counts)
 Report ReportBuilder::finish()
 {
     Report& r = *m_report;
-    r.m_byPosition.resize(r.m_findings.size());
-    std::iota(r.m_byPosition.begin(), r.m_byPosition.end(), 0u);
-    std::stable_sort(r.m_byPosition.begin(), r.m_byPosition.end(), [&r](std::uint32_t a, std::uint32_t b) {
-        return r.m_findings[a].position < r.m_findings[b].position;
-    });
+    // Sorted as (position, index) pairs: comparing in place would reach into a finding (two hundred
+    // bytes away from the next) at every step. The index as the second key keeps equal positions in order.
+    std::vector<std::pair<Position, std::uint32_t>> order(r.m_findings.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i)
+        order[i] = { r.m_findings[i].position, i };
+    std::sort(order.begin(), order.end());
+    r.m_byPosition.resize(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        r.m_byPosition[i] = order[i].second;
     r.m_fileRanges.assign(r.m_files.size(), { 0u, 0u });
     // Findings without a position (never observed, but possible) sort last under NoFile and get no range.
     std::uint32_t i = 0;
@@ -179,9 +252,12 @@ Report ReportBuilder::finish()
             r.m_fileRanges[file] = { i, j };
         i = j;
     }
-    m_dedup.clear();
+    m_slots.clear();
+    m_slotBits = 0;
+    m_hashes.clear();
     Report result = std::move(r);
     m_report = std::make_unique<Report>();
+    m_arena = nullptr;
     return result;
 }
 

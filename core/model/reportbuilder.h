@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace heapsight {
 
@@ -16,6 +16,9 @@ public:
     ReportBuilder();
 
     void setOrigin(ReportOrigin origin);
+    // The arena the report being built owns, for explanation chains (see FlowEdge): strings and lists
+    // allocated from it live as long as the report, without a heap block each.
+    std::pmr::memory_resource* chainArena();
     ReportOrigin& origin();
     FileId internFile(std::string_view name);
     std::uint32_t addPackage(std::string_view name);
@@ -48,8 +51,16 @@ private:
     // Of position, kind and message: the key of de-duplication. Findings are compared in place, so the
     // table holds no copy of their (often long) messages.
     static std::size_t dedupHash(const Finding& finding) noexcept;
+    std::uint32_t* findSlot(std::size_t hash, const Finding& finding);
+    void growTable();
+
     std::unique_ptr<Report> m_report;
-    std::unordered_multimap<std::size_t, std::uint32_t> m_dedup; // dedupHash → indices of findings
+    std::pmr::memory_resource* m_arena = nullptr; // in m_report->m_arenas once made
+    // De-duplication table, open addressing: a slot holds a finding's index + 1 (0: free); the findings
+    // themselves are the keys. No heap block per entry, and one probe is usually one cache line.
+    std::vector<std::uint32_t> m_slots; // a power of two in size, at most half full
+    unsigned m_slotBits = 0;
+    std::vector<std::size_t> m_hashes; // dedupHash of each finding, by index
 };
 
 } // namespace heapsight

@@ -38,6 +38,7 @@ private:
     void openBlock(const PositionPrefix& prefix, Explanation::Header header, std::string_view subject,
                    std::string_view target, std::int64_t derefs);
     void closeBlock();
+    Explanation takeBlock();
     void closePackage();
     void addVerdict(const PositionPrefix& prefix, std::string_view text, FindingKind kind, std::string_view subject,
                     std::string_view detail, std::int64_t number);
@@ -49,6 +50,7 @@ private:
     // Most positions name the file of the position before them: skip the hash look-up then.
     std::string m_lastFileName;
     FileId m_lastFile = NoFile;
+    bool m_lastFileQuick = false; // its name holds no ") at " (parseFromTextInFile may be asked)
     std::string m_partial;
     std::uint64_t m_lineNumber = 0;
     std::uint32_t m_package = UnknownLine::NoPackage;
@@ -56,7 +58,26 @@ private:
     bool m_blockOpen = false;
     std::string m_blockPrefix;
     Position m_blockPosition;
-    Explanation m_block;
+    Explanation m_block; // header fields; its flows are collected below
+    // The open block's flow and from lines, their text in m_scratchText. They are copied into the
+    // report's arena at their final sizes when the block closes (no growth there, no heap block per
+    // string); the scratch keeps its capacity from block to block.
+    struct ScratchEdge {
+        std::uint32_t text; // destination, then source
+        std::uint32_t destinationSize;
+        std::uint32_t sourceSize;
+        int derefs;
+        std::uint32_t firstStep; // index into m_scratchSteps
+    };
+    struct ScratchStep {
+        std::uint32_t text; // expression, then reason
+        std::uint32_t expressionSize;
+        std::uint32_t reasonSize;
+        Position at;
+    };
+    std::string m_scratchText;
+    std::vector<ScratchEdge> m_scratchEdges;
+    std::vector<ScratchStep> m_scratchSteps;
 
     // Blocks waiting for their verdict, which usually comes later in the same package's output.
     std::map<PendingKey, std::vector<Explanation>> m_pending;

@@ -1,5 +1,7 @@
 #include "flowlineparser.h"
 
+#include <cstring>
+
 namespace heapsight {
 
 namespace {
@@ -64,13 +66,30 @@ std::optional<RawFlow> parseFlowText(std::string_view text)
 std::optional<RawFlowStep> parseFromText(std::string_view text)
 {
     // The REASON vocabulary has no parentheses, and a position holds no ") at ": split from the right.
+    // A from line is a million times in a std report: look for ')' with memrchr (a vector at a time)
+    // rather than trying ") at " at every byte from the end.
     static constexpr std::string_view kAt = ") at ";
-    const std::size_t at = text.rfind(kAt);
+    std::size_t at = std::string_view::npos;
+    for (std::size_t end = text.size(); end > 0;) {
+        const void* close = memrchr(text.data(), ')', end);
+        if (!close)
+            break;
+        const auto i = static_cast<std::size_t>(static_cast<const char*>(close) - text.data());
+        if (text.substr(i, kAt.size()) == kAt) {
+            at = i;
+            break;
+        }
+        end = i;
+    }
     if (at == std::string_view::npos)
         return std::nullopt;
-    const std::size_t open = text.rfind(" (", at);
-    if (open == std::string_view::npos)
+    // The reason runs back to the nearest '('; it must be preceded by a space and hold no ')'.
+    std::size_t paren = at;
+    while (paren > 0 && text[paren - 1] != '(')
+        --paren;
+    if (paren < 2 || text[paren - 2] != ' ')
         return std::nullopt;
+    const std::size_t open = paren - 2;
     const auto position = parseWholePosition(text.substr(at + kAt.size()));
     if (!position)
         return std::nullopt;
@@ -78,8 +97,47 @@ std::optional<RawFlowStep> parseFromText(std::string_view text)
     step.expression = text.substr(0, open);
     step.reason = text.substr(open + 2, at - open - 2);
     step.at = *position;
-    if (step.reason.empty() || step.reason.find_first_of("()") != std::string_view::npos)
+    if (step.reason.empty() || step.reason.find(')') != std::string_view::npos)
         return std::nullopt;
+    return step;
+}
+
+std::optional<RawFlowStep> parseFromTextInFile(std::string_view text, std::string_view file)
+{
+    // Backwards from the end: column digits, ':', line digits, ':', the file, ") at ".
+    const auto digits = [&text](std::size_t end, std::uint32_t& value) {
+        std::size_t i = end;
+        std::uint32_t v = 0;
+        std::uint32_t scale = 1;
+        while (i > 0 && end - i < 9 && text[i - 1] >= '0' && text[i - 1] <= '9') {
+            v += static_cast<std::uint32_t>(text[i - 1] - '0') * scale;
+            scale *= 10;
+            --i;
+        }
+        value = v;
+        // Nine digits at most here (no overflow); a longer number is parseFromText's to judge.
+        return i == end || (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') ? std::string_view::npos : i;
+    };
+    RawFlowStep step;
+    const std::size_t columnStart = digits(text.size(), step.at.column);
+    if (columnStart == std::string_view::npos || columnStart < 1 || text[columnStart - 1] != ':')
+        return std::nullopt;
+    const std::size_t lineStart = digits(columnStart - 1, step.at.line);
+    static constexpr std::string_view kAt = ") at ";
+    if (lineStart == std::string_view::npos || lineStart < file.size() + kAt.size() + 1 || text[lineStart - 1] != ':')
+        return std::nullopt;
+    const std::size_t fileStart = lineStart - 1 - file.size();
+    if (text.substr(fileStart, file.size()) != file || text.substr(fileStart - kAt.size(), kAt.size()) != kAt)
+        return std::nullopt;
+    step.at.file = text.substr(fileStart, file.size());
+    const std::size_t at = fileStart - kAt.size();
+    std::size_t paren = at;
+    while (paren > 0 && text[paren - 1] != '(' && text[paren - 1] != ')')
+        --paren;
+    if (paren < 2 || text[paren - 1] != '(' || text[paren - 2] != ' ' || paren == at)
+        return std::nullopt;
+    step.expression = text.substr(0, paren - 2);
+    step.reason = text.substr(paren, at - paren);
     return step;
 }
 

@@ -23,5 +23,9 @@ struct RawFlowStep {
 
 std::optional<RawFlow> parseFlowText(std::string_view text);
 std::optional<RawFlowStep> parseFromText(std::string_view text);
+// The common case of a from line, quickly: its position is `FILE:L:C` in `file` (the file of the line's
+// own prefix, nearly always). Gives what parseFromText gives, or nullopt when the line is not that case
+// (then ask parseFromText). `file` must not hold ") at ".
+std::optional<RawFlowStep> parseFromTextInFile(std::string_view text, std::string_view file);
 
 } // namespace heapsight

@@ -132,9 +132,9 @@ private:
     {
         Explanation e { header, std::move(subject), std::move(target), derefs, false, {} };
         for (const LogoptFlow& flow : r.flows) {
-            FlowEdge edge { flow.destination, flow.source, flow.derefs, {} };
+            FlowEdge edge { std::pmr::string(flow.destination), std::pmr::string(flow.source), flow.derefs, {} };
             for (const LogoptStep& s : flow.steps)
-                edge.steps.push_back(FlowStep { s.expression, s.reason, intern(s.at) });
+                edge.steps.push_back(FlowStep { std::pmr::string(s.expression), std::pmr::string(s.reason), intern(s.at) });
             e.flows.push_back(std::move(edge));
         }
         return e;

@@ -22,6 +22,29 @@ std::size_t readNumber(std::string_view s, std::size_t pos, std::uint32_t& value
     return i;
 }
 
+// Reads the run of digits that ends at `end`, backwards; returns where it starts (`end` when there is
+// none). `overflow` is set when the value does not fit 32 bits (leading zeros are fine).
+std::size_t readNumberBackward(std::string_view s, std::size_t end, std::uint32_t& value, bool& overflow)
+{
+    std::uint64_t v = 0;
+    std::uint64_t scale = 1;
+    std::size_t i = end;
+    while (i > 0 && isDigit(s[i - 1])) {
+        const auto digit = static_cast<std::uint64_t>(s[i - 1] - '0');
+        if (end - i >= 10) {
+            overflow = overflow || digit != 0;
+        } else {
+            v += digit * scale;
+            scale *= 10;
+        }
+        --i;
+    }
+    if (v > 0xffffffffULL)
+        overflow = true;
+    value = static_cast<std::uint32_t>(v);
+    return i;
+}
+
 } // namespace
 
 std::optional<PositionPrefix> splitPositionPrefix(std::string_view line)
@@ -59,24 +82,19 @@ std::optional<PositionPrefix> splitPositionPrefix(std::string_view line)
 
 std::optional<RawPosition> parseWholePosition(std::string_view text)
 {
-    // Read from the right: trailing digits, then an optional second group of digits.
-    std::size_t end = text.size();
-    std::size_t i = end;
-    while (i > 0 && isDigit(text[i - 1]))
-        --i;
-    if (i == end || i < 2 || text[i - 1] != ':')
-        return std::nullopt;
+    // Read from the right, in one pass each: trailing digits, then an optional second group of digits.
+    const std::size_t end = text.size();
     std::uint32_t last = 0;
-    if (readNumber(text, i, last) != end)
+    bool overflow = false;
+    const std::size_t i = readNumberBackward(text, end, last, overflow);
+    if (i == end || i < 2 || text[i - 1] != ':' || overflow)
         return std::nullopt;
     const std::size_t lastColon = i - 1;
-    std::size_t j = lastColon;
-    while (j > 0 && isDigit(text[j - 1]))
-        --j;
+    std::uint32_t first = 0;
+    const std::size_t j = readNumberBackward(text, lastColon, first, overflow);
     RawPosition p;
     if (j < lastColon && j >= 2 && text[j - 1] == ':') {
-        std::uint32_t first = 0;
-        if (readNumber(text, j, first) != lastColon)
+        if (overflow)
             return std::nullopt;
         p.file = text.substr(0, j - 1);
         p.line = first;
