@@ -168,13 +168,15 @@ void ReportBuilder::addUnlinkedExplanation(Position at, Explanation explanation)
     m_report->m_unlinked.emplace_back(at, std::move(explanation));
 }
 
-void ReportBuilder::absorb(Report&& part, std::uint64_t lineOffset)
+ReportBuilder::Absorbed ReportBuilder::absorb(Report&& part, std::uint64_t lineOffset, bool continuesPackage)
 {
+    Absorbed absorbed;
     // The part's findings move here with their chains, so the arenas they live in come along.
     for (auto& arena : part.m_arenas.list)
         m_report->m_arenas.list.push_back(std::move(arena));
     part.m_arenas.list.clear();
-    std::vector<FileId> files(part.m_files.size());
+    std::vector<FileId>& files = absorbed.files;
+    files.resize(part.m_files.size());
     for (FileId f = 0; f < part.m_files.size(); ++f)
         files[f] = internFile(part.m_files[f]);
     const auto remap = [&files](Position& p) {
@@ -188,8 +190,12 @@ void ReportBuilder::absorb(Report&& part, std::uint64_t lineOffset)
         }
     };
     std::vector<std::uint32_t> packages(part.m_packages.size());
-    for (std::size_t i = 0; i < part.m_packages.size(); ++i)
-        packages[i] = addPackage(part.m_packages[i].name);
+    for (std::size_t i = 0; i < part.m_packages.size(); ++i) {
+        const bool continued = i == 0 && continuesPackage && !m_report->m_packages.empty();
+        packages[i] = continued ? static_cast<std::uint32_t>(m_report->m_packages.size() - 1)
+                                : addPackage(part.m_packages[i].name);
+    }
+    absorbed.findings.reserve(part.m_findings.size());
     for (Finding& f : part.m_findings) {
         remap(f.position);
         for (Explanation& e : f.explanations)
@@ -198,7 +204,7 @@ void ReportBuilder::absorb(Report&& part, std::uint64_t lineOffset)
             remap(p);
         if (f.package < packages.size())
             f.package = packages[f.package];
-        addFinding(std::move(f));
+        absorbed.findings.push_back(addFinding(std::move(f)));
     }
     for (UnknownLine& u : part.m_unknown) {
         u.lineNumber += lineOffset;
@@ -216,6 +222,7 @@ void ReportBuilder::absorb(Report&& part, std::uint64_t lineOffset)
     s.packageHeaders += part.m_stats.packageHeaders;
     s.explanationLines += part.m_stats.explanationLines;
     s.blankLines += part.m_stats.blankLines;
+    return absorbed;
 }
 
 void ReportBuilder::restoreLineCounts(const ReportStats& counts)

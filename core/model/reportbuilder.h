@@ -41,8 +41,13 @@ public:
 
     // Moves everything of `part` (a report of a later stretch of the same input) into this one: files
     // and packages are re-interned, findings merged with the ones already here, unknown lines renumbered
-    // by `lineOffset`, line counts added.
-    void absorb(Report&& part, std::uint64_t lineOffset);
+    // by `lineOffset`, line counts added. With `continuesPackage`, the part's package 0 is this report's
+    // last package (the stretch began inside it). Returns where the part's files and findings went.
+    struct Absorbed {
+        std::vector<FileId> files; // part's FileId → this report's
+        std::vector<std::uint32_t> findings; // part's finding index → this report's
+    };
+    Absorbed absorb(Report&& part, std::uint64_t lineOffset, bool continuesPackage = false);
 
     // Builds the per-file index and the statistics; the builder is empty afterwards.
     Report finish();

@@ -46,6 +46,26 @@ void EscapeParser::feed(std::string_view chunk)
     }
 }
 
+void EscapeParser::beginPart(std::optional<std::string_view> continuedPackage)
+{
+    m_part = true;
+    if (continuedPackage) {
+        m_package = m_builder.addPackage(*continuedPackage);
+        m_continuesPackage = true;
+    }
+}
+
+EscapeParser::Part EscapeParser::finishPart()
+{
+    if (!m_partial.empty()) {
+        const std::string last = std::move(m_partial);
+        m_partial.clear();
+        parseLine(last);
+    }
+    closeBlock();
+    return Part { m_builder.finish(), std::move(m_links), m_continuesPackage };
+}
+
 Report EscapeParser::finish()
 {
     if (!m_partial.empty()) {
@@ -209,12 +229,11 @@ void EscapeParser::closeBlock()
     if (!m_blockOpen)
         return;
     m_blockOpen = false;
-    PendingKey key { m_blockPosition, m_block.header, m_block.subject };
-    if (const auto it = m_verdicts.find(key); it != m_verdicts.end()) {
-        m_builder.attachExplanation(it->second, takeBlock());
-        return;
-    }
-    m_pending[std::move(key)].push_back(takeBlock());
+    ExplanationKey key { m_blockPosition, m_block.header, m_block.subject };
+    if (m_part)
+        m_links.push_back({ ExplanationLinker::Event::Type::Block, std::move(key), 0, takeBlock() });
+    else
+        m_linker.block(m_builder, std::move(key), takeBlock());
 }
 
 Explanation EscapeParser::takeBlock()
@@ -245,12 +264,10 @@ Explanation EscapeParser::takeBlock()
 
 void EscapeParser::closePackage()
 {
-    for (auto& [key, blocks] : m_pending) {
-        for (Explanation& e : blocks)
-            m_builder.addUnlinkedExplanation(key.position, std::move(e));
-    }
-    m_pending.clear();
-    m_verdicts.clear();
+    if (m_part)
+        m_links.push_back({ ExplanationLinker::Event::Type::EndPackage, {}, 0, {} });
+    else
+        m_linker.endPackage(m_builder);
 }
 
 void EscapeParser::addVerdict(const PositionPrefix& prefix, std::string_view text, FindingKind kind,
@@ -284,13 +301,12 @@ void EscapeParser::addVerdict(const PositionPrefix& prefix, std::string_view tex
         m_builder.addFinding(std::move(f));
         return;
     }
-    PendingKey key { f.position, header, f.subject };
-    if (const auto it = m_pending.find(key); it != m_pending.end()) {
-        f.explanations = std::move(it->second);
-        m_pending.erase(it);
-    }
+    ExplanationKey key { f.position, header, f.subject };
     const std::uint32_t index = m_builder.addFinding(std::move(f));
-    m_verdicts.try_emplace(std::move(key), index);
+    if (m_part)
+        m_links.push_back({ ExplanationLinker::Event::Type::Verdict, std::move(key), index, {} });
+    else
+        m_linker.verdict(m_builder, key, index);
 }
 
 } // namespace heapsight

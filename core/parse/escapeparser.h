@@ -2,12 +2,12 @@
 
 #include "../model/report.h"
 #include "../model/reportbuilder.h"
+#include "explanationlinker.h"
 #include "positionparser.h"
 
-#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 namespace heapsight {
@@ -25,13 +25,19 @@ public:
 
     static Report parse(std::string_view text, ReportOrigin origin = {});
 
-private:
-    struct PendingKey {
-        Position position;
-        Explanation::Header header;
-        std::string subject;
-        friend auto operator<=>(const PendingKey&, const PendingKey&) = default;
+    // A stretch of a longer output parsed on its own thread (see parseInParallel). Before the first feed:
+    // the stretch begins inside package `continuedPackage` when given (its header is in an earlier
+    // stretch). Explanations are not linked to verdicts but recorded, for the merge to link in order.
+    void beginPart(std::optional<std::string_view> continuedPackage);
+    struct Part {
+        Report report; // findings without their explanations; finding indices of `links` are into it
+        std::vector<ExplanationLinker::Event> links;
+        bool continuesPackage = false; // its package 0 is the previous stretch's last package
     };
+    // Like finish(), for a part: the last package is not ended (the next stretch may go on with it).
+    Part finishPart();
+
+private:
 
     void parseLine(std::string_view line);
     bool continueBlock(std::string_view line);
@@ -79,11 +85,10 @@ private:
     std::vector<ScratchEdge> m_scratchEdges;
     std::vector<ScratchStep> m_scratchSteps;
 
-    // Blocks waiting for their verdict, which usually comes later in the same package's output.
-    std::map<PendingKey, std::vector<Explanation>> m_pending;
-    // Verdicts of this package that a block may explain after the fact: a bodyless (assembly) function's
-    // `leaking param` comes first, the block from its ABI wrapper's analysis after it.
-    std::map<PendingKey, std::uint32_t> m_verdicts;
+    ExplanationLinker m_linker;
+    bool m_part = false;
+    bool m_continuesPackage = false;
+    std::vector<ExplanationLinker::Event> m_links; // a part's, in input order
 };
 
 } // namespace heapsight

@@ -2,8 +2,10 @@
 
 #include "../model/reportbuilder.h"
 #include "escapeparser.h"
+#include "explanationlinker.h"
 
 #include <algorithm>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -11,26 +13,79 @@ namespace heapsight {
 
 namespace {
 
-// Cut points at the start of a `# ` line, as near equal shares of the text as the package blocks allow
-// (a package's output can be tens of megabytes: the nearest header before or after the share wins).
-std::vector<std::size_t> cutPoints(std::string_view text, unsigned parts)
+// One stretch of the text and, when it begins inside a package, that package's name.
+struct Stretch {
+    std::size_t begin = 0;
+    std::optional<std::string_view> continuedPackage;
+};
+
+std::string_view lineAt(std::string_view text, std::size_t at)
 {
-    std::vector<std::size_t> cuts { 0 };
+    const std::size_t end = text.find('\n', at);
+    std::string_view line = text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+    if (line.ends_with('\r'))
+        line.remove_suffix(1);
+    return line;
+}
+
+// A cut may go before any line but the flow, from and warning lines of an explanation block.
+bool mayCutBefore(std::string_view line)
+{
+    const auto prefix = splitPositionPrefix(line);
+    return !prefix
+        || !(prefix->rest.starts_with("   flow: ") || prefix->rest.starts_with("     from ")
+             || prefix->rest.starts_with("   warning: "));
+}
+
+// The name of the package whose output goes on at `at` (the last `# ` line before it), if any.
+std::optional<std::string_view> packageAt(std::string_view text, std::size_t at)
+{
+    std::size_t header = text.rfind("\n# ", at - 1);
+    if (header != std::string_view::npos)
+        header += 1;
+    else if (text.starts_with("# "))
+        header = 0;
+    else
+        return std::nullopt;
+    return lineAt(text, header).substr(2);
+}
+
+// Near equal shares of the text. One package may print most of it (go/types: 210 of std's 253 MB), so
+// stretches are cut inside packages too, before a line that starts something of its own; the merge links
+// explanations across the cut. Output without any package header is cut only at headers.
+std::vector<Stretch> stretches(std::string_view text, unsigned parts)
+{
+    std::vector<Stretch> result { Stretch {} };
     for (unsigned i = 1; i < parts; ++i) {
         const std::size_t target = text.size() / parts * i;
-        const std::size_t after = text.find("\n# ", target);
-        const std::size_t before = text.rfind("\n# ", target);
-        std::size_t at = after;
-        if (before != std::string_view::npos && before + 1 > cuts.back()
-            && (after == std::string_view::npos || target - before < after - target))
-            at = before;
-        if (at == std::string_view::npos || at + 1 <= cuts.back())
+        std::size_t at = text.find('\n', target);
+        while (at != std::string_view::npos && !mayCutBefore(lineAt(text, at + 1)))
+            at = text.find('\n', at + 1);
+        if (at == std::string_view::npos || at + 1 >= text.size())
+            break;
+        at += 1;
+        if (at <= result.back().begin)
             continue;
-        cuts.push_back(at + 1);
+        Stretch s { at, std::nullopt };
+        if (!text.substr(at).starts_with("# ")) {
+            s.continuedPackage = packageAt(text, at);
+            if (!s.continuedPackage) {
+                const std::size_t header = text.find("\n# ", at);
+                if (header == std::string_view::npos)
+                    break;
+                s.begin = header + 1;
+            }
+        }
+        if (s.begin > result.back().begin)
+            result.push_back(s);
     }
-    cuts.push_back(text.size());
-    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-    return cuts;
+    return result;
+}
+
+void remap(const std::vector<FileId>& files, Position& p)
+{
+    if (p.file < files.size())
+        p.file = files[p.file];
 }
 
 } // namespace
@@ -42,23 +97,50 @@ Report parseInParallel(std::string_view text, ReportOrigin origin, unsigned thre
     // Small inputs are not worth a thread.
     if (threads == 1 || text.size() < minimumBytes)
         return EscapeParser::parse(text, std::move(origin));
-    const std::vector<std::size_t> cuts = cutPoints(text, threads);
-    const std::size_t n = cuts.size() - 1;
-    std::vector<Report> parts(n, EscapeParser::parse({}));
+    const std::vector<Stretch> cuts = stretches(text, threads);
+    const std::size_t n = cuts.size();
+    std::vector<EscapeParser::Part> parts(n);
+    const auto parsePart = [&](std::size_t i) {
+        const std::size_t end = i + 1 < n ? cuts[i + 1].begin : text.size();
+        EscapeParser parser;
+        parser.beginPart(cuts[i].continuedPackage);
+        parser.feed(text.substr(cuts[i].begin, end - cuts[i].begin));
+        parts[i] = parser.finishPart();
+    };
     std::vector<std::thread> workers;
     for (std::size_t i = 1; i < n; ++i)
-        workers.emplace_back([&, i] { parts[i] = EscapeParser::parse(text.substr(cuts[i], cuts[i + 1] - cuts[i])); });
-    parts[0] = EscapeParser::parse(text.substr(cuts[0], cuts[1] - cuts[0]));
+        workers.emplace_back(parsePart, i);
+    parsePart(0);
     for (std::thread& w : workers)
         w.join();
+
+    // Merged in input order; explanations are linked to verdicts as one parser would have linked them.
     ReportBuilder builder;
     builder.setOrigin(std::move(origin));
+    ExplanationLinker linker;
     std::uint64_t lines = 0;
-    for (Report& part : parts) {
-        const std::uint64_t partLines = part.stats().inputLines;
-        builder.absorb(std::move(part), lines);
+    for (EscapeParser::Part& part : parts) {
+        const std::uint64_t partLines = part.report.stats().inputLines;
+        const ReportBuilder::Absorbed absorbed = builder.absorb(std::move(part.report), lines, part.continuesPackage);
+        // The first part's files keep their numbers; the others' are renumbered.
+        bool renumbered = false;
+        for (FileId f = 0; f < absorbed.files.size(); ++f)
+            renumbered = renumbered || absorbed.files[f] != f;
+        for (ExplanationLinker::Event& e : part.links) {
+            if (renumbered) {
+                remap(absorbed.files, e.key.position);
+                for (FlowEdge& edge : e.block.flows) {
+                    for (FlowStep& step : edge.steps)
+                        remap(absorbed.files, step.at);
+                }
+            }
+            if (e.type == ExplanationLinker::Event::Type::Verdict)
+                e.finding = absorbed.findings[e.finding];
+            linker.replay(builder, std::move(e));
+        }
         lines += partLines;
     }
+    linker.endPackage(builder);
     return builder.finish();
 }
 

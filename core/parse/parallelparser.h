@@ -6,9 +6,10 @@
 
 namespace heapsight {
 
-// Parses a whole compiler output on several threads. The text is cut only before `# pkg` headers:
-// explanation blocks and the verdicts they explain never cross a package, so each stretch parses on
-// its own, and the parts are merged in input order. The result equals EscapeParser::parse's.
+// Parses a whole compiler output on several threads. The text is cut into near equal stretches, inside
+// a package too (one package may print most of the output), but never inside an explanation block. Each
+// stretch parses on its own thread; the merge takes the parts in input order and links explanations to
+// verdicts as one parser would have. The result equals EscapeParser::parse's.
 // `threads` 0: one per core; inputs below `minimumBytes` are parsed on the calling thread.
 Report parseInParallel(std::string_view text, ReportOrigin origin = {}, unsigned threads = 0,
                        std::size_t minimumBytes = std::size_t(4) << 20);
