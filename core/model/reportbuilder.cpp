@@ -68,11 +68,11 @@ std::uint32_t ReportBuilder::addFinding(Finding finding)
     std::vector<Explanation> explanations = std::move(finding.explanations);
     finding.explanations.clear();
     const std::size_t hash = dedupHash(finding);
-    std::uint32_t* slot = findSlot(hash, finding);
-    const bool inserted = *slot == 0;
-    const std::uint32_t index = inserted ? static_cast<std::uint32_t>(r.m_findings.size()) : *slot - 1;
+    Slot* slot = findSlot(hash, finding);
+    const bool inserted = slot->finding == 0;
+    const std::uint32_t index = inserted ? static_cast<std::uint32_t>(r.m_findings.size()) : slot->finding - 1;
     if (inserted) {
-        *slot = index + 1;
+        *slot = Slot { index + 1, static_cast<std::uint32_t>(hash) };
         m_hashes.push_back(hash);
         ++r.m_stats.distinct[static_cast<std::size_t>(finding.kind)];
         r.m_findings.push_back(std::move(finding));
@@ -90,20 +90,22 @@ std::uint32_t ReportBuilder::addFinding(Finding finding)
 
 // The slot that holds an identical finding, or the free slot where it belongs (the table grows first
 // when it would be more than half full).
-std::uint32_t* ReportBuilder::findSlot(std::size_t hash, const Finding& finding)
+ReportBuilder::Slot* ReportBuilder::findSlot(std::size_t hash, const Finding& finding)
 {
     if ((m_hashes.size() + 1) * 2 > m_slots.size())
         growTable();
     const std::vector<Finding>& findings = m_report->m_findings;
     const std::size_t mask = m_slots.size() - 1;
+    const auto tag = static_cast<std::uint32_t>(hash);
     // Fibonacci hashing: the top bits of the product mix every bit of the hash.
     std::size_t at = (hash * 0x9e3779b97f4a7c15ULL) >> (64 - m_slotBits);
-    while (m_slots[at] != 0) {
-        const std::uint32_t i = m_slots[at] - 1;
-        const Finding& same = findings[i];
-        if (m_hashes[i] == hash && same.position == finding.position && same.kind == finding.kind
-            && same.message == finding.message)
-            break;
+    while (m_slots[at].finding != 0) {
+        const Slot& s = m_slots[at];
+        if (s.tag == tag && m_hashes[s.finding - 1] == hash) {
+            const Finding& same = findings[s.finding - 1];
+            if (same.position == finding.position && same.kind == finding.kind && same.message == finding.message)
+                break;
+        }
         at = (at + 1) & mask;
     }
     return &m_slots[at];
@@ -112,13 +114,13 @@ std::uint32_t* ReportBuilder::findSlot(std::size_t hash, const Finding& finding)
 void ReportBuilder::growTable()
 {
     m_slotBits = std::max(m_slotBits + 1, 10u);
-    m_slots.assign(std::size_t(1) << m_slotBits, 0);
+    m_slots.assign(std::size_t(1) << m_slotBits, Slot {});
     const std::size_t mask = m_slots.size() - 1;
     for (std::uint32_t i = 0; i < m_hashes.size(); ++i) {
         std::size_t at = (m_hashes[i] * 0x9e3779b97f4a7c15ULL) >> (64 - m_slotBits);
-        while (m_slots[at] != 0)
+        while (m_slots[at].finding != 0)
             at = (at + 1) & mask;
-        m_slots[at] = i + 1;
+        m_slots[at] = Slot { i + 1, static_cast<std::uint32_t>(m_hashes[i]) };
     }
 }
 

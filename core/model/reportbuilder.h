@@ -37,6 +37,7 @@ public:
     void restoreLineCounts(const ReportStats& counts);
 
     std::size_t findingCount() const { return m_report->m_findings.size(); }
+    std::size_t packageCount() const { return m_report->m_packages.size(); }
     const Finding& finding(std::uint32_t index) const { return m_report->m_findings[index]; }
 
     // Moves everything of `part` (a report of a later stretch of the same input) into this one: files
@@ -56,14 +57,18 @@ private:
     // Of position, kind and message: the key of de-duplication. Findings are compared in place, so the
     // table holds no copy of their (often long) messages.
     static std::size_t dedupHash(const Finding& finding) noexcept;
-    std::uint32_t* findSlot(std::size_t hash, const Finding& finding);
     void growTable();
 
     std::unique_ptr<Report> m_report;
     std::pmr::memory_resource* m_arena = nullptr; // in m_report->m_arenas once made
-    // De-duplication table, open addressing: a slot holds a finding's index + 1 (0: free); the findings
-    // themselves are the keys. No heap block per entry, and one probe is usually one cache line.
-    std::vector<std::uint32_t> m_slots; // a power of two in size, at most half full
+    // De-duplication table, open addressing: a slot holds a finding's index + 1 (0: free) and 32 bits of
+    // its hash, so a probe past another finding reads nothing else; the findings themselves are the keys.
+    struct Slot {
+        std::uint32_t finding = 0;
+        std::uint32_t tag = 0;
+    };
+    Slot* findSlot(std::size_t hash, const Finding& finding);
+    std::vector<Slot> m_slots; // a power of two in size, at most half full
     unsigned m_slotBits = 0;
     std::vector<std::size_t> m_hashes; // dedupHash of each finding, by index
 };

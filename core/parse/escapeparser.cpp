@@ -66,6 +66,39 @@ EscapeParser::Part EscapeParser::finishPart()
     return Part { m_builder.finish(), std::move(m_links), m_continuesPackage };
 }
 
+void EscapeParser::takePart(Part&& part)
+{
+    // The stretch begins with a whole line: whatever this parser holds is complete.
+    if (!m_partial.empty()) {
+        const std::string last = std::move(m_partial);
+        m_partial.clear();
+        parseLine(last);
+    }
+    closeBlock();
+    if (!part.continuesPackage)
+        closePackage();
+    const std::uint64_t partLines = part.report.stats().inputLines;
+    const ReportBuilder::Absorbed absorbed = m_builder.absorb(std::move(part.report), m_lineNumber, part.continuesPackage);
+    m_lineNumber += partLines;
+    const auto remap = [&absorbed](Position& p) {
+        if (p.file < absorbed.files.size())
+            p.file = absorbed.files[p.file];
+    };
+    for (ExplanationLinker::Event& e : part.links) {
+        remap(e.key.position);
+        for (FlowEdge& edge : e.block.flows) {
+            for (FlowStep& step : edge.steps)
+                remap(step.at);
+        }
+        if (e.type == ExplanationLinker::Event::Type::Verdict)
+            e.finding = absorbed.findings[e.finding];
+        m_linker.replay(m_builder, std::move(e));
+    }
+    // Later stretches go on with the part's last package; positions name the part's files now.
+    m_package = m_builder.packageCount() > 0 ? static_cast<std::uint32_t>(m_builder.packageCount() - 1) : m_package;
+    m_lastFile = NoFile;
+}
+
 Report EscapeParser::finish()
 {
     if (!m_partial.empty()) {

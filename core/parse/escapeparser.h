@@ -36,6 +36,10 @@ public:
     };
     // Like finish(), for a part: the last package is not ended (the next stretch may go on with it).
     Part finishPart();
+    // Takes in the part parsed from the stretch that follows what this parser was fed (and the parts
+    // taken in before): its findings merge into this report and its links are made, in input order, as
+    // if this parser had read the stretch itself. finish() then ends the report as usual.
+    void takePart(Part&& part);
 
 private:
 

@@ -2,7 +2,6 @@
 
 #include "../model/reportbuilder.h"
 #include "escapeparser.h"
-#include "explanationlinker.h"
 
 #include <algorithm>
 #include <optional>
@@ -82,12 +81,6 @@ std::vector<Stretch> stretches(std::string_view text, unsigned parts)
     return result;
 }
 
-void remap(const std::vector<FileId>& files, Position& p)
-{
-    if (p.file < files.size())
-        p.file = files[p.file];
-}
-
 } // namespace
 
 Report parseInParallel(std::string_view text, ReportOrigin origin, unsigned threads, std::size_t minimumBytes)
@@ -99,49 +92,29 @@ Report parseInParallel(std::string_view text, ReportOrigin origin, unsigned thre
         return EscapeParser::parse(text, std::move(origin));
     const std::vector<Stretch> cuts = stretches(text, threads);
     const std::size_t n = cuts.size();
-    std::vector<EscapeParser::Part> parts(n);
-    const auto parsePart = [&](std::size_t i) {
+    const auto stretch = [&](std::size_t i) {
         const std::size_t end = i + 1 < n ? cuts[i + 1].begin : text.size();
-        EscapeParser parser;
-        parser.beginPart(cuts[i].continuedPackage);
-        parser.feed(text.substr(cuts[i].begin, end - cuts[i].begin));
-        parts[i] = parser.finishPart();
+        return text.substr(cuts[i].begin, end - cuts[i].begin);
     };
+    // The first stretch is parsed here as usual, links made at once; the others on their own threads,
+    // links recorded. They are taken in in input order, their links made then.
+    std::vector<EscapeParser::Part> parts(n);
     std::vector<std::thread> workers;
-    for (std::size_t i = 1; i < n; ++i)
-        workers.emplace_back(parsePart, i);
-    parsePart(0);
-    for (std::thread& w : workers)
-        w.join();
-
-    // Merged in input order; explanations are linked to verdicts as one parser would have linked them.
-    ReportBuilder builder;
-    builder.setOrigin(std::move(origin));
-    ExplanationLinker linker;
-    std::uint64_t lines = 0;
-    for (EscapeParser::Part& part : parts) {
-        const std::uint64_t partLines = part.report.stats().inputLines;
-        const ReportBuilder::Absorbed absorbed = builder.absorb(std::move(part.report), lines, part.continuesPackage);
-        // The first part's files keep their numbers; the others' are renumbered.
-        bool renumbered = false;
-        for (FileId f = 0; f < absorbed.files.size(); ++f)
-            renumbered = renumbered || absorbed.files[f] != f;
-        for (ExplanationLinker::Event& e : part.links) {
-            if (renumbered) {
-                remap(absorbed.files, e.key.position);
-                for (FlowEdge& edge : e.block.flows) {
-                    for (FlowStep& step : edge.steps)
-                        remap(absorbed.files, step.at);
-                }
-            }
-            if (e.type == ExplanationLinker::Event::Type::Verdict)
-                e.finding = absorbed.findings[e.finding];
-            linker.replay(builder, std::move(e));
-        }
-        lines += partLines;
+    for (std::size_t i = 1; i < n; ++i) {
+        workers.emplace_back([&, i] {
+            EscapeParser parser;
+            parser.beginPart(cuts[i].continuedPackage);
+            parser.feed(stretch(i));
+            parts[i] = parser.finishPart();
+        });
     }
-    linker.endPackage(builder);
-    return builder.finish();
+    EscapeParser first(std::move(origin));
+    first.feed(stretch(0));
+    for (std::size_t i = 1; i < n; ++i) {
+        workers[i - 1].join();
+        first.takePart(std::move(parts[i]));
+    }
+    return first.finish();
 }
 
 } // namespace heapsight
