@@ -46,6 +46,16 @@ void EscapeParser::feed(std::string_view chunk)
     }
 }
 
+// A last line without '\n'.
+void EscapeParser::parsePartialLine()
+{
+    if (m_partial.empty())
+        return;
+    const std::string last = std::move(m_partial);
+    m_partial.clear();
+    parseLine(last);
+}
+
 void EscapeParser::beginPart(std::optional<std::string_view> continuedPackage)
 {
     m_part = true;
@@ -57,11 +67,7 @@ void EscapeParser::beginPart(std::optional<std::string_view> continuedPackage)
 
 EscapeParser::Part EscapeParser::finishPart()
 {
-    if (!m_partial.empty()) {
-        const std::string last = std::move(m_partial);
-        m_partial.clear();
-        parseLine(last);
-    }
+    parsePartialLine();
     closeBlock();
     return Part { m_builder.finish(), std::move(m_links), m_continuesPackage };
 }
@@ -69,11 +75,7 @@ EscapeParser::Part EscapeParser::finishPart()
 void EscapeParser::takePart(Part&& part)
 {
     // The stretch begins with a whole line: whatever this parser holds is complete.
-    if (!m_partial.empty()) {
-        const std::string last = std::move(m_partial);
-        m_partial.clear();
-        parseLine(last);
-    }
+    parsePartialLine();
     closeBlock();
     if (!part.continuesPackage)
         closePackage();
@@ -101,11 +103,7 @@ void EscapeParser::takePart(Part&& part)
 
 Report EscapeParser::finish()
 {
-    if (!m_partial.empty()) {
-        const std::string last = std::move(m_partial);
-        m_partial.clear();
-        parseLine(last);
-    }
+    parsePartialLine();
     closeBlock();
     closePackage();
     return m_builder.finish();
