@@ -1,7 +1,9 @@
 // libFuzzer target: the text parser of -m / -m=2 output. Any input: no crash, no sanitizer report, and
-// every line accounted for; chunked input parses exactly like whole input.
+// every line accounted for; chunked input, and input cut into stretches parsed on threads, parse exactly
+// like whole input.
 #include "core/io/reportjson.h"
 #include "core/parse/escapeparser.h"
+#include "core/parse/parallelparser.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -23,7 +25,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t cut = size / 3;
     chunked.feed(text.substr(0, cut));
     chunked.feed(text.substr(cut));
-    if (reportToJsonText(chunked.finish()) != reportToJsonText(whole))
+    const std::string expected = reportToJsonText(whole);
+    if (reportToJsonText(chunked.finish()) != expected)
         std::abort(); // chunking changed the result
+    if (reportToJsonText(parseInParallel(text, {}, 3, 0)) != expected)
+        std::abort(); // cutting into stretches changed the result
     return 0;
 }

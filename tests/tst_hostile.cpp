@@ -1,6 +1,8 @@
 // Bad input never crashes the parser and never loses what is well formed: each case starts from real
 // recorded compiler output and damages it the way files, terminals and build systems do.
+#include "core/io/reportjson.h"
 #include "core/parse/escapeparser.h"
+#include "core/parse/parallelparser.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -48,6 +50,8 @@ private Q_SLOTS:
     void interleavedPackages();
     void headerWithoutFlowsAndFlowsWithoutHeader();
     void emptyAndWhitespace();
+    void damagedOutputParsesAlikeInParallel_data();
+    void damagedOutputParsesAlikeInParallel();
 
 private:
     QByteArray m_text;
@@ -172,6 +176,42 @@ void TestHostile::emptyAndWhitespace()
         verifyAccounted(r);
         QCOMPARE(r.findings().size(), 0u);
     }
+}
+
+void TestHostile::damagedOutputParsesAlikeInParallel_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("clean") << m_text;
+    QByteArray crlf = m_text;
+    QTest::newRow("crlf") << crlf.replace("\n", "\r\n");
+    // A blank line does not end an explanation block, so no stretch may begin at one inside a block.
+    QByteArray blanks;
+    for (const QByteArray& l : m_text.split('\n'))
+        blanks += l + (l.contains(":   flow: ") ? "\n\n" : "\n");
+    QTest::newRow("blank lines inside blocks") << blanks;
+    QByteArray noHeaders;
+    for (const QByteArray& l : m_text.split('\n')) {
+        if (!l.startsWith("# "))
+            noHeaders += l + '\n';
+    }
+    QTest::newRow("no package headers") << noHeaders;
+    QTest::newRow("no trailing newline") << m_text.chopped(1);
+    QRandomGenerator random(11);
+    QByteArray shuffled;
+    const QList<QByteArray> lines = m_text.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        shuffled += lines[random.bounded(lines.size())] + '\n';
+    QTest::newRow("lines in random order") << shuffled;
+}
+
+// Cut into any number of stretches, damaged output parses exactly as in one piece.
+void TestHostile::damagedOutputParsesAlikeInParallel()
+{
+    QFETCH(QByteArray, text);
+    const std::string_view view(text.constData(), static_cast<std::size_t>(text.size()));
+    const std::string whole = reportToJsonText(EscapeParser::parse(view));
+    for (unsigned threads : { 2u, 3u, 5u, 16u, 64u })
+        QVERIFY2(reportToJsonText(parseInParallel(view, {}, threads, 0)) == whole, qPrintable(QString::number(threads)));
 }
 
 QTEST_APPLESS_MAIN(TestHostile)

@@ -27,9 +27,12 @@ std::string_view lineAt(std::string_view text, std::size_t at)
     return line;
 }
 
-// A cut may go before any line but the flow, from and warning lines of an explanation block.
+// A cut may go before any line but the flow, from and warning lines of an explanation block, and blank
+// lines (the parser lets a block go on after one).
 bool mayCutBefore(std::string_view line)
 {
+    if (line.empty())
+        return false;
     const auto prefix = splitPositionPrefix(line);
     return !prefix
         || !(prefix->rest.starts_with("   flow: ") || prefix->rest.starts_with("     from ")
