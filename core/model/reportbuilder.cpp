@@ -97,8 +97,7 @@ ReportBuilder::Slot* ReportBuilder::findSlot(std::size_t hash, const Finding& fi
     const std::vector<Finding>& findings = m_report->m_findings;
     const std::size_t mask = m_slots.size() - 1;
     const auto tag = static_cast<std::uint32_t>(hash);
-    // Fibonacci hashing: the top bits of the product mix every bit of the hash.
-    std::size_t at = (hash * 0x9e3779b97f4a7c15ULL) >> (64 - m_slotBits);
+    std::size_t at = homeSlot(hash);
     while (m_slots[at].finding != 0) {
         const Slot& s = m_slots[at];
         if (s.tag == tag && m_hashes[s.finding - 1] == hash) {
@@ -111,13 +110,19 @@ ReportBuilder::Slot* ReportBuilder::findSlot(std::size_t hash, const Finding& fi
     return &m_slots[at];
 }
 
+// Where a hash's probe starts. Fibonacci hashing: the top bits of the product mix every bit of the hash.
+std::size_t ReportBuilder::homeSlot(std::size_t hash) const
+{
+    return (hash * 0x9e3779b97f4a7c15ULL) >> (64 - m_slotBits);
+}
+
 void ReportBuilder::growTable()
 {
     m_slotBits = std::max(m_slotBits + 1, 10u);
     m_slots.assign(std::size_t(1) << m_slotBits, Slot {});
     const std::size_t mask = m_slots.size() - 1;
     for (std::uint32_t i = 0; i < m_hashes.size(); ++i) {
-        std::size_t at = (m_hashes[i] * 0x9e3779b97f4a7c15ULL) >> (64 - m_slotBits);
+        std::size_t at = homeSlot(m_hashes[i]);
         while (m_slots[at].finding != 0)
             at = (at + 1) & mask;
         m_slots[at] = Slot { i + 1, static_cast<std::uint32_t>(m_hashes[i]) };
@@ -170,6 +175,20 @@ void ReportBuilder::addUnlinkedExplanation(Position at, Explanation explanation)
     m_report->m_unlinked.emplace_back(at, std::move(explanation));
 }
 
+void ReportBuilder::Absorbed::remap(Position& p) const
+{
+    if (p.file < files.size())
+        p.file = files[p.file];
+}
+
+void ReportBuilder::Absorbed::remap(Explanation& e) const
+{
+    for (FlowEdge& edge : e.flows) {
+        for (FlowStep& s : edge.steps)
+            remap(s.at);
+    }
+}
+
 ReportBuilder::Absorbed ReportBuilder::absorb(Report&& part, std::uint64_t lineOffset, bool continuesPackage)
 {
     Absorbed absorbed;
@@ -181,16 +200,7 @@ ReportBuilder::Absorbed ReportBuilder::absorb(Report&& part, std::uint64_t lineO
     files.resize(part.m_files.size());
     for (FileId f = 0; f < part.m_files.size(); ++f)
         files[f] = internFile(part.m_files[f]);
-    const auto remap = [&files](Position& p) {
-        if (p.file < files.size())
-            p.file = files[p.file];
-    };
-    const auto remapExplanation = [&remap](Explanation& e) {
-        for (FlowEdge& edge : e.flows) {
-            for (FlowStep& s : edge.steps)
-                remap(s.at);
-        }
-    };
+    const auto remap = [&absorbed](auto& x) { absorbed.remap(x); };
     std::vector<std::uint32_t> packages(part.m_packages.size());
     for (std::size_t i = 0; i < part.m_packages.size(); ++i) {
         const bool continued = i == 0 && continuesPackage && !m_report->m_packages.empty();
@@ -201,7 +211,7 @@ ReportBuilder::Absorbed ReportBuilder::absorb(Report&& part, std::uint64_t lineO
     for (Finding& f : part.m_findings) {
         remap(f.position);
         for (Explanation& e : f.explanations)
-            remapExplanation(e);
+            remap(e);
         for (Position& p : f.inlineChain)
             remap(p);
         if (f.package < packages.size())
@@ -216,7 +226,7 @@ ReportBuilder::Absorbed ReportBuilder::absorb(Report&& part, std::uint64_t lineO
     }
     for (auto& [at, e] : part.m_unlinked) {
         remap(at);
-        remapExplanation(e);
+        remap(e);
         addUnlinkedExplanation(at, std::move(e));
     }
     ReportStats& s = m_report->m_stats;

@@ -47,6 +47,9 @@ public:
     struct Absorbed {
         std::vector<FileId> files; // part's FileId → this report's
         std::vector<std::uint32_t> findings; // part's finding index → this report's
+        // A position, or every step position of an explanation, of the part, renumbered for this report.
+        void remap(Position& p) const;
+        void remap(Explanation& e) const;
     };
     Absorbed absorb(Report&& part, std::uint64_t lineOffset, bool continuesPackage = false);
 
@@ -58,6 +61,7 @@ private:
     // table holds no copy of their (often long) messages.
     static std::size_t dedupHash(const Finding& finding) noexcept;
     void growTable();
+    std::size_t homeSlot(std::size_t hash) const;
 
     std::unique_ptr<Report> m_report;
     std::pmr::memory_resource* m_arena = nullptr; // in m_report->m_arenas once made

@@ -82,16 +82,9 @@ void EscapeParser::takePart(Part&& part)
     const std::uint64_t partLines = part.report.stats().inputLines;
     const ReportBuilder::Absorbed absorbed = m_builder.absorb(std::move(part.report), m_lineNumber, part.continuesPackage);
     m_lineNumber += partLines;
-    const auto remap = [&absorbed](Position& p) {
-        if (p.file < absorbed.files.size())
-            p.file = absorbed.files[p.file];
-    };
     for (ExplanationLinker::Event& e : part.links) {
-        remap(e.key.position);
-        for (FlowEdge& edge : e.block.flows) {
-            for (FlowStep& step : edge.steps)
-                remap(step.at);
-        }
+        absorbed.remap(e.key.position);
+        absorbed.remap(e.block);
         if (e.type == ExplanationLinker::Event::Type::Verdict)
             e.finding = absorbed.findings[e.finding];
         m_linker.replay(m_builder, std::move(e));
