@@ -1,8 +1,9 @@
-// The arena that holds a report's explanation chains, and the lifetimes it must not break: copies of a
-// report, or of its findings, outlive it; assigning over a report releases its arenas only after the
-// findings in them. Run under ASan+UBSan in CI, where a chain left pointing into a freed arena fails.
+// The arena that holds explanation chains, the writer that fills it, and the lifetimes they must not
+// break: copies of a report, or of its findings, outlive it; assigning over a report; a merged parallel
+// parse. Run under ASan+UBSan in CI, where a chain left pointing into a freed arena fails.
 #include "core/io/reportjson.h"
 #include "core/model/chainarena.h"
+#include "core/model/chainwriter.h"
 #include "core/parse/escapeparser.h"
 #include "core/parse/parallelparser.h"
 
@@ -40,6 +41,8 @@ class TestChainArena : public QObject {
 
 private Q_SLOTS:
     void allocations();
+    void writer();
+    void writerCopiesWithNewPositions();
     void copyOutlivesReport();
     void findingOutlivesReport();
     void assignOverParsedReport();
@@ -52,18 +55,83 @@ private:
 void TestChainArena::allocations()
 {
     ChainArena arena;
-    std::pmr::vector<std::pmr::string> strings(&arena);
-    for (int i = 0; i < 20000; ++i)
-        strings.emplace_back(std::string(static_cast<std::size_t>(16 + i % 50), static_cast<char>('a' + i % 26)));
-    for (int i = 0; i < 20000; ++i)
-        QCOMPARE(strings[static_cast<std::size_t>(i)],
-            std::pmr::string(std::string(static_cast<std::size_t>(16 + i % 50), static_cast<char>('a' + i % 26))));
+    std::vector<std::pair<char*, std::size_t>> texts;
+    for (int i = 0; i < 20000; ++i) {
+        const std::string text(static_cast<std::size_t>(16 + i % 50), static_cast<char>('a' + i % 26));
+        auto* at = static_cast<char*>(arena.allocate(text.size(), 1));
+        std::copy(text.begin(), text.end(), at);
+        texts.emplace_back(at, text.size());
+        auto* aligned = arena.allocate(8, 8);
+        QCOMPARE(reinterpret_cast<std::uintptr_t>(aligned) % 8, 0u);
+    }
+    for (int i = 0; i < 20000; ++i) {
+        const std::string text(static_cast<std::size_t>(16 + i % 50), static_cast<char>('a' + i % 26));
+        const auto [at, size] = texts[static_cast<std::size_t>(i)];
+        QCOMPARE(std::string_view(at, size), std::string_view(text));
+    }
     QVERIFY(arena.reservedBytes() >= 20000 * 16);
     void* big = arena.allocate(std::size_t(5) << 20, 64); // beyond a block: a block of its own
     QCOMPARE(reinterpret_cast<std::uintptr_t>(big) % 64, 0u);
     void* after = arena.allocate(24, 8); // the current block goes on being filled
     QCOMPARE(reinterpret_cast<std::uintptr_t>(after) % 8, 0u);
     QVERIFY(arena.reservedBytes() >= (std::size_t(5) << 20));
+}
+
+void TestChainArena::writer()
+{
+    ChainWriter chains;
+    QVERIFY(!chains.addStep("x", "address-of", Position { 0, 1, 2 })); // no edge yet
+    Explanation e { Explanation::Header::Escapes, "x", "{heap}", 0, false, {}, {} };
+    std::string destination = "{heap}";
+    chains.addEdge(destination, "x", -1);
+    QVERIFY(chains.addStep("&x", "address-of", Position { 0, 12, 9 }));
+    QVERIFY(chains.addStep("return &x", "return", Position { 0, 12, 2 }));
+    chains.addEdge("~r0", "y", 2);
+    chains.finish(e);
+    destination.assign("changed"); // the chains hold copies of the text
+    QCOMPARE(e.flows.size(), 2u);
+    QCOMPARE(e.flows[0].destination, std::string_view("{heap}"));
+    QCOMPARE(e.flows[0].derefs, -1);
+    QCOMPARE(e.flows[0].steps.size(), 2u);
+    QCOMPARE(e.flows[0].steps[1].expression, std::string_view("return &x"));
+    QCOMPARE(e.flows[0].steps[1].at, (Position { 0, 12, 2 }));
+    QCOMPARE(e.flows[1].source, std::string_view("y"));
+    QVERIFY(e.flows[1].steps.empty());
+    QVERIFY(e.chains);
+
+    // The next explanation starts empty; a discarded one leaves nothing behind.
+    chains.addEdge("a", "b", 0);
+    chains.discard();
+    Explanation next { Explanation::Header::Leaks, "p", "~r0", 0, false, {}, {} };
+    chains.addEdge("~r0", "p", 0);
+    chains.finish(next);
+    QCOMPARE(next.flows.size(), 1u);
+    QCOMPARE(next.flows[0].source, std::string_view("p"));
+    QCOMPARE(e.flows.size(), 2u); // the first is untouched
+    QVERIFY(!(e == next));
+    Explanation empty { Explanation::Header::Escapes, "z", "{heap}", 0, false, {}, {} };
+    chains.finish(empty);
+    QVERIFY(empty.flows.empty());
+}
+
+void TestChainArena::writerCopiesWithNewPositions()
+{
+    ChainWriter first;
+    Explanation e { Explanation::Header::Escapes, "x", "{heap}", 0, true, {}, {} };
+    first.addEdge("{heap}", "x", -1);
+    first.addStep("&x", "address-of", Position { 3, 12, 9 });
+    first.finish(e);
+    auto copied = std::make_unique<ChainWriter>();
+    const Explanation moved = copied->copy(e, [](Position p) { return Position { p.file + 1, p.line, p.column }; });
+    const Explanation same = copied->copy(e, [](Position p) { return p; });
+    QCOMPARE(same, e); // equal content, other arena
+    QVERIFY(same.chains != e.chains);
+    QVERIFY(!(moved == e));
+    QCOMPARE(moved.flows[0].steps[0].at, (Position { 4, 12, 9 }));
+    QVERIFY(moved.truncated);
+    copied.reset(); // the copies keep their arena alive
+    e = Explanation {};
+    QCOMPARE(moved.flows[0].steps[0].expression, std::string_view("&x"));
 }
 
 void TestChainArena::copyOutlivesReport()
@@ -97,10 +165,10 @@ void TestChainArena::assignOverParsedReport()
 {
     const std::string expected = reportToJsonText(EscapeParser::parse(m_text));
     Report target = EscapeParser::parse(m_text);
-    target = EscapeParser::parse(m_text); // move-assign: the old findings go before their arena
+    target = EscapeParser::parse(m_text); // move-assign
     QCOMPARE(reportToJsonText(target), expected);
     const Report other = EscapeParser::parse(m_text);
-    target = other; // copy-assign: the copy must not land in target's old arena
+    target = other; // copy-assign: target's findings now share other's chains
     Report moved = std::move(target);
     QCOMPARE(reportToJsonText(moved), expected);
     QCOMPARE(reportToJsonText(other), expected);
@@ -108,7 +176,7 @@ void TestChainArena::assignOverParsedReport()
 
 void TestChainArena::partsHandTheirArenasOver()
 {
-    // Cut into four parts parsed apart; the merged report holds the parts' chains, and their arenas.
+    // Cut into four parts parsed apart; the merged report holds the parts' chains (renumbered in place).
     const std::string expected = reportToJsonText(EscapeParser::parse(m_text));
     std::optional<Report> merged = parseInParallel(m_text, {}, 4, 0);
     QCOMPARE(reportToJsonText(*merged), expected);

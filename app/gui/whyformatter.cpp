@@ -93,7 +93,7 @@ QString WhyFormatter::locationHtml(std::string_view location) const
 QString WhyFormatter::chainHtml(const Explanation& explanation) const
 {
     QString html;
-    const std::pmr::string* previous = nullptr;
+    const std::string_view* previous = nullptr;
     for (const FlowEdge& edge : explanation.flows) {
         if (!previous || *previous != edge.source) {
             if (previous)
@@ -123,7 +123,7 @@ QString WhyFormatter::chainHtml(const Explanation& explanation) const
 QString WhyFormatter::chainText(const Explanation& explanation) const
 {
     QString text;
-    const std::pmr::string* previous = nullptr;
+    const std::string_view* previous = nullptr;
     for (const FlowEdge& edge : explanation.flows) {
         if (!previous || *previous != edge.source)
             text += (previous ? QStringLiteral("; ") : QString()) + locationText(edge.source);

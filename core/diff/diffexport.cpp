@@ -136,7 +136,7 @@ json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::stri
             for (const FlowEdge& edge : e.flows) {
                 for (const FlowStep& s : edge.steps) {
                     json loc = locationOf(std::string(sides.b->fileName(s.at.file)), s.at.line, s.at.column, moduleRoot);
-                    loc["message"] = { { "text", s.expression + " (" + s.reason + "): " + edge.destination + " = " + edge.source } };
+                    loc["message"] = { { "text", std::string(s.expression) + " (" + std::string(s.reason) + "): " + std::string(edge.destination) + " = " + std::string(edge.source) } };
                     steps.push_back({ { "location", loc } });
                 }
             }

@@ -75,7 +75,7 @@ std::string chainSignature(const Finding& f)
             sig += normalizeSpelling(edge.destination) + '=' + std::to_string(edge.derefs)
                 + normalizeSpelling(edge.source) + '(';
             for (const FlowStep& s : edge.steps)
-                sig += s.reason + ',';
+                sig.append(s.reason).push_back(',');
             sig += ')';
         }
         sig += '}';

@@ -1,6 +1,7 @@
 #include "baseline.h"
 
 #include "../io/reportjson.h"
+#include "../model/chainwriter.h"
 #include "../model/reportbuilder.h"
 #include "../model/reportfilter.h"
 
@@ -38,10 +39,10 @@ public:
         for (Position& p : f.inlineChain)
             remap(from, p);
         for (Explanation& e : f.explanations) {
-            for (FlowEdge& edge : e.flows) {
-                for (FlowStep& step : edge.steps)
-                    remap(from, step.at);
-            }
+            e = m_chains.copy(e, [&](Position p) {
+                remap(from, p);
+                return p;
+            });
         }
         if (f.package < from.packages().size()) {
             const std::string& name = from.packages()[f.package].name;
@@ -63,6 +64,7 @@ private:
     }
 
     ReportBuilder& m_builder;
+    ChainWriter m_chains;
     std::map<std::string, std::uint32_t> m_packages;
 };
 

@@ -1,5 +1,6 @@
 #include "reportjson.h"
 
+#include "../model/chainwriter.h"
 #include "../model/reportbuilder.h"
 
 #include <nlohmann/json.hpp>
@@ -157,10 +158,9 @@ struct Reader {
                           j.at("column").get<std::uint32_t>() };
     }
 
-    static std::pmr::string chainText(const json& value)
-    {
-        return std::pmr::string(std::string_view(value.get_ref<const std::string&>()));
-    }
+    ChainWriter chains;
+
+    static std::string_view chainText(const json& value) { return value.get_ref<const std::string&>(); }
 
     std::vector<Explanation> explanations(const json& list, const json& flow)
     {
@@ -175,14 +175,22 @@ struct Reader {
             x.truncated = e.at("truncated").get<bool>();
             result.push_back(std::move(x));
         }
+        // An explanation's edges are written together, in the order they come.
+        std::vector<std::vector<const json*>> edgesOf(result.size());
         for (const json& edge : flow) {
             const auto owner = edge.at("explanation").get<std::size_t>();
             if (owner >= result.size())
                 throw std::out_of_range("flow edge refers to a missing explanation");
-            FlowEdge fe { chainText(edge.at("dst")), chainText(edge.at("src")), edge.at("derefs").get<int>(), {} };
-            for (const json& s : edge.at("steps"))
-                fe.steps.push_back(FlowStep { chainText(s.at("expression")), chainText(s.at("reason")), position(s) });
-            result[owner].flows.push_back(std::move(fe));
+            edgesOf[owner].push_back(&edge);
+        }
+        for (std::size_t i = 0; i < result.size(); ++i) {
+            chains.discard();
+            for (const json* edge : edgesOf[i]) {
+                chains.addEdge(chainText(edge->at("dst")), chainText(edge->at("src")), edge->at("derefs").get<int>());
+                for (const json& s : edge->at("steps"))
+                    chains.addStep(chainText(s.at("expression")), chainText(s.at("reason")), position(s));
+            }
+            chains.finish(result[i]);
         }
         return result;
     }
@@ -213,7 +221,7 @@ std::optional<Report> reportFromJson(const json& doc, std::string* error)
         std::unordered_map<std::string, std::uint32_t> packageIds;
         for (const json& p : doc.at("packages"))
             packageIds.emplace(p.get<std::string>(), builder.addPackage(p.get<std::string>()));
-        Reader reader { builder };
+        Reader reader { builder, {} };
         for (const json& j : doc.at("findings")) {
             const auto kind = kindFromId(j.at("kind").get<std::string>());
             if (!kind)

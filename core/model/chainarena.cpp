@@ -1,6 +1,5 @@
 #include "chainarena.h"
 
-#include <cstdint>
 #include <cstdlib>
 #include <new>
 
@@ -13,6 +12,12 @@ namespace {
 constexpr std::size_t kFirstBlockSize = std::size_t(64) << 10;
 constexpr std::size_t kBlockSize = std::size_t(1) << 20;
 
+char* alignUp(char* p, std::size_t alignment)
+{
+    const auto value = reinterpret_cast<std::uintptr_t>(p);
+    return reinterpret_cast<char*>((value + alignment - 1) & ~(std::uintptr_t(alignment) - 1));
+}
+
 } // namespace
 
 ChainArena::~ChainArena()
@@ -21,29 +26,22 @@ ChainArena::~ChainArena()
         std::free(block);
 }
 
-void* ChainArena::do_allocate(std::size_t bytes, std::size_t alignment)
+void* ChainArena::allocateInNewBlock(std::size_t bytes, std::size_t alignment)
 {
-    const auto align = [alignment](char* p) {
-        const auto value = reinterpret_cast<std::uintptr_t>(p);
-        return reinterpret_cast<char*>((value + alignment - 1) & ~(std::uintptr_t(alignment) - 1));
-    };
-    char* at = m_next ? align(m_next) : nullptr;
-    if (!at || at + bytes > m_end) {
-        const std::size_t normal = m_blocks.empty() ? kFirstBlockSize : kBlockSize;
-        // Requests beyond a block (never seen from the parser) get a block of their own.
-        const bool own = bytes + alignment > normal;
-        const std::size_t size = own ? bytes + alignment : normal;
-        char* block = static_cast<char*>(std::malloc(size));
-        if (!block)
-            throw std::bad_alloc();
-        m_blocks.push_back(block);
-        m_reserved += size;
-        at = align(block);
-        if (own)
-            return at; // the current block stays the one to fill
-        m_end = block + size;
-    }
+    const std::size_t normal = m_blocks.empty() ? kFirstBlockSize : kBlockSize;
+    // Requests beyond a block (never seen from the parser) get a block of their own.
+    const bool own = bytes + alignment > normal;
+    const std::size_t size = own ? bytes + alignment : normal;
+    char* block = static_cast<char*>(std::malloc(size));
+    if (!block)
+        throw std::bad_alloc();
+    m_blocks.push_back(block);
+    m_reserved += size;
+    char* at = alignUp(block, alignment);
+    if (own)
+        return at; // the current block stays the one to fill
     m_next = at + bytes;
+    m_end = block + size;
     return at;
 }
 

@@ -1,29 +1,39 @@
 #pragma once
 
 #include <cstddef>
-#include <memory_resource>
+#include <cstdint>
 #include <vector>
 
 namespace heapsight {
 
-// Where a report's explanation chains live: a bump allocator over fixed-size blocks, freed all at once
-// with the report. A std report holds about two million flow lines; giving each of their strings and
-// step lists its own heap block cost more time (malloc, free, page faults) than reading the text.
-// Deallocation is a no-op. Not thread-safe: one arena per parser.
-class ChainArena final : public std::pmr::memory_resource {
+// Where explanation chains live: a bump allocator over fixed-size blocks, freed all at once. A std report
+// holds about two million flow lines; giving each of their strings and step lists its own heap block cost
+// more time (malloc, free, page faults) than reading the text. Only for trivially destructible objects
+// (text, FlowStep and FlowEdge arrays): nothing is destroyed one by one. Not thread-safe: one per writer.
+// Explanations keep theirs alive (Explanation::chains), so it is freed with the last of them.
+class ChainArena {
 public:
     ChainArena() = default;
     ChainArena(const ChainArena&) = delete;
     ChainArena& operator=(const ChainArena&) = delete;
-    ~ChainArena() override;
+    ~ChainArena();
+
+    // `alignment` a power of two. Never null (throws std::bad_alloc).
+    void* allocate(std::size_t bytes, std::size_t alignment)
+    {
+        const auto at = (reinterpret_cast<std::uintptr_t>(m_next) + alignment - 1) & ~(std::uintptr_t(alignment) - 1);
+        if (m_next && at + bytes <= reinterpret_cast<std::uintptr_t>(m_end)) {
+            m_next = reinterpret_cast<char*>(at + bytes);
+            return reinterpret_cast<void*>(at);
+        }
+        return allocateInNewBlock(bytes, alignment);
+    }
 
     // Bytes taken from the system, unused tails of blocks included.
     std::size_t reservedBytes() const { return m_reserved; }
 
 private:
-    void* do_allocate(std::size_t bytes, std::size_t alignment) override;
-    void do_deallocate(void*, std::size_t, std::size_t) override { }
-    bool do_is_equal(const std::pmr::memory_resource& other) const noexcept override { return this == &other; }
+    void* allocateInNewBlock(std::size_t bytes, std::size_t alignment);
 
     std::vector<void*> m_blocks;
     char* m_next = nullptr;

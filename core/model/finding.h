@@ -1,11 +1,15 @@
 #pragma once
 
+#include "chainarena.h"
 #include "findingkind.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <memory_resource>
+#include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace heapsight {
@@ -26,14 +30,14 @@ struct Position {
 };
 
 // Flow edges and steps make up most of a -m=2 report (two million lines for the standard library), so
-// their strings and lists are polymorphic-allocator types: the parser puts them in the report's
-// ChainArena. A copy allocates from the default heap and owns itself; a move keeps the arena, which the
-// report owns (ReportBuilder::absorb hands a part's arenas over with its findings).
+// they are small and flat: views of text and spans of steps, all in a ChainArena (see ChainWriter) that
+// the explanation holding them keeps alive. Copying an explanation shares its chains; nothing changes them
+// once written.
 
 // One `from EXPR (REASON) at POS` line: why a value moved along one edge of the flow.
 struct FlowStep {
-    std::pmr::string expression; // "&x", "return &x", "fmt.Sprintf(\"%v\", u)"
-    std::pmr::string reason; // closed vocabulary: "address-of", "call parameter", "interface-converted", …
+    std::string_view expression; // "&x", "return &x", "fmt.Sprintf(\"%v\", u)"
+    std::string_view reason; // closed vocabulary: "address-of", "call parameter", "interface-converted", …
     Position at;
 
     friend bool operator==(const FlowStep&, const FlowStep&) = default;
@@ -41,12 +45,16 @@ struct FlowStep {
 
 // One `flow: DST = OPS SRC:` line and the steps under it.
 struct FlowEdge {
-    std::pmr::string destination; // "~r0", "{heap}", "{storage for &T{...}}", "x"
-    std::pmr::string source;
+    std::string_view destination; // "~r0", "{heap}", "{storage for &T{...}}", "x"
+    std::string_view source;
     int derefs = 0; // -1 for `&src` (address taken), k for k leading `*`
-    std::pmr::vector<FlowStep> steps;
+    std::span<const FlowStep> steps;
 
-    friend bool operator==(const FlowEdge&, const FlowEdge&) = default;
+    friend bool operator==(const FlowEdge& a, const FlowEdge& b)
+    {
+        return a.destination == b.destination && a.source == b.source && a.derefs == b.derefs
+            && std::ranges::equal(a.steps, b.steps);
+    }
 };
 
 // An -m=2 explanation block, attached to the verdict it explains.
@@ -60,9 +68,15 @@ struct Explanation {
     std::string target; // LOC for Leaks ("{heap}", "~r0", …); "{heap}" for Escapes
     int derefs = 0; // derefs=N of a Leaks header
     bool truncated = false; // closed by `warning: truncated explanation due to assignment cycle`
-    std::pmr::vector<FlowEdge> flows;
+    std::span<const FlowEdge> flows;
+    std::shared_ptr<const ChainArena> chains; // where `flows`, their steps and text live
 
-    friend bool operator==(const Explanation&, const Explanation&) = default;
+    // Equal content; where the chains live does not matter.
+    friend bool operator==(const Explanation& a, const Explanation& b)
+    {
+        return a.header == b.header && a.subject == b.subject && a.target == b.target && a.derefs == b.derefs
+            && a.truncated == b.truncated && std::ranges::equal(a.flows, b.flows);
+    }
 };
 
 // Which compiler outputs reported a finding (a bit set).

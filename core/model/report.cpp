@@ -5,21 +5,6 @@
 
 namespace heapsight {
 
-Report::~Report()
-{
-    m_findings.clear();
-    m_unlinked.clear();
-}
-
-Report& Report::operator=(const Report& other)
-{
-    if (this != &other) {
-        Report copy(other);
-        *this = std::move(copy);
-    }
-    return *this;
-}
-
 std::uint64_t ReportStats::totalFindings() const
 {
     return std::accumulate(distinct.begin(), distinct.end(), std::uint64_t { 0 });

@@ -55,16 +55,6 @@ struct ReportStats {
 class Report {
 public:
     Report() = default;
-    // Findings go before the arenas their chains may live in (the arenas are the last member, so the
-    // default destructor would free them first).
-    ~Report();
-    Report(Report&&) noexcept = default;
-    // Member-wise in declaration order: the old findings are released before the old arenas.
-    Report& operator=(Report&&) noexcept = default;
-    // A copy's chains are allocated from the default heap (a pmr copy does not take the arena along).
-    Report(const Report&) = default;
-    // Copy, then move: assigning element-wise would place copies in this report's old arenas.
-    Report& operator=(const Report& other);
 
     const ReportOrigin& origin() const { return m_origin; }
     const std::vector<std::string>& files() const { return m_files; }
@@ -104,18 +94,6 @@ private:
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_fileRanges;
     std::vector<std::uint32_t> m_byPosition;
     ReportStats m_stats;
-    // The arenas of the explanation chains (several after ReportBuilder::absorb). Keep last. A copy of
-    // the report does not use them, so it does not keep them alive either.
-    struct Arenas {
-        std::vector<std::shared_ptr<std::pmr::memory_resource>> list;
-        Arenas() = default;
-        Arenas(const Arenas&) { }
-        Arenas& operator=(const Arenas&) { return *this; }
-        Arenas(Arenas&&) noexcept = default;
-        Arenas& operator=(Arenas&&) noexcept = default;
-        ~Arenas() = default;
-    };
-    Arenas m_arenas;
 };
 
 } // namespace heapsight

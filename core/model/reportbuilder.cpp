@@ -1,6 +1,6 @@
 #include "reportbuilder.h"
 
-#include "chainarena.h"
+#include "chainwriter.h"
 
 #include <algorithm>
 
@@ -30,16 +30,6 @@ ReportBuilder::ReportBuilder()
 }
 
 void ReportBuilder::setOrigin(ReportOrigin origin) { m_report->m_origin = std::move(origin); }
-
-std::pmr::memory_resource* ReportBuilder::chainArena()
-{
-    if (!m_arena) {
-        auto arena = std::make_shared<ChainArena>();
-        m_arena = arena.get();
-        m_report->m_arenas.list.push_back(std::move(arena));
-    }
-    return m_arena;
-}
 
 ReportOrigin& ReportBuilder::origin() { return m_report->m_origin; }
 
@@ -183,19 +173,15 @@ void ReportBuilder::Absorbed::remap(Position& p) const
 
 void ReportBuilder::Absorbed::remap(Explanation& e) const
 {
-    for (FlowEdge& edge : e.flows) {
-        for (FlowStep& s : edge.steps)
-            remap(s.at);
+    for (const FlowEdge& edge : e.flows) {
+        for (const FlowStep& s : edge.steps)
+            remap(const_cast<FlowStep&>(s).at); // written non-const by the part's ChainWriter
     }
 }
 
 ReportBuilder::Absorbed ReportBuilder::absorb(Report&& part, std::uint64_t lineOffset, bool continuesPackage)
 {
     Absorbed absorbed;
-    // The part's findings move here with their chains, so the arenas they live in come along.
-    for (auto& arena : part.m_arenas.list)
-        m_report->m_arenas.list.push_back(std::move(arena));
-    part.m_arenas.list.clear();
     std::vector<FileId>& files = absorbed.files;
     files.resize(part.m_files.size());
     for (FileId f = 0; f < part.m_files.size(); ++f)
@@ -276,7 +262,6 @@ Report ReportBuilder::finish()
     m_hashes.clear();
     Report result = std::move(r);
     m_report = std::make_unique<Report>();
-    m_arena = nullptr;
     return result;
 }
 

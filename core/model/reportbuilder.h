@@ -16,9 +16,6 @@ public:
     ReportBuilder();
 
     void setOrigin(ReportOrigin origin);
-    // The arena the report being built owns, for explanation chains (see FlowEdge): strings and lists
-    // allocated from it live as long as the report, without a heap block each.
-    std::pmr::memory_resource* chainArena();
     ReportOrigin& origin();
     FileId internFile(std::string_view name);
     std::uint32_t addPackage(std::string_view name);
@@ -48,6 +45,7 @@ public:
         std::vector<FileId> files; // part's FileId → this report's
         std::vector<std::uint32_t> findings; // part's finding index → this report's
         // A position, or every step position of an explanation, of the part, renumbered for this report.
+        // The part's chains are renumbered where they are: absorb took the part, so nothing else sees them.
         void remap(Position& p) const;
         void remap(Explanation& e) const;
     };
@@ -64,7 +62,6 @@ private:
     std::size_t homeSlot(std::size_t hash) const;
 
     std::unique_ptr<Report> m_report;
-    std::pmr::memory_resource* m_arena = nullptr; // in m_report->m_arenas once made
     // De-duplication table, open addressing: a slot holds a finding's index + 1 (0: free) and 32 bits of
     // its hash, so a probe past another finding reads nothing else; the findings themselves are the keys.
     struct Slot {

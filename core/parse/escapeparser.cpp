@@ -188,11 +188,7 @@ bool EscapeParser::continueBlock(std::string_view line)
             addUnknown(line, "malformed flow line");
             return true;
         }
-        m_scratchEdges.push_back(ScratchEdge { static_cast<std::uint32_t>(m_scratchText.size()),
-                                               static_cast<std::uint32_t>(flow->destination.size()),
-                                               static_cast<std::uint32_t>(flow->source.size()), flow->derefs,
-                                               static_cast<std::uint32_t>(m_scratchSteps.size()) });
-        m_scratchText.append(flow->destination).append(flow->source);
+        m_chains.addEdge(flow->destination, flow->source, flow->derefs);
         m_builder.countExplanationLine();
         return true;
     }
@@ -204,16 +200,12 @@ bool EscapeParser::continueBlock(std::string_view line)
         const bool inLastFile = step.has_value();
         if (!step)
             step = parseFromText(text);
-        if (!step || m_scratchEdges.empty()) {
+        if (!step || !m_chains.hasEdge()) {
             addUnknown(line, step ? "from line before any flow line" : "malformed from line");
             return true;
         }
-        m_scratchSteps.push_back(ScratchStep { static_cast<std::uint32_t>(m_scratchText.size()),
-                                               static_cast<std::uint32_t>(step->expression.size()),
-                                               static_cast<std::uint32_t>(step->reason.size()),
-                                               inLastFile ? Position { m_lastFile, step->at.line, step->at.column }
-                                                          : intern(step->at) });
-        m_scratchText.append(step->expression).append(step->reason);
+        m_chains.addStep(step->expression, step->reason,
+                         inLastFile ? Position { m_lastFile, step->at.line, step->at.column } : intern(step->at));
         m_builder.countExplanationLine();
         return true;
     }
@@ -239,9 +231,7 @@ void EscapeParser::openBlock(const PositionPrefix& prefix, Explanation::Header h
     m_blockPrefix.assign(prefix.prefix);
     m_blockPosition = intern(prefix.position);
     m_block = Explanation {};
-    m_scratchText.clear();
-    m_scratchEdges.clear();
-    m_scratchSteps.clear();
+    m_chains.discard();
     m_block.header = header;
     m_block.subject.assign(subject);
     m_block.target.assign(target);
@@ -262,27 +252,9 @@ void EscapeParser::closeBlock()
 
 Explanation EscapeParser::takeBlock()
 {
-    const std::pmr::polymorphic_allocator<> arena(m_builder.chainArena());
-    const auto text = [this](std::uint32_t at, std::uint32_t size) {
-        return std::string_view(m_scratchText).substr(at, size);
-    };
     Explanation e { m_block.header, std::move(m_block.subject), std::move(m_block.target), m_block.derefs,
-                    m_block.truncated, std::pmr::vector<FlowEdge>(arena) };
-    e.flows.reserve(m_scratchEdges.size());
-    for (std::size_t i = 0; i < m_scratchEdges.size(); ++i) {
-        const ScratchEdge& s = m_scratchEdges[i];
-        FlowEdge& edge = e.flows.emplace_back(FlowEdge { std::pmr::string(text(s.text, s.destinationSize), arena),
-                                                         std::pmr::string(text(s.text + s.destinationSize, s.sourceSize), arena),
-                                                         s.derefs, std::pmr::vector<FlowStep>(arena) });
-        const std::size_t stepEnd = i + 1 < m_scratchEdges.size() ? m_scratchEdges[i + 1].firstStep : m_scratchSteps.size();
-        edge.steps.reserve(stepEnd - s.firstStep);
-        for (std::size_t j = s.firstStep; j < stepEnd; ++j) {
-            const ScratchStep& step = m_scratchSteps[j];
-            edge.steps.emplace_back(FlowStep { std::pmr::string(text(step.text, step.expressionSize), arena),
-                                               std::pmr::string(text(step.text + step.expressionSize, step.reasonSize), arena),
-                                               step.at });
-        }
-    }
+                    m_block.truncated, {}, {} };
+    m_chains.finish(e);
     return e;
 }
 

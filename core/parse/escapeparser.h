@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../model/chainwriter.h"
 #include "../model/report.h"
 #include "../model/reportbuilder.h"
 #include "explanationlinker.h"
@@ -69,26 +70,8 @@ private:
     bool m_blockOpen = false;
     std::string m_blockPrefix;
     Position m_blockPosition;
-    Explanation m_block; // header fields; its flows are collected below
-    // The open block's flow and from lines, their text in m_scratchText. They are copied into the
-    // report's arena at their final sizes when the block closes (no growth there, no heap block per
-    // string); the scratch keeps its capacity from block to block.
-    struct ScratchEdge {
-        std::uint32_t text; // destination, then source
-        std::uint32_t destinationSize;
-        std::uint32_t sourceSize;
-        int derefs;
-        std::uint32_t firstStep; // index into m_scratchSteps
-    };
-    struct ScratchStep {
-        std::uint32_t text; // expression, then reason
-        std::uint32_t expressionSize;
-        std::uint32_t reasonSize;
-        Position at;
-    };
-    std::string m_scratchText;
-    std::vector<ScratchEdge> m_scratchEdges;
-    std::vector<ScratchStep> m_scratchSteps;
+    Explanation m_block; // header fields; its flows are written by m_chains
+    ChainWriter m_chains;
 
     ExplanationLinker m_linker;
     bool m_part = false;

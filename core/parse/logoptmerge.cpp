@@ -1,5 +1,7 @@
 #include "logoptmerge.h"
 
+#include "../model/chainwriter.h"
+
 #include "../model/reportbuilder.h"
 
 #include <map>
@@ -63,12 +65,7 @@ private:
 
     Explanation copyOf(const Explanation& e)
     {
-        Explanation x = e;
-        for (FlowEdge& edge : x.flows) {
-            for (FlowStep& s : edge.steps)
-                s.at = reintern(s.at);
-        }
-        return x;
+        return m_chains.copy(e, [this](const Position& p) { return reintern(p); });
     }
     Finding copyOf(const Finding& f)
     {
@@ -130,13 +127,14 @@ private:
     Explanation explanationOf(const LogoptRecord& r, Explanation::Header header, std::string subject,
                               std::string target, int derefs)
     {
-        Explanation e { header, std::move(subject), std::move(target), derefs, false, {} };
+        Explanation e { header, std::move(subject), std::move(target), derefs, false, {}, {} };
+        m_chains.discard();
         for (const LogoptFlow& flow : r.flows) {
-            FlowEdge edge { std::pmr::string(flow.destination), std::pmr::string(flow.source), flow.derefs, {} };
+            m_chains.addEdge(flow.destination, flow.source, flow.derefs);
             for (const LogoptStep& s : flow.steps)
-                edge.steps.push_back(FlowStep { std::pmr::string(s.expression), std::pmr::string(s.reason), intern(s.at) });
-            e.flows.push_back(std::move(edge));
+                m_chains.addStep(s.expression, s.reason, intern(s.at));
         }
+        m_chains.finish(e);
         return e;
     }
 
@@ -187,6 +185,7 @@ private:
     const Report& m_text;
     const bool m_textAvailable;
     ReportBuilder m_builder;
+    ChainWriter m_chains;
     std::unordered_map<std::string, std::uint32_t> m_packages;
     std::map<PosKind, std::vector<std::uint32_t>> m_byPosKind;
     std::unordered_map<FileId, std::uint32_t> m_filePackages;

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "finding.h"
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace heapsight {
+
+// Writes the flows of explanations, one explanation at a time, into a ChainArena: the text as it is
+// added, the step and edge arrays (at their final sizes) when the explanation is done. Explanations
+// written by one writer share its arena.
+class ChainWriter {
+public:
+    ChainWriter();
+
+    // A `flow:` line; the steps added next belong to it.
+    void addEdge(std::string_view destination, std::string_view source, int derefs)
+    {
+        const auto [d, s] = storePair(destination, source);
+        m_edges.push_back(Edge { d, s, derefs, m_steps.size() });
+    }
+    // A `from` line of the last edge. False (nothing added) when there is no edge yet.
+    bool addStep(std::string_view expression, std::string_view reason, Position at)
+    {
+        if (m_edges.empty())
+            return false;
+        const auto [e, r] = storePair(expression, reason);
+        m_steps.push_back(FlowStep { e, r, at });
+        return true;
+    }
+    bool hasEdge() const { return !m_edges.empty(); }
+
+    // Sets `e.flows` (and `e.chains`) to the edges added since the last finish or discard.
+    void finish(Explanation& e);
+    void discard();
+
+    // A copy of `e` whose chains are written here, each step position passed through `map` (for reports
+    // whose files are numbered differently).
+    template<typename PositionMap>
+    Explanation copy(const Explanation& e, PositionMap map)
+    {
+        discard();
+        for (const FlowEdge& edge : e.flows) {
+            addEdge(edge.destination, edge.source, edge.derefs);
+            for (const FlowStep& s : edge.steps)
+                addStep(s.expression, s.reason, map(s.at));
+        }
+        Explanation result { e.header, e.subject, e.target, e.derefs, e.truncated, {}, {} };
+        finish(result);
+        return result;
+    }
+
+private:
+    std::string_view store(std::string_view text)
+    {
+        if (text.empty())
+            return {};
+        char* at = static_cast<char*>(m_arena->allocate(text.size(), 1));
+        std::memcpy(at, text.data(), text.size());
+        return { at, text.size() };
+    }
+    // Both, with one copy when `b` follows `a` closely in the same line (as in `DST = SRC`, `EXPR (REASON)`):
+    // a line of a std report is copied once instead of in two calls.
+    std::pair<std::string_view, std::string_view> storePair(std::string_view a, std::string_view b)
+    {
+        const auto aEnd = reinterpret_cast<std::uintptr_t>(a.data() + a.size());
+        const auto bBegin = reinterpret_cast<std::uintptr_t>(b.data());
+        if (bBegin < aEnd || bBegin - aEnd > kMaxGap || a.empty() || b.empty())
+            return { store(a), store(b) };
+        const std::string_view whole(a.data(), a.size() + (bBegin - aEnd) + b.size());
+        const std::string_view copy = store(whole);
+        return { copy.substr(0, a.size()), copy.substr(whole.size() - b.size()) };
+    }
+    static constexpr std::uintptr_t kMaxGap = 8;
+
+    struct Edge {
+        std::string_view destination;
+        std::string_view source;
+        int derefs = 0;
+        std::size_t firstStep = 0;
+    };
+    std::shared_ptr<ChainArena> m_arena;
+    // The explanation being written; kept between explanations for their capacity.
+    std::vector<Edge> m_edges;
+    std::vector<FlowStep> m_steps;
+};
+
+} // namespace heapsight
