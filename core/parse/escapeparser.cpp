@@ -56,11 +56,11 @@ void EscapeParser::parsePartialLine()
     parseLine(last);
 }
 
-void EscapeParser::beginPart(std::optional<std::string_view> continuedPackage)
+void EscapeParser::beginPart(bool continuesPackage)
 {
     m_part = true;
-    if (continuedPackage) {
-        m_package = m_builder.addPackage(*continuedPackage);
+    if (continuesPackage) {
+        m_package = m_builder.addPackage({});
         m_continuesPackage = true;
     }
 }

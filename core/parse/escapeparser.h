@@ -27,9 +27,10 @@ public:
     static Report parse(std::string_view text, ReportOrigin origin = {});
 
     // A stretch of a longer output parsed on its own thread (see parseInParallel). Before the first feed:
-    // the stretch begins inside package `continuedPackage` when given (its header is in an earlier
-    // stretch). Explanations are not linked to verdicts but recorded, for the merge to link in order.
-    void beginPart(std::optional<std::string_view> continuedPackage);
+    // with `continuesPackage`, the stretch begins inside the package whose header ends an earlier stretch
+    // (the part's package 0, unnamed here, stands for it). Explanations are not linked to verdicts but
+    // recorded, for the merge to link in order.
+    void beginPart(bool continuesPackage);
     struct Part {
         Report report; // findings without their explanations; finding indices of `links` are into it
         std::vector<ExplanationLinker::Event> links;
