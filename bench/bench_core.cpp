@@ -5,7 +5,9 @@
 #include "core/parse/escapeparser.h"
 #include "core/parse/parallelparser.h"
 
+#include <algorithm>
 #include <benchmark/benchmark.h>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using namespace heapsight;
 
@@ -92,6 +95,37 @@ void BM_ParseParallel(benchmark::State& state)
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_ParseParallel)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(5)->UseRealTime();
+
+// 1 and 2 threads in alternation, so both see the same load of the machine (on a shared VM a second
+// thread's speed varies by 2x from one run to the next). Counters: median and best of the rounds.
+void BM_ParseScaling(benchmark::State& state)
+{
+    const std::string& text = corpus("1.22");
+    constexpr int kRounds = 9;
+    std::vector<double> one, two;
+    const auto timed = [&text](unsigned threads) {
+        const auto start = std::chrono::steady_clock::now();
+        std::optional<Report> r = parseInParallel(text, {}, threads);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        benchmark::DoNotOptimize(*r);
+        return seconds;
+    };
+    for (auto _ : state) {
+        for (int i = 0; i < kRounds; ++i) {
+            one.push_back(timed(1));
+            two.push_back(timed(2));
+        }
+    }
+    const auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    state.counters["one_median_s"] = median(one);
+    state.counters["two_median_s"] = median(two);
+    state.counters["one_best_s"] = *std::min_element(one.begin(), one.end());
+    state.counters["two_best_s"] = *std::min_element(two.begin(), two.end());
+}
+BENCHMARK(BM_ParseScaling)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 void BM_ParseStreamed(benchmark::State& state)
 {
