@@ -1,5 +1,7 @@
 #include "testsupport.h"
 
+#include "core/parse/escapeparser.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -10,6 +12,16 @@
 #include <QTemporaryDir>
 
 namespace heapsight::test {
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+std::string_view view(const QByteArray& bytes) { return std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())); }
+
+Report parseFile(const QString& path) { return EscapeParser::parse(view(readFile(path))); }
 
 QString installedGo(const QString& minor)
 {

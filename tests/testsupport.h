@@ -1,6 +1,8 @@
 #pragma once
 
-// Helpers shared by the tests that run real toolchains on real modules.
+// Helpers shared by the tests: reading recorded output, and running real toolchains on real modules.
+
+#include "core/model/report.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -22,6 +24,12 @@ class QTemporaryDir;
     } while (false)
 
 namespace heapsight::test {
+
+// A file's bytes; empty when it cannot be read (the test's own checks then fail on the empty input).
+QByteArray readFile(const QString& path);
+std::string_view view(const QByteArray& bytes);
+// The compiler output in `path`, parsed in one piece (an empty report when the file cannot be read).
+Report parseFile(const QString& path);
 
 // Private configuration, result cache and Go build cache below `dir`: no run may be served from an earlier
 // one, and the user's settings are neither read nor changed.

@@ -5,6 +5,8 @@
 #include "core/diff/reportdiff.h"
 #include "core/parse/escapeparser.h"
 
+#include "testsupport.h"
+
 #include <QFile>
 #include <QTest>
 #include <nlohmann/json.hpp>
@@ -14,17 +16,8 @@ using namespace heapsight;
 
 namespace {
 
-Report load(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return EscapeParser::parse({});
-    const QByteArray b = f.readAll();
-    return EscapeParser::parse(std::string_view(b.constData(), static_cast<std::size_t>(b.size())));
-}
-
-Report sample(const char* name) { return load(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/") + QLatin1String(name)); }
-Report data(const char* name) { return load(QStringLiteral(HEAPSIGHT_TEST_DATA "/") + QLatin1String(name)); }
+Report sample(const char* name) { return test::parseFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/") + QLatin1String(name)); }
+Report data(const char* name) { return test::parseFile(QStringLiteral(HEAPSIGHT_TEST_DATA "/") + QLatin1String(name)); }
 
 QStringList changesOf(const ReportDiff& d)
 {

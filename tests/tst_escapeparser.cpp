@@ -3,6 +3,8 @@
 // (tools/record-go-output regenerates the files).
 #include "core/parse/escapeparser.h"
 
+#include "testsupport.h"
+
 #include <QFile>
 #include <QTest>
 
@@ -13,14 +15,7 @@ namespace {
 const QString kReports = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/");
 const QString kData = QStringLiteral(HEAPSIGHT_TEST_DATA "/");
 
-Report parseFile(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return EscapeParser::parse({});
-    const QByteArray bytes = f.readAll();
-    return EscapeParser::parse(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
-}
+using test::parseFile;
 
 QString pos(const Report& r, const Position& p)
 {

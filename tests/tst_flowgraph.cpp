@@ -4,21 +4,14 @@
 #include "core/model/flowgraph.h"
 #include "core/parse/escapeparser.h"
 
+#include "testsupport.h"
+
 #include <QFile>
 #include <QTest>
 
 using namespace heapsight;
 
 namespace {
-
-Report load(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return EscapeParser::parse({});
-    const QByteArray b = f.readAll();
-    return EscapeParser::parse(std::string_view(b.constData(), static_cast<std::size_t>(b.size())));
-}
 
 QString describe(const FlowGraph& g, QStringList* edges)
 {
@@ -85,7 +78,7 @@ void TestFlowGraph::line()
     QFETCH(QString, nodes);
     QFETCH(QStringList, edges);
     QFETCH(bool, truncated);
-    const Report r = load(report);
+    const Report r = test::parseFile(report);
     const FileId id = r.fileId(file.toStdString());
     QVERIFY(id != NoFile);
     const auto onLine = r.findingsOnLine(id, static_cast<std::uint32_t>(line));

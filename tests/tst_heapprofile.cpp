@@ -7,6 +7,8 @@
 #include "core/profile/heapprofilereader.h"
 #include "core/profile/profilepathmatcher.h"
 
+#include "testsupport.h"
+
 #include <QFile>
 #include <QMap>
 #include <QRandomGenerator>
@@ -21,12 +23,6 @@ const QString kProfiles = QStringLiteral(HEAPSIGHT_TEST_DATA "/profiles");
 const QString kMemGz = kProfiles + QStringLiteral("/escapes-go1.22.mem.pb.gz");
 const QString kMemPlain = kProfiles + QStringLiteral("/escapes-go1.22.mem.pb");
 
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // `go tool pprof -raw` output: the sample types, and each sample as values plus its stack.
 struct RawDump {
     QStringList sampleTypes; // "alloc_space/bytes"
@@ -36,7 +32,7 @@ struct RawDump {
 RawDump parseRawDump(const QString& path)
 {
     RawDump dump;
-    const QStringList lines = QString::fromUtf8(readAll(path)).split(QLatin1Char('\n'));
+    const QStringList lines = QString::fromUtf8(test::readFile(path)).split(QLatin1Char('\n'));
     QMap<QString, QStringList> locations; // id → frames, innermost first
     QList<QPair<QString, QStringList>> samples; // values, location ids
     enum { Header, Types, Samples, Locations, Other } section = Header;
@@ -116,7 +112,7 @@ QString recordedModuleRoot(const HeapProfile& p)
 
 Report recordedReport()
 {
-    const QByteArray text = readAll(QStringLiteral(HEAPSIGHT_TEST_DATA "/escapes-go1.22.m1.txt"));
+    const QByteArray text = test::readFile(QStringLiteral(HEAPSIGHT_TEST_DATA "/escapes-go1.22.m1.txt"));
     return EscapeParser::parse(std::string_view(text.constData(), std::size_t(text.size())));
 }
 
@@ -164,7 +160,7 @@ void TestHeapProfile::refusesBadInput_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("expected"); // part of the error message
 
-    const QByteArray gz = readAll(kMemGz), plain = readAll(kMemPlain);
+    const QByteArray gz = test::readFile(kMemGz), plain = test::readFile(kMemPlain);
     QVERIFY(!gz.isEmpty() && !plain.isEmpty());
     QByteArray corrupt = gz;
     for (qsizetype i = 20; i < 60 && i < corrupt.size(); ++i)
@@ -186,9 +182,9 @@ void TestHeapProfile::refusesBadInput_data()
     QTest::newRow("gzip with trailing garbage") << gz + QByteArray("junk") << QStringLiteral("after the end");
     QTest::newRow("plain truncated to half") << plain.left(plain.size() / 2) << QStringLiteral("not a heap profile");
     QTest::newRow("plain truncated by one byte") << plain.chopped(1) << QStringLiteral("not a heap profile");
-    QTest::newRow("gzip of text") << readAll(kProfiles + QStringLiteral("/not-a-profile.gz"))
+    QTest::newRow("gzip of text") << test::readFile(kProfiles + QStringLiteral("/not-a-profile.gz"))
                                   << QStringLiteral("gzip data inside is not a pprof");
-    QTest::newRow("CPU profile: no alloc_space") << readAll(kProfiles + QStringLiteral("/escapes-go1.22.cpu.pb.gz"))
+    QTest::newRow("CPU profile: no alloc_space") << test::readFile(kProfiles + QStringLiteral("/escapes-go1.22.cpu.pb.gz"))
                                                  << QStringLiteral("no alloc_space sample type (it has: samples, cpu)");
 }
 

@@ -4,6 +4,8 @@
 #include "core/parse/escapeparser.h"
 #include "core/parse/parallelparser.h"
 
+#include "testsupport.h"
+
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
@@ -14,8 +16,7 @@ namespace {
 
 QByteArray recorded()
 {
-    QFile f(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
 }
 
 Report parse(const QByteArray& b) { return EscapeParser::parse(std::string_view(b.constData(), static_cast<std::size_t>(b.size()))); }

@@ -27,12 +27,6 @@ QString spans(const std::vector<GoFunctionSpan>& functions)
     return out.join(QLatin1Char(';'));
 }
 
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 bool writeAll(const QString& path, const QByteArray& bytes)
 {
     QFile f(path);
@@ -170,12 +164,12 @@ void TestIdentity::linesMoved()
     const QString sources = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/escapes");
     QVERIFY(test::copyTree(sources, before));
     QVERIFY(test::copyTree(sources, after));
-    QList<QByteArray> lines = readAll(QDir(after).filePath(file)).split('\n');
+    QList<QByteArray> lines = test::readFile(QDir(after).filePath(file)).split('\n');
     QVERIFY(lines.size() > atLine);
     lines.insert(atLine - 1, inserted.chopped(1));
     QVERIFY(writeAll(QDir(after).filePath(file), lines.join('\n')));
 
-    const QByteArray output = readAll(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
+    const QByteArray output = test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
     QVERIFY(output.contains(QByteArray(file.toUtf8() + ':')));
     const int by = static_cast<int>(inserted.count('\n'));
     const QByteArray moved = shiftPositions(output, file, atLine, by);
@@ -212,10 +206,10 @@ void TestIdentity::findingAddedAmongEquals()
     const QString sources = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/escapes");
     QVERIFY(test::copyTree(sources, before));
     QVERIFY(test::copyTree(sources, after));
-    QList<QByteArray> lines = readAll(QDir(after).filePath(QStringLiteral("main.go"))).split('\n');
+    QList<QByteArray> lines = test::readFile(QDir(after).filePath(QStringLiteral("main.go"))).split('\n');
     lines.insert(16, "\tfmt.Println(len(addresses(5)))");
     QVERIFY(writeAll(QDir(after).filePath(QStringLiteral("main.go")), lines.join('\n')));
-    const QByteArray output = readAll(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
+    const QByteArray output = test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
     QVERIFY(output.count("./main.go:19:24: ~r0 escapes to heap\n") == 1);
     const QByteArray edited = shiftPositions(output, QStringLiteral("main.go"), 17, 1) + "./main.go:17:23: ~r0 escapes to heap\n";
     const Report a = parse(output, before), b = parse(edited, after);
@@ -250,7 +244,7 @@ void TestIdentity::mergeBaselines()
     QFETCH(QStringList, first);
     QFETCH(QStringList, then);
     const QString sources = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/escapes");
-    const Report report = parse(readAll(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt")), sources);
+    const Report report = parse(test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt")), sources);
     const auto inFiles = [&](const QStringList& files) {
         return makeBaseline(filterFindings(report, [&](const Finding& f) {
             return files.contains(QString::fromStdString(std::string(report.fileName(f.position.file))));

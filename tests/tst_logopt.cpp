@@ -3,6 +3,8 @@
 #include "core/parse/escapeparser.h"
 #include "core/parse/logoptmerge.h"
 
+#include "testsupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTest>
@@ -28,11 +30,7 @@ QString recordedModuleRoot()
 
 Report textReport()
 {
-    QFile f(kText);
-    if (!f.open(QIODevice::ReadOnly))
-        return EscapeParser::parse({});
-    const QByteArray b = f.readAll();
-    return EscapeParser::parse(std::string_view(b.constData(), static_cast<std::size_t>(b.size())));
+    return test::parseFile(kText);
 }
 
 using Key = std::tuple<std::string, std::uint32_t, std::uint32_t, FindingKind, std::string>;

@@ -5,6 +5,8 @@
 #include "core/parse/escapeparser.h"
 #include "core/parse/parallelparser.h"
 
+#include "testsupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -29,13 +31,7 @@ private Q_SLOTS:
 
 namespace {
 
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-std::string_view view(const QByteArray& b) { return std::string_view(b.constData(), static_cast<std::size_t>(b.size())); }
+using test::view;
 
 } // namespace
 
@@ -58,7 +54,7 @@ void TestRecorded::everyLineUnderstood_data()
 void TestRecorded::everyLineUnderstood()
 {
     QFETCH(QString, path);
-    const QByteArray text = readAll(path);
+    const QByteArray text = test::readFile(path);
     QVERIFY(!text.isEmpty());
     const Report r = EscapeParser::parse(view(text));
     for (const UnknownLine& u : r.unknownLines())
@@ -76,7 +72,7 @@ void TestRecorded::everyLineUnderstood()
 void TestRecorded::streamingEqualsOneShot()
 {
     QFETCH(QString, path);
-    const QByteArray text = readAll(path);
+    const QByteArray text = test::readFile(path);
     const std::string whole = reportToJsonText(EscapeParser::parse(view(text)));
     QRandomGenerator random(42); // fixed seed: a failure reproduces
     EscapeParser parser;
@@ -92,7 +88,7 @@ void TestRecorded::streamingEqualsOneShot()
 void TestRecorded::parallelEqualsSequential()
 {
     QFETCH(QString, path);
-    const QByteArray text = readAll(path);
+    const QByteArray text = test::readFile(path);
     const std::string sequential = reportToJsonText(EscapeParser::parse(view(text)));
     // Many stretches: cuts fall inside packages and between blocks and the verdicts they explain.
     for (unsigned threads : { 2u, 3u, 4u, 7u, 16u, 29u, 64u })
@@ -102,7 +98,7 @@ void TestRecorded::parallelEqualsSequential()
 void TestRecorded::jsonRoundTrip()
 {
     QFETCH(QString, path);
-    const QByteArray text = readAll(path);
+    const QByteArray text = test::readFile(path);
     const Report original = EscapeParser::parse(view(text), ReportOrigin { path.toStdString(), "go1.22.12", "1.21", "/m" });
     const std::string json = reportToJsonText(original);
     std::string error;

@@ -41,11 +41,14 @@ public:
     // and packages are re-interned, findings merged with the ones already here, unknown lines renumbered
     // by `lineOffset`, line counts added. With `continuesPackage`, the part's package 0 is this report's
     // last package (the stretch began inside it). Returns where the part's files and findings went.
+    // `part` must own its chains alone, as EscapeParser::finishPart's does (no copy of a report or of its
+    // explanations shares them): their step positions are renumbered in place, not copied (a copy would
+    // cost the calling thread as much as a third of parsing the part).
     struct Absorbed {
         std::vector<FileId> files; // part's FileId → this report's
         std::vector<std::uint32_t> findings; // part's finding index → this report's
-        // A position, or every step position of an explanation, of the part, renumbered for this report.
-        // The part's chains are renumbered where they are: absorb took the part, so nothing else sees them.
+        // A position, or every step position of an explanation, of the part, renumbered for this report
+        // (the explanation's chains in place: see above). Each explanation once.
         void remap(Position& p) const;
         void remap(Explanation& e) const;
     };

@@ -33,12 +33,6 @@ QString sampleReport(const QString& name)
     return QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/") + name;
 }
 
-QByteArray readFile(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 namespace {
 
 QSet<QString> grep(const QByteArray& report, const QString& file, const QString& messagePattern)

@@ -3,6 +3,8 @@
 // Helpers shared by the GUI tests: the bundled sample module, its recorded compiler output, and an
 // independent grep of that output (the tests never take expected values from the parser under test).
 
+#include "testsupport.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -24,7 +26,7 @@ namespace heapsight::test {
 
 QString sampleModule(); // samples/escapes
 QString sampleReport(const QString& name = QStringLiteral("escapes-go1.22.m2.txt")); // samples/reports/…
-QByteArray readFile(const QString& path);
+// readFile: see testsupport.h
 
 // Lines of `file` (as the compiler prints it, e.g. "./returnaddr.go") whose verdict message matches the whole
 // of `messagePattern`, sorted, each once. Explanation lines (flow:, from, "…:" headers) never match a verdict
