@@ -71,11 +71,18 @@ struct Explanation {
     std::span<const FlowEdge> flows;
     std::shared_ptr<const ChainArena> chains; // where `flows`, their steps and text live
 
-    // Equal content; where the chains live does not matter.
+    // Equal content; where the chains live does not matter. Cheapest tells first: the explanations of one
+    // finding (compared when a repeated block comes) share header and subject and mostly differ in their
+    // flows' count, steps and positions, which compare without touching text.
     friend bool operator==(const Explanation& a, const Explanation& b)
     {
-        return a.header == b.header && a.subject == b.subject && a.target == b.target && a.derefs == b.derefs
-            && a.truncated == b.truncated && std::ranges::equal(a.flows, b.flows);
+        if (a.flows.size() != b.flows.size() || a.truncated != b.truncated || a.derefs != b.derefs || a.header != b.header)
+            return false;
+        const auto sameShape = [](const FlowEdge& x, const FlowEdge& y) {
+            return x.derefs == y.derefs && std::ranges::equal(x.steps, y.steps, {}, &FlowStep::at, &FlowStep::at);
+        };
+        return std::ranges::equal(a.flows, b.flows, sameShape) && a.subject == b.subject && a.target == b.target
+            && std::ranges::equal(a.flows, b.flows);
     }
 };
 

@@ -119,35 +119,12 @@ void ReportBuilder::growTable()
     }
 }
 
-namespace {
-
-// Explanation's ==, cheapest tells first: the explanations of one finding share header and subject
-// and mostly differ in their flows' count, steps and positions, which compare without touching text.
-bool sameExplanation(const Explanation& a, const Explanation& b)
-{
-    if (a.flows.size() != b.flows.size() || a.truncated != b.truncated || a.derefs != b.derefs || a.header != b.header)
-        return false;
-    for (std::size_t i = 0; i < a.flows.size(); ++i) {
-        const FlowEdge& x = a.flows[i];
-        const FlowEdge& y = b.flows[i];
-        if (x.steps.size() != y.steps.size() || x.derefs != y.derefs)
-            return false;
-        for (std::size_t j = 0; j < x.steps.size(); ++j) {
-            if (x.steps[j].at != y.steps[j].at)
-                return false;
-        }
-    }
-    return a == b;
-}
-
-} // namespace
-
 void ReportBuilder::attachExplanation(std::uint32_t findingIndex, Explanation explanation)
 {
     std::vector<Explanation>& list = m_report->m_findings[findingIndex].explanations;
     // A repeated verdict comes with a repeated block: keep one copy of each distinct explanation.
     for (const Explanation& e : list) {
-        if (sameExplanation(e, explanation))
+        if (e == explanation)
             return;
     }
     list.push_back(std::move(explanation));

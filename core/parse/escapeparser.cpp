@@ -46,14 +46,15 @@ void EscapeParser::feed(std::string_view chunk)
     }
 }
 
-// A last line without '\n'.
-void EscapeParser::parsePartialLine()
+// What was fed ends here: a last line without '\n' is complete, and so is an open block.
+void EscapeParser::endInput()
 {
-    if (m_partial.empty())
-        return;
-    const std::string last = std::move(m_partial);
-    m_partial.clear();
-    parseLine(last);
+    if (!m_partial.empty()) {
+        const std::string last = std::move(m_partial);
+        m_partial.clear();
+        parseLine(last);
+    }
+    closeBlock();
 }
 
 void EscapeParser::beginPart(bool continuesPackage)
@@ -67,16 +68,14 @@ void EscapeParser::beginPart(bool continuesPackage)
 
 EscapeParser::Part EscapeParser::finishPart()
 {
-    parsePartialLine();
-    closeBlock();
+    endInput();
     return Part { m_builder.finish(), std::move(m_links), m_continuesPackage };
 }
 
 void EscapeParser::takePart(Part&& part)
 {
     // The stretch begins with a whole line: whatever this parser holds is complete.
-    parsePartialLine();
-    closeBlock();
+    endInput();
     if (!part.continuesPackage)
         closePackage();
     const std::uint64_t partLines = part.report.stats().inputLines;
@@ -96,8 +95,7 @@ void EscapeParser::takePart(Part&& part)
 
 Report EscapeParser::finish()
 {
-    parsePartialLine();
-    closeBlock();
+    endInput();
     closePackage();
     return m_builder.finish();
 }

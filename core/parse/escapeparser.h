@@ -46,7 +46,7 @@ public:
 private:
 
     void parseLine(std::string_view line);
-    void parsePartialLine();
+    void endInput();
     bool continueBlock(std::string_view line);
     void openBlock(const PositionPrefix& prefix, Explanation::Header header, std::string_view subject,
                    std::string_view target, std::int64_t derefs);
