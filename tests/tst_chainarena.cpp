@@ -7,7 +7,8 @@
 #include "core/parse/escapeparser.h"
 #include "core/parse/parallelparser.h"
 
-#include <QFile>
+#include "testsupport.h"
+
 #include <QTest>
 #include <memory>
 #include <optional>
@@ -18,10 +19,7 @@ namespace {
 
 std::string recorded(const char* name)
 {
-    QFile in(QStringLiteral(HEAPSIGHT_TEST_DATA "/") + QLatin1String(name));
-    if (!in.open(QIODevice::ReadOnly))
-        return {};
-    return in.readAll().toStdString();
+    return test::readFile(QStringLiteral(HEAPSIGHT_TEST_DATA "/") + QLatin1String(name)).toStdString();
 }
 
 std::size_t flowCount(const Report& r)

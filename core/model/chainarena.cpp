@@ -12,12 +12,6 @@ namespace {
 constexpr std::size_t kFirstBlockSize = std::size_t(64) << 10;
 constexpr std::size_t kBlockSize = std::size_t(1) << 20;
 
-char* alignUp(char* p, std::size_t alignment)
-{
-    const auto value = reinterpret_cast<std::uintptr_t>(p);
-    return reinterpret_cast<char*>((value + alignment - 1) & ~(std::uintptr_t(alignment) - 1));
-}
-
 } // namespace
 
 ChainArena::~ChainArena()
@@ -37,7 +31,7 @@ void* ChainArena::allocateInNewBlock(std::size_t bytes, std::size_t alignment)
         throw std::bad_alloc();
     m_blocks.push_back(block);
     m_reserved += size;
-    char* at = alignUp(block, alignment);
+    char* at = reinterpret_cast<char*>(alignUp(reinterpret_cast<std::uintptr_t>(block), alignment));
     if (own)
         return at; // the current block stays the one to fill
     m_next = at + bytes;

@@ -21,7 +21,7 @@ public:
     // `alignment` a power of two. Never null (throws std::bad_alloc).
     void* allocate(std::size_t bytes, std::size_t alignment)
     {
-        const auto at = (reinterpret_cast<std::uintptr_t>(m_next) + alignment - 1) & ~(std::uintptr_t(alignment) - 1);
+        const std::uintptr_t at = alignUp(reinterpret_cast<std::uintptr_t>(m_next), alignment);
         if (m_next && at + bytes <= reinterpret_cast<std::uintptr_t>(m_end)) {
             m_next = reinterpret_cast<char*>(at + bytes);
             return reinterpret_cast<void*>(at);
@@ -33,6 +33,10 @@ public:
     std::size_t reservedBytes() const { return m_reserved; }
 
 private:
+    static std::uintptr_t alignUp(std::uintptr_t address, std::size_t alignment)
+    {
+        return (address + alignment - 1) & ~(std::uintptr_t(alignment) - 1);
+    }
     void* allocateInNewBlock(std::size_t bytes, std::size_t alignment);
 
     std::vector<void*> m_blocks;

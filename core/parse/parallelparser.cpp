@@ -80,13 +80,12 @@ std::vector<Stretch> stretches(std::string_view text, unsigned workers)
             continue;
         Stretch s { at, false };
         if (!text.substr(at).starts_with("# ")) {
-            s.continuesPackage = firstHeader != std::string_view::npos && firstHeader < at;
-            if (!s.continuesPackage) {
-                const std::size_t header = text.find("\n# ", at);
-                if (header == std::string_view::npos)
-                    break;
-                s.begin = header + 1;
-            }
+            if (firstHeader == std::string_view::npos)
+                break;
+            // Before the first header there is no package to go on with: the cut moves to that header.
+            s.continuesPackage = firstHeader < at;
+            if (!s.continuesPackage)
+                s.begin = firstHeader;
         }
         if (s.begin > result.back().begin)
             result.push_back(s);

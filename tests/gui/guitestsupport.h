@@ -26,7 +26,6 @@ namespace heapsight::test {
 
 QString sampleModule(); // samples/escapes
 QString sampleReport(const QString& name = QStringLiteral("escapes-go1.22.m2.txt")); // samples/reports/…
-// readFile: see testsupport.h
 
 // Lines of `file` (as the compiler prints it, e.g. "./returnaddr.go") whose verdict message matches the whole
 // of `messagePattern`, sorted, each once. Explanation lines (flow:, from, "…:" headers) never match a verdict
