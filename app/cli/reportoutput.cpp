@@ -65,6 +65,12 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
     }
     if (report.unknownLines().size() > shown)
         out << "  … and " << (report.unknownLines().size() - shown) << " more\n";
+    // A newer compiler's wording inside explanation blocks: kept with the findings, reported once per shape.
+    if (s.partlyUnderstoodLines > 0)
+        out << "partly understood: " << s.partlyUnderstoodLines << " explanation lines of "
+            << report.unfamiliarShapes().size() << " unfamiliar shapes, kept as printed\n";
+    for (const UnfamiliarShape& u : report.unfamiliarShapes())
+        out << "  " << u.count << " like line " << u.firstLine << ": " << QString::fromStdString(u.example) << '\n';
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)

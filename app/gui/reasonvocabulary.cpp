@@ -350,6 +350,17 @@ VocabularyEntry ReasonVocabulary::verdict(FindingKind kind)
         return entry(QT_TRANSLATE_NOOP("ReasonVocabulary",
                          "A string is converted to []byte without copying, because the bytes are never modified."),
             QT_TRANSLATE_NOOP("ReasonVocabulary", "Nothing to do: no allocation."));
+    case FindingKind::SkipInliningInBLoop:
+        return entry(QT_TRANSLATE_NOOP("ReasonVocabulary",
+                         "Calls inside a `for b.Loop()` benchmark loop are not inlined (Go 1.24+), so the benchmark "
+                         "measures the call as the caller will see it and the compiler cannot optimise it away."),
+            QT_TRANSLATE_NOOP("ReasonVocabulary",
+                "Nothing to do; escapes in the callee show as they would for a non-inlined call."));
+    case FindingKind::KeptAlive:
+        return entry(QT_TRANSLATE_NOOP("ReasonVocabulary",
+                         "Inside a `for b.Loop()` loop the compiler keeps this value alive (Go 1.26+), so the work "
+                         "that computes it is not removed as dead code."),
+            QT_TRANSLATE_NOOP("ReasonVocabulary", "Nothing to do: no heap allocation is involved."));
     case FindingKind::LoopVariable:
         return entry(QT_TRANSLATE_NOOP("ReasonVocabulary",
                          "Since Go 1.22 each loop iteration has its own copy of the loop variable; this says where "

@@ -117,6 +117,10 @@ QString WhyFormatter::chainHtml(const Explanation& explanation) const
         html += kArrow + locationHtml("{heap}");
     if (explanation.truncated)
         html += QStringLiteral(" <i>%1</i>").arg(tr("(the compiler cut this explanation short: assignment cycle)"));
+    // Lines of a wording this build does not know (a newer Go): shown as printed rather than dropped.
+    for (const std::string& line : explanation.unparsed)
+        html += QStringLiteral("<br><span style=\"color:%1\">%2</span> <code>%3</code>")
+                    .arg(colour(m_palette.mutedText()), tr("the compiler said:"), fromStd(line).trimmed().toHtmlEscaped());
     return html;
 }
 
@@ -137,6 +141,8 @@ QString WhyFormatter::chainText(const Explanation& explanation) const
     }
     if (explanation.header == Explanation::Header::Escapes && !(previous && *previous == "{heap}"))
         text += kArrow + tr("heap");
+    for (const std::string& line : explanation.unparsed)
+        text += QStringLiteral("; ") + tr("the compiler said: %1").arg(fromStd(line).trimmed());
     return text;
 }
 

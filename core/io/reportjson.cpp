@@ -30,6 +30,11 @@ json explanationsToJson(const Report& report, const std::vector<Explanation>& ex
                          { "target", e.target },
                          { "derefs", e.derefs },
                          { "truncated", e.truncated } });
+        // Only where present, so reports of Go 1.21–1.24 keep their exact bytes.
+        if (!e.function.empty())
+            list.back()["function"] = e.function;
+        if (!e.unparsed.empty())
+            list.back()["unparsed"] = e.unparsed;
         for (const FlowEdge& edge : e.flows) {
             json steps = json::array();
             for (const FlowStep& s : edge.steps) {
@@ -58,14 +63,17 @@ json statsToJson(const ReportStats& stats)
         distinct[std::string(kindId(kind))] = stats.distinctOf(kind);
         occurrences[std::string(kindId(kind))] = stats.occurrencesOf(kind);
     }
-    return { { "inputLines", stats.inputLines },
-             { "packageHeaders", stats.packageHeaders },
-             { "explanationLines", stats.explanationLines },
-             { "blankLines", stats.blankLines },
-             { "unknownLines", stats.unknownLines },
-             { "unlinkedExplanations", stats.unlinkedExplanations },
-             { "findings", std::move(distinct) },
-             { "occurrences", std::move(occurrences) } };
+    json result { { "inputLines", stats.inputLines },
+                  { "packageHeaders", stats.packageHeaders },
+                  { "explanationLines", stats.explanationLines },
+                  { "blankLines", stats.blankLines },
+                  { "unknownLines", stats.unknownLines },
+                  { "unlinkedExplanations", stats.unlinkedExplanations },
+                  { "findings", std::move(distinct) },
+                  { "occurrences", std::move(occurrences) } };
+    if (stats.partlyUnderstoodLines > 0)
+        result["partlyUnderstoodLines"] = stats.partlyUnderstoodLines;
+    return result;
 }
 
 } // namespace
@@ -128,6 +136,12 @@ json reportToJson(const Report& report, const ReportJsonOptions& options)
         unknown.push_back(std::move(j));
     }
     doc["unknown"] = std::move(unknown);
+    if (!report.unfamiliarShapes().empty()) {
+        json shapes = json::array();
+        for (const UnfamiliarShape& u : report.unfamiliarShapes())
+            shapes.push_back({ { "shape", u.shape }, { "example", u.example }, { "line", u.firstLine }, { "count", u.count } });
+        doc["unfamiliarShapes"] = std::move(shapes);
+    }
 
     json unlinked = json::array();
     for (const auto& [at, e] : report.unlinkedExplanations()) {
@@ -173,6 +187,10 @@ struct Reader {
             x.target = e.at("target").get<std::string>();
             x.derefs = e.at("derefs").get<int>();
             x.truncated = e.at("truncated").get<bool>();
+            if (const auto f = e.find("function"); f != e.end())
+                x.function = f->get<std::string>();
+            if (const auto u = e.find("unparsed"); u != e.end())
+                x.unparsed = u->get<std::vector<std::string>>();
             result.push_back(std::move(x));
         }
         // An explanation's edges are written together, in the order they come.
@@ -251,8 +269,12 @@ std::optional<Report> reportFromJson(const json& doc, std::string* error)
             std::vector<Explanation> e = reader.explanations(json::array({ x }), x.value("flow", json::array()));
             builder.addUnlinkedExplanation(reader.position(x), std::move(e.front()));
         }
+        for (const json& u : doc.value("unfamiliarShapes", json::array()))
+            builder.restoreUnfamiliarShape(UnfamiliarShape { u.at("shape").get<std::string>(), u.at("example").get<std::string>(),
+                                                             u.at("line").get<std::uint64_t>(), u.at("count").get<std::uint64_t>() });
         const json& stats = doc.value("stats", json::object());
         ReportStats counts;
+        counts.partlyUnderstoodLines = stats.value("partlyUnderstoodLines", std::uint64_t { 0 });
         counts.inputLines = stats.value("inputLines", std::uint64_t { 0 });
         counts.packageHeaders = stats.value("packageHeaders", std::uint64_t { 0 });
         counts.explanationLines = stats.value("explanationLines", std::uint64_t { 0 });

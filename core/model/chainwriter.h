@@ -50,7 +50,14 @@ public:
             for (const FlowStep& s : edge.steps)
                 addStep(s.expression, s.reason, map(s.at));
         }
-        Explanation result { e.header, e.subject, e.target, e.derefs, e.truncated, {}, {} };
+        Explanation result;
+        result.header = e.header;
+        result.subject = e.subject;
+        result.target = e.target;
+        result.derefs = e.derefs;
+        result.truncated = e.truncated;
+        result.function = e.function;
+        result.unparsed = e.unparsed;
         finish(result);
         return result;
     }

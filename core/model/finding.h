@@ -68,6 +68,13 @@ struct Explanation {
     std::string target; // LOC for Leaks ("{heap}", "~r0", …); "{heap}" for Escapes
     int derefs = 0; // derefs=N of a Leaks header
     bool truncated = false; // closed by `warning: truncated explanation due to assignment cycle`
+    // The function whose analysis printed the block, as Go 1.25+ names it in the header (`X escapes to heap
+    // in F:`, `parameter P leaks to LOC for F with derefs=N:`): "New", "(*Cache).Put", "f.func1". Empty
+    // for older compilers (cmd/compile/internal/escape/solve.go, explain).
+    std::string function;
+    // Lines of the block whose shape this build does not know (a newer compiler's wording), verbatim after
+    // the position prefix: kept with the block they belong to rather than dropped ("partly understood").
+    std::vector<std::string> unparsed;
     std::span<const FlowEdge> flows;
     std::shared_ptr<const ChainArena> chains; // where `flows`, their steps and text live
 
@@ -82,7 +89,7 @@ struct Explanation {
             return x.derefs == y.derefs && std::ranges::equal(x.steps, y.steps, {}, &FlowStep::at, &FlowStep::at);
         };
         return std::ranges::equal(a.flows, b.flows, sameShape) && a.subject == b.subject && a.target == b.target
-            && std::ranges::equal(a.flows, b.flows);
+            && a.function == b.function && a.unparsed == b.unparsed && std::ranges::equal(a.flows, b.flows);
     }
 };
 

@@ -47,6 +47,8 @@ constexpr std::array<KindInfo, FindingKindCount> kKinds { {
     { FindingKind::SliceBoundsCheck, "slice-bounds-check", "slice bounds check kept", KindGroup::Other },
     { FindingKind::LargeCopy, "copy", "large copy", KindGroup::Other },
     { FindingKind::CannotInlineCall, "cannot-inline-call", "call not inlined", KindGroup::Inlining },
+    { FindingKind::SkipInliningInBLoop, "bloop-no-inline", "not inlined in b.Loop", KindGroup::Inlining },
+    { FindingKind::KeptAlive, "kept-alive", "kept alive for b.Loop", KindGroup::Other },
 } };
 
 constexpr bool kindsInDeclarationOrder()

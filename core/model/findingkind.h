@@ -44,9 +44,13 @@ enum class FindingKind : std::uint8_t {
     SliceBoundsCheck, // isSliceInBounds: a slice bounds check the compiler kept
     LargeCopy, // copy: "N bytes"
     CannotInlineCall, // cannotInlineCall: a call site the inliner refused
+    // testing.B.Loop (Go 1.24+): the body of `for b.Loop()` is not inlined into, and (Go 1.26+, -m=2) what it
+    // computes is kept alive so the benchmark measures it (cmd/compile/internal/inline/interleaved, bloop):
+    SkipInliningInBLoop, // skip inlining within testing.B.loop for STMT
+    KeptAlive, // E will be kept alive / E is unknown to bloop pass / unrecognized shape for …
 };
 
-inline constexpr int FindingKindCount = static_cast<int>(FindingKind::CannotInlineCall) + 1;
+inline constexpr int FindingKindCount = static_cast<int>(FindingKind::KeptAlive) + 1;
 
 // Broad groups the GUI filters and colours by.
 enum class KindGroup : std::uint8_t { Heap, Leak, Stack, Inlining, Devirtualization, Other };

@@ -23,6 +23,16 @@ struct UnknownLine {
     static constexpr std::uint32_t NoPackage = 0xffffffffu;
 };
 
+// A shape of explanation line this build does not know (a newer compiler's wording), seen inside blocks
+// it otherwise read: the lines stay with their block (Explanation::unparsed); the report lists each shape
+// once, with how often it came and its first line, so a user sees one problem per wording, not thousands.
+struct UnfamiliarShape {
+    std::string shape; // the line with names, expressions and positions folded: "   flow: {} ⇐ x:"
+    std::string example; // the first such line, verbatim
+    std::uint64_t firstLine = 0; // 1-based line of `example` in the input
+    std::uint64_t count = 0; // lines of this shape
+};
+
 // A `# desc` block of the go command's output: "example.com/m", "example.com/m [example.com/m.test]".
 struct PackageInfo {
     std::string name;
@@ -45,6 +55,9 @@ struct ReportStats {
     std::uint64_t blankLines = 0;
     std::uint64_t unknownLines = 0;
     std::uint64_t unlinkedExplanations = 0; // blocks whose verdict never came
+    // Lines of explanation blocks (headers included) whose shape this build does not know; also counted
+    // in explanationLines, since they belong to a block and are kept with it.
+    std::uint64_t partlyUnderstoodLines = 0;
 
     std::uint64_t distinctOf(FindingKind k) const { return distinct[static_cast<std::size_t>(k)]; }
     std::uint64_t occurrencesOf(FindingKind k) const { return occurrences[static_cast<std::size_t>(k)]; }
@@ -64,6 +77,8 @@ public:
     const std::vector<PackageInfo>& packages() const { return m_packages; }
     const std::vector<Finding>& findings() const { return m_findings; }
     const std::vector<UnknownLine>& unknownLines() const { return m_unknown; }
+    // Unfamiliar explanation-line shapes in order of first appearance (see UnfamiliarShape).
+    const std::vector<UnfamiliarShape>& unfamiliarShapes() const { return m_unfamiliar; }
     // Explanation blocks no verdict claimed, with the position of their header.
     const std::vector<std::pair<Position, Explanation>>& unlinkedExplanations() const { return m_unlinked; }
 
@@ -89,6 +104,7 @@ private:
     std::vector<PackageInfo> m_packages;
     std::vector<Finding> m_findings;
     std::vector<UnknownLine> m_unknown;
+    std::vector<UnfamiliarShape> m_unfamiliar;
     std::vector<std::pair<Position, Explanation>> m_unlinked;
     // For each file: [begin, end) into m_byPosition, which holds finding indices sorted by (file, line, column).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_fileRanges;

@@ -3,6 +3,7 @@
 #include "chainwriter.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace heapsight {
 
@@ -142,6 +143,64 @@ void ReportBuilder::addUnlinkedExplanation(Position at, Explanation explanation)
     m_report->m_unlinked.emplace_back(at, std::move(explanation));
 }
 
+std::string foldShape(std::string_view line)
+{
+    std::string shape;
+    std::size_t i = 0;
+    while (i < line.size() && line[i] == ' ')
+        shape.push_back(line[i++]);
+    // The marker word (`flow:`, `from`, `warning:`, or a new one) as it is.
+    while (i < line.size() && line[i] != ' ')
+        shape.push_back(line[i++]);
+    bool inName = false;
+    while (i < line.size()) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c == '{') {
+            int depth = 0;
+            while (i < line.size()) {
+                depth += line[i] == '{' ? 1 : line[i] == '}' ? -1 : 0;
+                ++i;
+                if (depth == 0)
+                    break;
+            }
+            shape += "{}";
+            inName = false;
+            continue;
+        }
+        const bool name = std::isalnum(c) || c == '_' || c == '.' || c == '~' || c == '&' || c == '*' || c == '#'
+            || c == '/' || c == '[' || c == ']' || c == '"' || c == '\'' || c == '-';
+        if (name) {
+            if (!inName)
+                shape.push_back('x');
+            inName = true;
+        } else if (c == ':' && inName && i + 1 < line.size() && std::isdigit(static_cast<unsigned char>(line[i + 1]))) {
+            // `file.go:12:3`: the position folds into the name before it.
+        } else {
+            shape.push_back(static_cast<char>(c));
+            inName = false;
+        }
+        ++i;
+    }
+    return shape;
+}
+
+void ReportBuilder::addPartlyUnderstood(std::string_view line, std::uint64_t lineNumber)
+{
+    Report& r = *m_report;
+    ++r.m_stats.partlyUnderstoodLines;
+    std::string shape = foldShape(line);
+    const auto [it, added] = m_shapeIndex.try_emplace(std::move(shape), r.m_unfamiliar.size());
+    if (added)
+        r.m_unfamiliar.push_back(UnfamiliarShape { it->first, std::string(line), lineNumber, 0 });
+    ++r.m_unfamiliar[it->second].count;
+}
+
+void ReportBuilder::restoreUnfamiliarShape(UnfamiliarShape shape)
+{
+    m_shapeIndex.try_emplace(shape.shape, m_report->m_unfamiliar.size());
+    m_report->m_unfamiliar.push_back(std::move(shape));
+}
+
 void ReportBuilder::Absorbed::remap(Position& p) const
 {
     if (p.file < files.size())
@@ -187,6 +246,16 @@ ReportBuilder::Absorbed ReportBuilder::absorb(Report&& part, std::uint64_t lineO
             u.package = packages[u.package];
         addUnknownLine(std::move(u));
     }
+    for (UnfamiliarShape& u : part.m_unfamiliar) {
+        const auto [it, added] = m_shapeIndex.try_emplace(u.shape, m_report->m_unfamiliar.size());
+        if (added) {
+            u.firstLine += lineOffset;
+            m_report->m_unfamiliar.push_back(std::move(u));
+        } else {
+            m_report->m_unfamiliar[it->second].count += u.count;
+        }
+    }
+    m_report->m_stats.partlyUnderstoodLines += part.m_stats.partlyUnderstoodLines;
     for (auto& [at, e] : part.m_unlinked) {
         remap(at);
         remap(e);
@@ -207,6 +276,7 @@ void ReportBuilder::restoreLineCounts(const ReportStats& counts)
     s.packageHeaders = counts.packageHeaders;
     s.explanationLines = counts.explanationLines;
     s.blankLines = counts.blankLines;
+    s.partlyUnderstoodLines = counts.partlyUnderstoodLines;
 }
 
 Report ReportBuilder::finish()
@@ -237,6 +307,7 @@ Report ReportBuilder::finish()
     m_slots.clear();
     m_slotBits = 0;
     m_hashes.clear();
+    m_shapeIndex.clear();
     Report result = std::move(r);
     m_report = std::make_unique<Report>();
     return result;

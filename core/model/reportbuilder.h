@@ -5,9 +5,15 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace heapsight {
+
+// The shape of an explanation line (after its position prefix): leading spaces and the marker word kept,
+// `{…}` groups folded to `{}`, runs of names, numbers and Go punctuation to `x`, positions dropped; so two
+// lines worded alike by the compiler have one shape whatever they are about.
+std::string foldShape(std::string_view line);
 
 // Collects findings while a parser runs and hands over a finished, indexed Report.
 // Identical findings (same position, kind and message) are merged, counting occurrences.
@@ -26,6 +32,11 @@ public:
     void attachExplanation(std::uint32_t findingIndex, Explanation explanation);
     void addUnknownLine(UnknownLine line);
     void addUnlinkedExplanation(Position at, Explanation explanation);
+    // Counts a line of an explanation block whose shape this build does not know (`line` as printed,
+    // `lineNumber` 1-based in the input) under its folded shape (see foldShape).
+    void addPartlyUnderstood(std::string_view line, std::uint64_t lineNumber);
+    // For a report read back from JSON: one shape as it was counted (its count is not added to the stats).
+    void restoreUnfamiliarShape(UnfamiliarShape shape);
     void countInputLine() { ++m_report->m_stats.inputLines; }
     void countExplanationLine() { ++m_report->m_stats.explanationLines; }
     void countBlankLine() { ++m_report->m_stats.blankLines; }
@@ -75,6 +86,7 @@ private:
     std::vector<Slot> m_slots; // a power of two in size, at most half full
     unsigned m_slotBits = 0;
     std::vector<std::size_t> m_hashes; // dedupHash of each finding, by index
+    std::unordered_map<std::string, std::size_t> m_shapeIndex; // folded shape → index in unfamiliarShapes
 };
 
 } // namespace heapsight

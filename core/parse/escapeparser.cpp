@@ -10,6 +10,7 @@ namespace {
 constexpr std::string_view kFlowMarker = "   flow: ";
 constexpr std::string_view kFromMarker = "     from ";
 constexpr std::string_view kWarningMarker = "   warning: ";
+constexpr std::string_view kIndent = "   ";
 
 bool isExplanationLine(std::string_view rest)
 {
@@ -82,10 +83,12 @@ void EscapeParser::takePart(Part&& part)
     const ReportBuilder::Absorbed absorbed = m_builder.absorb(std::move(part.report), m_lineNumber, part.continuesPackage);
     m_lineNumber += partLines;
     for (ExplanationLinker::Event& e : part.links) {
-        absorbed.remap(e.key.position);
+        absorbed.remap(e.position);
         absorbed.remap(e.block);
-        if (e.type == ExplanationLinker::Event::Type::Verdict)
-            e.finding = absorbed.findings[e.finding];
+        if (e.type == ExplanationLinker::Event::Type::Verdict) {
+            absorbed.remap(e.verdict.position);
+            e.verdict.finding = absorbed.findings[e.verdict.finding];
+        }
         m_linker.replay(m_builder, std::move(e));
     }
     // Later stretches go on with the part's last package; positions name the part's files now.
@@ -144,7 +147,16 @@ void EscapeParser::parseLine(std::string_view line)
     }
     const auto prefix = splitPositionPrefix(line);
     if (!prefix) {
-        addUnknown(line, "no position");
+        // Go 1.26+ prints some verdicts about variables it made itself with no position at all (`moved to
+        // heap: #next`, `F capturing by ref: #next (…)`); a known verdict is a finding at the unknown
+        // position, anything else is not the compiler's.
+        const ClassifiedMessage m = line.starts_with(' ') ? ClassifiedMessage {} : classifyMessage(line);
+        if (m.type != ClassifiedMessage::Type::Verdict) {
+            addUnknown(line, "no position");
+            return;
+        }
+        addVerdict(PositionPrefix { RawPosition { UnknownPositionFile, 0, 0 }, {}, {} }, line, m.kind, m.subject,
+                   m.detail, m.number);
         return;
     }
     if (isExplanationLine(prefix->rest)) {
@@ -162,10 +174,10 @@ void EscapeParser::parseLine(std::string_view line)
         addVerdict(*prefix, text, m.kind, m.subject, m.detail, m.number);
         return;
     case ClassifiedMessage::Type::EscapesHeader:
-        openBlock(*prefix, Explanation::Header::Escapes, m.subject, m.detail, 0);
-        return;
     case ClassifiedMessage::Type::LeaksHeader:
-        openBlock(*prefix, Explanation::Header::Leaks, m.subject, m.detail, m.number);
+        openBlock(*prefix, m);
+        if (m.unfamiliar)
+            m_builder.addPartlyUnderstood(prefix->rest, m_lineNumber);
         return;
     case ClassifiedMessage::Type::Unknown:
         addUnknown(line, "unrecognised message");
@@ -183,11 +195,13 @@ bool EscapeParser::continueBlock(std::string_view line)
     if (rest.starts_with(kFlowMarker)) {
         const auto flow = parseFlowText(rest.substr(kFlowMarker.size()));
         if (!flow) {
-            addUnknown(line, "malformed flow line");
+            keepUnparsed(rest);
             return true;
         }
         m_chains.addEdge(flow->destination, flow->source, flow->derefs);
         m_builder.countExplanationLine();
+        if (flow->unfamiliarArrow)
+            m_builder.addPartlyUnderstood(rest, m_lineNumber);
         return true;
     }
     if (rest.starts_with(kFromMarker)) {
@@ -199,7 +213,7 @@ bool EscapeParser::continueBlock(std::string_view line)
         if (!step)
             step = parseFromText(text);
         if (!step || !m_chains.hasEdge()) {
-            addUnknown(line, step ? "from line before any flow line" : "malformed from line");
+            keepUnparsed(rest);
             return true;
         }
         m_chains.addStep(step->expression, step->reason,
@@ -209,19 +223,31 @@ bool EscapeParser::continueBlock(std::string_view line)
     }
     if (rest.starts_with(kWarningMarker)) {
         if (rest.find("truncated explanation") == std::string_view::npos) {
-            addUnknown(line, "unrecognised explanation warning");
-        } else {
-            m_block.truncated = true;
-            m_builder.countExplanationLine();
+            keepUnparsed(rest);
+            return true;
         }
+        m_block.truncated = true;
+        m_builder.countExplanationLine();
         closeBlock();
+        return true;
+    }
+    // An indented line under the block's own position is part of the block, whatever its wording: a newer
+    // compiler's explanation line. Kept with the block, counted as partly understood.
+    if (rest.starts_with(kIndent)) {
+        keepUnparsed(rest);
         return true;
     }
     return false;
 }
 
-void EscapeParser::openBlock(const PositionPrefix& prefix, Explanation::Header header, std::string_view subject,
-                             std::string_view target, std::int64_t derefs)
+void EscapeParser::keepUnparsed(std::string_view rest)
+{
+    m_block.unparsed.emplace_back(rest);
+    m_builder.countExplanationLine();
+    m_builder.addPartlyUnderstood(rest, m_lineNumber);
+}
+
+void EscapeParser::openBlock(const PositionPrefix& prefix, const ClassifiedMessage& header)
 {
     currentPackage();
     m_builder.countExplanationLine();
@@ -230,10 +256,12 @@ void EscapeParser::openBlock(const PositionPrefix& prefix, Explanation::Header h
     m_blockPosition = intern(prefix.position);
     m_block = Explanation {};
     m_chains.discard();
-    m_block.header = header;
-    m_block.subject.assign(subject);
-    m_block.target.assign(target);
-    m_block.derefs = static_cast<int>(derefs);
+    m_block.header = header.type == ClassifiedMessage::Type::LeaksHeader ? Explanation::Header::Leaks
+                                                                         : Explanation::Header::Escapes;
+    m_block.subject.assign(header.subject);
+    m_block.target.assign(header.detail);
+    m_block.function.assign(header.function);
+    m_block.derefs = header.type == ClassifiedMessage::Type::LeaksHeader ? static_cast<int>(header.number) : 0;
 }
 
 void EscapeParser::closeBlock()
@@ -241,17 +269,21 @@ void EscapeParser::closeBlock()
     if (!m_blockOpen)
         return;
     m_blockOpen = false;
-    ExplanationKey key { m_blockPosition, m_block.header, m_block.subject };
-    if (m_part)
-        m_links.push_back({ ExplanationLinker::Event::Type::Block, std::move(key), 0, takeBlock() });
-    else
-        m_linker.block(m_builder, std::move(key), takeBlock());
+    if (m_part) {
+        ExplanationLinker::Event e;
+        e.type = ExplanationLinker::Event::Type::Block;
+        e.position = m_blockPosition;
+        e.block = takeBlock();
+        m_links.push_back(std::move(e));
+    } else {
+        m_linker.block(m_blockPosition, takeBlock());
+    }
 }
 
 Explanation EscapeParser::takeBlock()
 {
-    Explanation e { m_block.header, std::move(m_block.subject), std::move(m_block.target), m_block.derefs,
-                    m_block.truncated, {}, {} };
+    Explanation e = std::move(m_block);
+    m_block = Explanation {};
     m_chains.finish(e);
     return e;
 }
@@ -259,7 +291,7 @@ Explanation EscapeParser::takeBlock()
 void EscapeParser::closePackage()
 {
     if (m_part)
-        m_links.push_back({ ExplanationLinker::Event::Type::EndPackage, {}, 0, {} });
+        m_links.push_back(ExplanationLinker::Event {});
     else
         m_linker.endPackage(m_builder);
 }
@@ -276,31 +308,32 @@ void EscapeParser::addVerdict(const PositionPrefix& prefix, std::string_view tex
     f.number = number;
     f.message.assign(text);
 
-    Explanation::Header header = Explanation::Header::Escapes;
-    bool explained = true;
+    bool explained = false;
     switch (kind) {
     case FindingKind::MovedToHeap:
     case FindingKind::EscapesToHeap:
-        break;
     case FindingKind::LeakingParam:
     case FindingKind::LeakingParamContent:
     case FindingKind::LeakingParamToResult:
-        header = Explanation::Header::Leaks;
+        explained = true;
         break;
     default:
-        explained = false;
         break;
     }
     if (!explained) {
         m_builder.addFinding(std::move(f));
         return;
     }
-    ExplanationKey key { f.position, header, f.subject };
-    const std::uint32_t index = m_builder.addFinding(std::move(f));
-    if (m_part)
-        m_links.push_back({ ExplanationLinker::Event::Type::Verdict, std::move(key), index, {} });
-    else
-        m_linker.verdict(m_builder, key, index);
+    ExplainableVerdict verdict { f.position, kind, f.subject, f.detail, f.number, 0 };
+    verdict.finding = m_builder.addFinding(std::move(f));
+    if (m_part) {
+        ExplanationLinker::Event e;
+        e.type = ExplanationLinker::Event::Type::Verdict;
+        e.verdict = std::move(verdict);
+        m_links.push_back(std::move(e));
+    } else {
+        m_linker.verdict(std::move(verdict));
+    }
 }
 
 } // namespace heapsight

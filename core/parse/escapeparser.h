@@ -4,6 +4,7 @@
 #include "../model/report.h"
 #include "../model/reportbuilder.h"
 #include "explanationlinker.h"
+#include "messageclassifier.h"
 #include "positionparser.h"
 
 #include <optional>
@@ -48,8 +49,8 @@ private:
     void parseLine(std::string_view line);
     void endInput();
     bool continueBlock(std::string_view line);
-    void openBlock(const PositionPrefix& prefix, Explanation::Header header, std::string_view subject,
-                   std::string_view target, std::int64_t derefs);
+    void openBlock(const PositionPrefix& prefix, const ClassifiedMessage& header);
+    void keepUnparsed(std::string_view rest);
     void closeBlock();
     Explanation takeBlock();
     void closePackage();

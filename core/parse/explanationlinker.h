@@ -2,7 +2,6 @@
 
 #include "../model/finding.h"
 
-#include <compare>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -12,28 +11,38 @@ namespace heapsight {
 
 class ReportBuilder;
 
-// Which verdict an explanation block explains: the verdict at the block header's position, of the
-// header's family (escapes: moved/escapes to heap; leaks: leaking param…), about the same subject.
-struct ExplanationKey {
+// A verdict an explanation block may explain (moved to heap, escapes to heap, leaking param…), as the
+// linker needs it: where it is, what it says, and which finding of the report it is.
+struct ExplainableVerdict {
     Position position;
-    Explanation::Header header = Explanation::Header::Escapes;
-    std::string subject;
-    friend auto operator<=>(const ExplanationKey&, const ExplanationKey&) = default;
-    friend bool operator==(const ExplanationKey&, const ExplanationKey&) = default;
+    FindingKind kind = FindingKind::MovedToHeap;
+    std::string subject; // Finding::subject
+    std::string detail; // Finding::detail: the result of `leaking param: p to result R level=N`
+    std::int64_t number = -1; // Finding::number: level=N
+    std::uint32_t finding = 0; // index into the report's findings
 };
 
-struct ExplanationKeyHash {
-    std::size_t operator()(const ExplanationKey& key) const noexcept;
-};
+// How well `block` explains `verdict` at the same position: a negative score when it cannot, else the
+// higher the better. A block explains the verdict whose subject and kind it proves:
+// - `X escapes to heap[ in F]:` explains `moved to heap: X` when its first flow starts at the variable
+//   itself (`&X`), and `X escapes to heap` when it starts at `{storage for X}`; Go 1.25+ names the
+//   subject in full in the header and by its callee in the verdict (`append(s, v)` / `append`).
+// - `parameter P leaks to LOC[ for F] with derefs=N:` explains `leaking param: P to result LOC` when LOC
+//   is that result, else `leaking param: P` (derefs=0) or `leaking param content: P` (derefs>0).
+// Facts from cmd/compile/internal/escape (escape.go, solve.go: explain, paramTag) and measured output.
+int explanationScore(const Explanation& block, const ExplainableVerdict& verdict);
 
-// Attaches -m=2 explanation blocks to the verdicts they explain, within one package's output. A block
-// usually comes before its verdict (it waits until the verdict comes); a bodyless (assembly) function's
-// `leaking param` comes first and the block from its ABI wrapper's analysis after it. Blocks whose verdict
-// never comes are kept as unlinked when the package ends.
+// Attaches -m=2 explanation blocks to the verdicts they explain, within one package's output. Blocks
+// usually come before their verdicts, a bodyless (assembly) function's `leaking param` before the block of
+// its ABI wrapper; several blocks and verdicts can share one position (inlined calls). So every block and
+// verdict of a package is collected and the blocks are linked when the package ends, each to the verdict
+// at its position with the best explanationScore (the first such verdict on a tie), else to the lone
+// verdict of the kind it proves that no other block explains; blocks that explain no verdict there are
+// kept as unlinked.
 class ExplanationLinker {
 public:
-    void block(ReportBuilder& builder, ExplanationKey key, Explanation block);
-    void verdict(ReportBuilder& builder, const ExplanationKey& key, std::uint32_t finding);
+    void block(Position at, Explanation block);
+    void verdict(ExplainableVerdict verdict);
     void endPackage(ReportBuilder& builder);
 
     // What a parser hands to the linker, recorded when the linking is done later (a part of a package
@@ -41,17 +50,21 @@ public:
     struct Event {
         enum class Type : std::uint8_t { Block, Verdict, EndPackage };
         Type type = Type::EndPackage;
-        ExplanationKey key;
-        std::uint32_t finding = 0; // Verdict
+        Position position; // Block
         Explanation block; // Block
+        ExplainableVerdict verdict; // Verdict
     };
     void replay(ReportBuilder& builder, Event event);
 
 private:
-    // Hashed: a package such as go/types has tens of thousands of verdicts. Pending blocks are few at a
-    // time; they are sorted by key when they are left unlinked, so the order does not depend on hashing.
-    std::unordered_map<ExplanationKey, std::vector<Explanation>, ExplanationKeyHash> m_pending;
-    std::unordered_map<ExplanationKey, std::uint32_t, ExplanationKeyHash> m_verdicts;
+    struct PositionHash {
+        std::size_t operator()(const Position& p) const noexcept;
+    };
+    struct Place {
+        std::vector<Explanation> blocks;
+        std::vector<ExplainableVerdict> verdicts;
+    };
+    std::unordered_map<Position, Place, PositionHash> m_places;
 };
 
 } // namespace heapsight

@@ -1,6 +1,8 @@
 #include "flowlineparser.h"
 
+#include <cctype>
 #include <cstring>
+#include <utility>
 
 namespace heapsight {
 
@@ -31,23 +33,69 @@ bool isCompleteLocation(std::string_view loc)
 
 } // namespace
 
+namespace {
+
+// The first " ARROW " whose left side is a complete location, or npos.
+std::size_t arrowAt(std::string_view text, std::string_view arrow)
+{
+    std::size_t split = text.find(arrow);
+    while (split != std::string_view::npos && !isCompleteLocation(text.substr(0, split)))
+        split = text.find(arrow, split + 1);
+    return split;
+}
+
+// An arrow this build does not know: " X " after a complete location, X one to four bytes that are neither
+// letters, digits, braces nor spaces (`<-`, `⇐`, `:=`).
+std::optional<std::pair<std::size_t, std::size_t>> unfamiliarArrowAt(std::string_view text)
+{
+    for (std::size_t space = text.find(' '); space != std::string_view::npos; space = text.find(' ', space + 1)) {
+        if (!isCompleteLocation(text.substr(0, space)))
+            continue;
+        std::size_t end = space + 1;
+        while (end < text.size() && end - space - 1 < 5 && text[end] != ' ') {
+            const auto c = static_cast<unsigned char>(text[end]);
+            if (std::isalnum(c) || c == '{' || c == '}' || c == '_' || c == '~' || c == '&' || c == '*')
+                break;
+            ++end;
+        }
+        const std::size_t length = end - space - 1;
+        if (length >= 1 && length <= 4 && end < text.size() && text[end] == ' ')
+            return std::make_pair(space, length + 2);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 std::optional<RawFlow> parseFlowText(std::string_view text)
 {
     if (text.size() < 2 || text.back() != ':')
         return std::nullopt;
     text.remove_suffix(1);
-    static constexpr std::string_view kAssign = " = ";
-    std::size_t split = text.find(kAssign);
-    const std::size_t first = split;
-    while (split != std::string_view::npos && !isCompleteLocation(text.substr(0, split)))
-        split = text.find(kAssign, split + 1);
-    if (split == std::string_view::npos)
-        split = first; // odd braces inside a string constant: the first " = " is the best guess
+    static constexpr std::string_view kAssign = " = ", kArrow = " \xe2\x86\x90 ";
+    RawFlow flow;
+    std::size_t split = arrowAt(text, kArrow);
+    std::size_t arrowSize = kArrow.size();
+    if (split == std::string_view::npos) {
+        split = arrowAt(text, kAssign);
+        arrowSize = kAssign.size();
+    }
+    if (split == std::string_view::npos) {
+        if (const auto other = unfamiliarArrowAt(text)) {
+            split = other->first;
+            arrowSize = other->second;
+            flow.unfamiliarArrow = true;
+        } else {
+            // Odd braces inside a string constant: the first " = " or " ← " is the best guess.
+            split = std::min(text.find(kAssign), text.find(kArrow));
+            arrowSize = split != std::string_view::npos && text.substr(split).starts_with(kArrow) ? kArrow.size()
+                                                                                                  : kAssign.size();
+        }
+    }
     if (split == std::string_view::npos)
         return std::nullopt;
-    RawFlow flow;
     flow.destination = text.substr(0, split);
-    std::string_view src = text.substr(split + kAssign.size());
+    std::string_view src = text.substr(split + arrowSize);
     if (!src.empty() && src.front() == '&') {
         flow.derefs = -1;
         src.remove_prefix(1);

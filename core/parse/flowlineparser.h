@@ -7,11 +7,14 @@
 
 namespace heapsight {
 
-// `flow: DST = OPS SRC:` (the text after "   flow: ").
+// `flow: DST = OPS SRC:` (Go 1.21–1.24) or `flow: DST ← OPS SRC:` (1.25+), the text after "   flow: ".
 struct RawFlow {
     std::string_view destination;
     std::string_view source;
     int derefs = 0; // -1 for '&', k for k '*'
+    // The arrow between DST and SRC was neither " = " nor " ← " but some other short symbol (a newer
+    // compiler's): the flow is still read, and the line counted as partly understood.
+    bool unfamiliarArrow = false;
 };
 
 // `from EXPR (REASON) at POS` (the text after "     from ").

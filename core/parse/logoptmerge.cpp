@@ -1,8 +1,8 @@
 #include "logoptmerge.h"
 
 #include "../model/chainwriter.h"
-
 #include "../model/reportbuilder.h"
+#include "messageclassifier.h"
 
 #include <map>
 #include <optional>
@@ -127,7 +127,11 @@ private:
     Explanation explanationOf(const LogoptRecord& r, Explanation::Header header, std::string subject,
                               std::string target, int derefs)
     {
-        Explanation e { header, std::move(subject), std::move(target), derefs, false, {}, {} };
+        Explanation e;
+        e.header = header;
+        e.subject = std::move(subject);
+        e.target = std::move(target);
+        e.derefs = derefs;
         m_chains.discard();
         for (const LogoptFlow& flow : r.flows) {
             m_chains.addEdge(flow.destination, flow.source, flow.derefs);
@@ -229,13 +233,16 @@ void Merger::mergeEscape(const LogoptRecord& r)
         add(std::move(f));
         return;
     }
-    std::string_view message(r.message);
-    if (!message.ends_with(kEscapesSuffix)) {
+    // "E escapes to heap", in Go 1.25+ "E escapes to heap in F": the text header without its ':'.
+    const std::string header = r.message + ":";
+    const ClassifiedMessage m = classifyMessage(header);
+    if (m.type != ClassifiedMessage::Type::EscapesHeader) {
         addError("logopt " + r.code + " record with an unexpected message: " + r.message);
         return;
     }
-    std::string subject(message.substr(0, message.size() - kEscapesSuffix.size()));
+    std::string subject(m.subject);
     Explanation e = explanationOf(r, Explanation::Header::Escapes, subject, "{heap}", 0);
+    e.function.assign(m.function);
     for (FindingKind kind : { FindingKind::MovedToHeap, FindingKind::EscapesToHeap }) {
         if (const auto i = find(pos, kind, &subject)) {
             enrich(*i, r, std::move(e));
@@ -247,19 +254,20 @@ void Merger::mergeEscape(const LogoptRecord& r)
 
 void Merger::mergeLeak(const LogoptRecord& r)
 {
-    // "parameter P leaks to LOC with derefs=N"
-    static constexpr std::string_view kPrefix = "parameter ", kLeaks = " leaks to ", kDerefs = " with derefs=";
-    std::string_view m(r.message);
-    const std::size_t leaks = m.find(kLeaks), derefsAt = m.rfind(kDerefs);
-    if (!m.starts_with(kPrefix) || leaks == std::string_view::npos || derefsAt == std::string_view::npos || derefsAt < leaks) {
+    // "parameter P leaks to LOC with derefs=N", in Go 1.25+ "… LOC for F with derefs=N": the text header
+    // without its ':'.
+    const std::string header = r.message + ":";
+    const ClassifiedMessage m = classifyMessage(header);
+    if (m.type != ClassifiedMessage::Type::LeaksHeader || m.number < 0) {
         addError("logopt leak record with an unexpected message: " + r.message);
         return;
     }
-    std::string param(m.substr(kPrefix.size(), leaks - kPrefix.size()));
-    std::string target(m.substr(leaks + kLeaks.size(), derefsAt - leaks - kLeaks.size()));
-    const int derefs = std::atoi(std::string(m.substr(derefsAt + kDerefs.size())).c_str());
+    std::string param(m.subject);
+    std::string target(m.detail);
+    const int derefs = static_cast<int>(m.number);
     const Position pos = intern(r.position);
     Explanation e = explanationOf(r, Explanation::Header::Leaks, param, target, derefs);
+    e.function.assign(m.function);
     for (FindingKind kind : { FindingKind::LeakingParam, FindingKind::LeakingParamContent, FindingKind::LeakingParamToResult }) {
         if (const auto i = find(pos, kind, &param)) {
             Finding& f = m_builder.mutableFinding(*i);

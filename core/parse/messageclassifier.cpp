@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <optional>
+
 namespace heapsight {
 
 namespace {
@@ -128,6 +130,71 @@ ClassifiedMessage classifyLeaking(std::string_view rest)
     return verdict(FindingKind::LeakingParam, rest);
 }
 
+// `X escapes to heap` + `` (Go 1.21–1.24) or ` in F` (1.25+); the trailing ':' is gone. Any other tail
+// after the last " escapes to heap" still makes a header, marked unfamiliar.
+std::optional<ClassifiedMessage> classifyEscapesHeader(std::string_view text)
+{
+    static constexpr std::string_view kEscapes = " escapes to heap", kIn = " in ";
+    const std::size_t at = text.rfind(kEscapes);
+    if (at == std::string_view::npos || at == 0)
+        return std::nullopt;
+    ClassifiedMessage m { Type::EscapesHeader, FindingKind::EscapesToHeap, text.substr(0, at), "{heap}", -1 };
+    const std::string_view tail = text.substr(at + kEscapes.size());
+    if (tail.starts_with(kIn) && tail.size() > kIn.size())
+        m.function = tail.substr(kIn.size());
+    else if (!tail.empty())
+        m.unfamiliar = true;
+    return m;
+}
+
+// `P leaks to LOC with derefs=N` (Go 1.21–1.24) or `P leaks to LOC for F with derefs=N` (1.25+), after
+// "parameter " and without the trailing ':'. LOC may hold " for " itself (`{storage for x}`).
+ClassifiedMessage classifyLeaksHeader(std::string_view rest)
+{
+    static constexpr std::string_view kLeaks = " leaks to ", kDerefs = " with derefs=", kFor = " for ";
+    ClassifiedMessage m { Type::LeaksHeader, FindingKind::LeakingParam, {}, {}, -1 };
+    const std::size_t leaks = rest.find(kLeaks);
+    if (leaks == std::string_view::npos || leaks == 0) {
+        // "parameter …:" with no " leaks to ": a header only if nothing else claims it.
+        m.subject = rest.substr(0, rest.find(' '));
+        m.unfamiliar = true;
+        return m;
+    }
+    m.subject = rest.substr(0, leaks);
+    std::string_view tail = rest.substr(leaks + kLeaks.size());
+    std::int64_t derefs = -1;
+    if (consumeNumberSuffix(tail, kDerefs, derefs)) {
+        m.number = derefs;
+    } else if (const std::size_t d = tail.rfind(kDerefs); d != std::string_view::npos) {
+        // Something follows derefs=N: read the number, keep the rest as unfamiliar.
+        std::size_t end = d + kDerefs.size();
+        while (end < tail.size() && tail[end] >= '0' && tail[end] <= '9')
+            ++end;
+        std::int64_t n = -1;
+        if (wholeNumber(tail.substr(d + kDerefs.size(), end - d - kDerefs.size()), n))
+            m.number = n;
+        tail = tail.substr(0, d);
+        m.unfamiliar = true;
+    } else {
+        m.unfamiliar = true;
+    }
+    const std::size_t locEnd = locationEnd(tail, kFor.substr(1));
+    if (locEnd != std::string_view::npos) {
+        m.detail = tail.substr(0, locEnd);
+        m.function = tail.substr(locEnd + kFor.size());
+        return m;
+    }
+    // No " for F": the whole tail is LOC (Go 1.21–1.24), unless something unfamiliar follows a complete one.
+    const std::size_t other = locationEnd(tail, {});
+    if (other != std::string_view::npos) {
+        m.detail = tail.substr(0, other);
+        m.unfamiliar = true;
+    } else {
+        m.detail = tail;
+    }
+    return m;
+}
+
 ClassifiedMessage classifyInlining(std::string_view text)
 {
     std::string_view rest = text;
@@ -219,14 +286,8 @@ ClassifiedMessage classifyEscape(std::string_view text)
     if (consumePrefix(rest, "leaking param: "))
         return classifyLeaking(rest);
     rest = text;
-    if (consumePrefix(rest, "parameter ") && consumeSuffix(rest, ":")) {
-        std::int64_t derefs = -1;
-        const std::size_t leaks = rest.find(" leaks to ");
-        if (leaks != std::string_view::npos && consumeNumberSuffix(rest, " with derefs=", derefs)) {
-            return ClassifiedMessage { Type::LeaksHeader, FindingKind::LeakingParam, rest.substr(0, leaks),
-                                       rest.substr(leaks + std::string_view(" leaks to ").size()), derefs };
-        }
-    }
+    if (consumePrefix(rest, "parameter ") && consumeSuffix(rest, ":"))
+        return classifyLeaksHeader(rest);
     rest = text;
     if (consumePrefix(rest, "mutates param: ") || consumePrefix(rest, "calls param: ")) {
         const FindingKind kind = text.starts_with('m') ? FindingKind::MutatesParam : FindingKind::CallsParam;
@@ -243,8 +304,9 @@ ClassifiedMessage classifyEscape(std::string_view text)
         && (consumeSuffix(rest, " as escaping uintptr") || consumeSuffix(rest, " as escaping ...uintptr")))
         return verdict(FindingKind::EscapingUintptr, rest);
     rest = text;
-    if (consumeSuffix(rest, " escapes to heap:"))
-        return ClassifiedMessage { Type::EscapesHeader, FindingKind::EscapesToHeap, rest, "{heap}", -1 };
+    if (consumeSuffix(rest, ":"))
+        if (auto header = classifyEscapesHeader(rest))
+            return *header;
     rest = text;
     if (consumeSuffix(rest, " escapes to heap"))
         return verdict(FindingKind::EscapesToHeap, rest);
@@ -265,6 +327,23 @@ ClassifiedMessage classifyOther(std::string_view text)
         return verdict(FindingKind::ImpreciseInterfaceCall, {});
     if (text == "zero-copy string->[]byte conversion")
         return verdict(FindingKind::ZeroCopyConversion, {});
+    // -d=ssa/check_bce/debug=1 (cmd/compile/internal/ssa/check_bce.go): the bounds checks the compiler kept,
+    // the same facts as logopt's isInBounds / isSliceInBounds records.
+    if (text == "Found IsInBounds")
+        return verdict(FindingKind::BoundsCheck, {});
+    if (text == "Found IsSliceInBounds")
+        return verdict(FindingKind::SliceBoundsCheck, {});
+    std::string_view loop = text;
+    if (consumePrefix(loop, "skip inlining within testing.B.loop for "))
+        return verdict(FindingKind::SkipInliningInBLoop, loop);
+    // The b.Loop keep-alive pass (Go 1.26+, -m=2): what is kept, or why it could not tell.
+    for (const std::string_view tail : { std::string_view(" will be kept alive"), std::string_view(" is unknown to bloop pass") }) {
+        std::string_view kept = text;
+        if (consumeSuffix(kept, tail) && !kept.empty())
+            return verdict(FindingKind::KeptAlive, kept, tail.substr(1));
+    }
+    if (text.starts_with("unrecognized shape for ") && text.ends_with(" stmt for blank assignment"))
+        return verdict(FindingKind::KeptAlive, {}, text);
     const re2::StringPiece piece(text.data(), text.size());
     re2::StringPiece a, b;
     if (text.starts_with("loop variable ") && RE2::FullMatch(piece, loopVariablePattern(), &a, &b))
@@ -294,6 +373,30 @@ ClassifiedMessage classifyOther(std::string_view text)
 }
 
 } // namespace
+
+std::size_t locationEnd(std::string_view text, std::string_view separator)
+{
+    if (text.empty())
+        return std::string_view::npos;
+    if (text.front() != '{') {
+        const std::size_t space = text.find(' ');
+        return space != std::string_view::npos && text.substr(space + 1).starts_with(separator) ? space
+                                                                                                 : std::string_view::npos;
+    }
+    // Balanced braces; braces inside string constants are rare and then usually balanced too.
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '{') {
+            ++depth;
+        } else if (text[i] == '}' && --depth == 0) {
+            const std::size_t end = i + 1;
+            if (end < text.size() && text[end] == ' ' && text.substr(end + 1).starts_with(separator))
+                return end;
+            return std::string_view::npos;
+        }
+    }
+    return std::string_view::npos;
+}
 
 ClassifiedMessage classifyMessage(std::string_view text)
 {

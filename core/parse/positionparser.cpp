@@ -49,6 +49,15 @@ std::size_t readNumberBackward(std::string_view s, std::size_t end, std::uint32_
 
 std::optional<PositionPrefix> splitPositionPrefix(std::string_view line)
 {
+    if (line.starts_with('<') && line.starts_with(UnknownPositionFile) && line.size() > UnknownPositionFile.size()
+        && line[UnknownPositionFile.size()] == ':'
+        && (line.size() == UnknownPositionFile.size() + 1 || line[UnknownPositionFile.size() + 1] == ' ')) {
+        PositionPrefix p;
+        p.position.file = UnknownPositionFile;
+        p.prefix = line.substr(0, UnknownPositionFile.size() + 1);
+        p.rest = line.substr(UnknownPositionFile.size() + 1);
+        return p;
+    }
     std::size_t colon = line.find(':', 1);
     while (colon != std::string_view::npos) {
         std::uint32_t lineNo = 0;
@@ -82,6 +91,8 @@ std::optional<PositionPrefix> splitPositionPrefix(std::string_view line)
 
 std::optional<RawPosition> parseWholePosition(std::string_view text)
 {
+    if (text == UnknownPositionFile)
+        return RawPosition { UnknownPositionFile, 0, 0 };
     // Read from the right, in one pass each: trailing digits, then an optional second group of digits.
     const std::size_t end = text.size();
     std::uint32_t last = 0;
