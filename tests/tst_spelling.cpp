@@ -39,6 +39,18 @@ void TestSpelling::sameFindingSameSpelling_data()
     QTest::newRow("cgo parameter") << "arg#2" << "~p1";
     QTest::newRow("white space") << "make([]int,  n)" << "make([]int, n)";
     QTest::newRow("shape suffix") << "Sum[go.shape.int_0]" << "Sum[go.shape.int]";
+    // Go 1.24-1.26 name a closure inlined into another function after that function (main.go:14:5 of
+    // samples/escapes: `inlining call to main.makeAccumulator.func1`); Go 1.27 after the one it is written in.
+    QTest::newRow("closure inlined into main") << "main.makeAccumulator.func1" << "makeAccumulator.func1";
+    QTest::newRow("closure inlined into a function") << "Use.mk.func1" << "mk.func1";
+    QTest::newRow("closure with package path") << "example.com/m/store.(*Cache).Put.func1.2"
+                                               << "(*Cache).Put.func1.2";
+    QTest::newRow("closure of a generic function") << "typeEncoder.OnceValue[go.shape.func(*encoding/json.encodeState)].func1"
+                                                   << "sync.OnceValue[go.shape.func(*encoding/json.encodeState)].func1";
+    QTest::newRow("closure of an init") << "main.init.0.func2" << "init.0.func2";
+    QTest::newRow("defer wrapper of a closure") << "main.launchWorkers.func1.deferwrap1"
+                                                << "launchWorkers.func1.deferwrap1";
+    QTest::newRow("closure in a call") << "f(main.mk.func1, 1)" << "f(mk.func1, 1)";
 }
 
 void TestSpelling::sameFindingSameSpelling()
@@ -59,6 +71,11 @@ void TestSpelling::differentFindingsStayApart_data()
     QTest::newRow("string content") << "\"1 << 20\"" << "\"1048576\"";
     QTest::newRow("identifier with digits") << "x2 + 1" << "x3";
     QTest::newRow("call is not a parenthesised constant") << "f(8)" << "f8";
+    QTest::newRow("other closure") << "makeAccumulator.func1" << "makeAccumulator.func2";
+    QTest::newRow("closure of another function") << "main.makeAccumulator.func1" << "main.makeCounter.func1";
+    QTest::newRow("nested closure") << "f.func1" << "f.func1.1";
+    QTest::newRow("field named like a closure") << "a.b.funcs" << "b.funcs";
+    QTest::newRow("closure name in a string") << "\"main.f.func1\"" << "\"f.func1\"";
 }
 
 void TestSpelling::differentFindingsStayApart()

@@ -1,5 +1,6 @@
 #include "spelling.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <re2/re2.h>
@@ -217,6 +218,131 @@ std::string quoteRawString(std::string_view body)
     return q + "\"";
 }
 
+bool isNameChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// Where the bracketed or parenthesised text that ends just before `end` opens (`end - 1` holds `close`),
+// or npos when it is unbalanced.
+std::size_t openingOf(const std::string& s, std::size_t end, char open, char close)
+{
+    int depth = 0;
+    for (std::size_t i = end; i > 0; --i) {
+        if (s[i - 1] == close)
+            ++depth;
+        else if (s[i - 1] == open && --depth == 0)
+            return i - 1;
+    }
+    return std::string::npos;
+}
+
+// Start of the name component that ends at `end`: `F`, `F[go.shape.int]`, `0` (of `init.0`); npos if none.
+std::size_t componentStart(const std::string& s, std::size_t end)
+{
+    if (end > 0 && s[end - 1] == ']') {
+        end = openingOf(s, end, '[', ']');
+        if (end == std::string::npos)
+            return end;
+    }
+    std::size_t i = end;
+    while (i > 0 && isNameChar(s[i - 1]))
+        --i;
+    return i < end ? i : std::string::npos;
+}
+
+// Start of the qualifiers that end at `end` (just after a '.'): package paths (`main`,
+// `example.com/m/store`), receivers (`(*T)`, `T`), outer functions, each followed by a dot.
+std::size_t qualifierStart(const std::string& s, std::size_t end)
+{
+    std::size_t start = end;
+    while (start > 0 && s[start - 1] == '.') {
+        std::size_t i = start - 1;
+        if (i > 0 && s[i - 1] == ')') { // a pointer receiver `(*T)`, never a call's arguments
+            const std::size_t open = openingOf(s, i, '(', ')');
+            if (open == std::string::npos || s.compare(open, 2, "(*") != 0 || (open > 0 && isNameChar(s[open - 1])))
+                break;
+            start = open;
+            continue;
+        }
+        if (i > 0 && s[i - 1] == ']') {
+            const std::size_t c = componentStart(s, i);
+            if (c == std::string::npos)
+                break;
+            i = c;
+        }
+        while (i > 0 && (isNameChar(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '-' || s[i - 1] == '~'))
+            --i;
+        if (i == start - 1)
+            break;
+        start = i;
+    }
+    return start;
+}
+
+// Closure names keep only the function they were written in: `main.makeAccumulator.func1` (Go 1.24-1.26,
+// a closure inlined into main: the clone is named after the function it was inlined into) and
+// `makeAccumulator.func1` (Go 1.27) are one closure; so are `example.com/m.(*T).M.func1` and `M.func1`.
+// Only the qualifiers before the function that holds the func literal go: `.funcN`, nested `.N` and the
+// `.deferwrapN`/`.gowrapN` wrappers stay. Findings are paired by position too, so two closures this
+// folds together would have to be printed at the same place.
+std::string dropClosureQualifiers(const std::string& s)
+{
+    static constexpr std::string_view anchors[] = { ".func", ".deferwrap", ".gowrap" };
+    std::string out;
+    std::size_t copied = 0; // s[0, copied) is in `out`, qualifiers dropped
+    std::size_t done = 0; // end of the last closure name: `.deferwrap1` of `f.func1.deferwrap1` is not another
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '"') { // names in string constants are text
+            std::size_t j = i + 1;
+            while (j < s.size() && s[j] != '"')
+                j += s[j] == '\\' ? 2 : 1;
+            i = std::min(j, s.size());
+            continue;
+        }
+        if (s[i] != '.' || i == 0 || !(isNameChar(s[i - 1]) || s[i - 1] == ']'))
+            continue;
+        std::size_t digits = std::string::npos;
+        for (std::string_view a : anchors) {
+            if (s.compare(i, a.size(), a) == 0) {
+                digits = i + a.size();
+                break;
+            }
+        }
+        if (digits == std::string::npos || digits >= s.size() || !std::isdigit(static_cast<unsigned char>(s[digits])))
+            continue;
+        std::size_t end = digits;
+        while (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end])))
+            ++end;
+        if (end < s.size() && isNameChar(s[end]))
+            continue; // `.funcs`, `.func1x`: not a closure
+        std::size_t outer = componentStart(s, i);
+        if (outer == std::string::npos || outer < done)
+            continue;
+        // `init.0.func1`: the function is `init.0`, the file's first init.
+        const bool numbered
+            = std::all_of(s.begin() + static_cast<std::ptrdiff_t>(outer), s.begin() + static_cast<std::ptrdiff_t>(i),
+                [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        if (numbered && outer > 1 && s[outer - 1] == '.') {
+            const std::size_t before = componentStart(s, outer - 1);
+            if (before == std::string::npos || before < done)
+                continue;
+            outer = before;
+        }
+        done = end;
+        const std::size_t qualifiers = std::max(qualifierStart(s, outer), copied);
+        if (qualifiers < outer) {
+            out.append(s, copied, qualifiers - copied);
+            copied = outer;
+        }
+        i = end - 1;
+    }
+    if (copied == 0)
+        return s;
+    out.append(s, copied, std::string::npos);
+    return out;
+}
+
 } // namespace
 
 bool evaluateConstant(std::string_view text, unsigned long long& value)
@@ -281,6 +407,8 @@ std::string normalizeSpelling(std::string_view text)
     }
     if (has("("))
         RE2::GlobalReplace(&s, typedLiteral, R"(\1)");
+    if (has(".func") || has("wrap"))
+        s = dropClosureQualifiers(s);
     // arg#N (1.21, 1-based) is ~p(N-1) in 1.22.
     static const RE2 argHash(R"(arg#(\d+))");
     if (!has("arg#") && s.find_first_of("0123456789") == std::string::npos)

@@ -8,7 +8,9 @@ namespace heapsight {
 // Canonical spelling of a compiler-printed expression or name, so the same finding printed by two Go
 // versions compares equal: `~R0` → `~r0`, `1 << 20` → `1048576`, `uint(8)` → `8`, raw strings →
 // quoted strings, `.anon0`/`arg#1` → `~p0`, `glob..func1` → `init.func1`, `go.shape.int_0` → `int`,
-// and white space folded.
+// closure names without what precedes the function they are written in (`main.makeAccumulator.func1`,
+// Go 1.24-1.26, and `makeAccumulator.func1`, Go 1.27, → `makeAccumulator.func1`), and white space folded.
+// Any text is accepted; the result is only for comparing, never for display.
 std::string normalizeSpelling(std::string_view text);
 
 // A file name with a Go installation's prefix (`/usr/lib/go-1.21/src/`, `/usr/local/go/src/`) replaced
