@@ -3,6 +3,7 @@
 #include "spelling.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <limits>
 #include <set>
@@ -47,40 +48,102 @@ struct Entry {
     std::string subject; // normalised
     const FindingIdentity* id = nullptr; // with DiffIdentities
     bool matched = false;
+    // Index of an earlier entry of the same side that is this finding spelled another way (see entriesOf).
+    std::int64_t twin = -1;
 
     bool hasFunction() const { return id && !id->function.empty(); }
     std::string function() const { return id ? id->function : std::string(); }
 };
 
+// One entry per finding, in the order of r.findings() (entry i is finding i). A finding one report prints
+// twice under two spellings at one place (Go 1.24-1.26: `can inline makeAccumulator.func1` and, where the
+// closure was inlined into main, `can inline main.makeAccumulator.func1`, both at closure.go:9:9, where Go
+// 1.27 prints one name twice) is one finding: the second spelling is the first's twin, paired with whatever
+// the first is paired with (pairTwins), so it is neither added nor removed on its own.
 std::vector<Entry> entriesOf(const Report& r, std::span<const FindingIdentity> ids)
 {
     std::vector<Entry> out;
     out.reserve(r.findings().size());
+    using Key = std::tuple<std::string_view, std::uint32_t, std::uint32_t, FindingKind, std::string_view, std::string>;
+    std::map<Key, std::uint32_t> first;
     for (std::uint32_t i = 0; i < r.findings().size(); ++i) {
         const Finding& f = r.findings()[i];
         out.push_back(Entry { i, normalizeFileName(r.fileName(f.position.file)), f.position.line, f.position.column,
             f.kind, normalizeSpelling(f.subject), i < ids.size() ? &ids[i] : nullptr });
     }
+    for (std::uint32_t i = 0; i < out.size(); ++i) {
+        const Entry& e = out[i];
+        const auto [it, added]
+            = first.try_emplace(Key { e.file, e.line, e.column, e.kind, e.subject, e.function() }, i);
+        if (!added && r.findings()[it->second].subject != r.findings()[i].subject)
+            out[i].twin = it->second;
+    }
     return out;
 }
 
-// The explanation, spelled canonically and without positions (inlining moves them between versions).
-std::string chainSignature(const Finding& f)
+// `{storage for X}` where X is the explanation's own subject: the compiler names the storage of the value
+// it explains after the value, which one version prints by name and another by value (`n` against `7`,
+// once a constant is propagated into inlined code); the pairing already decided they are one finding.
+std::string withOwnStorage(std::string location, const std::string& ownStorage)
 {
-    std::string sig;
+    for (std::size_t at = location.find(ownStorage); at != std::string::npos; at = location.find(ownStorage, at + 1))
+        location.replace(at, ownStorage.size(), "{storage for ·}");
+    return location;
+}
+
+// What a finding's explanations say, one text per explanation block, sorted and without repeats, for
+// deciding whether a pair is `changed`. Compared by meaning, not spelling: the header's kind, target and
+// derefs, and each flow's destination, source and derefs (spelled canonically, see normalizeSpelling),
+// with its steps' reasons and, when `positions`, where they are. Not compared: the `=`/`←` arrow (the
+// parser reads both), the function Go 1.25+ names in the header (`in F:`, `for F`), the steps' expression
+// text (inlining and constant propagation respell it), the order of the blocks (versions print a
+// function's blocks in different orders), repeated blocks (Go 1.24 prints some blocks twice that 1.25+
+// prints once: container/ring's Do), and lines the parser did not understand.
+// Empty when the finding has no explanation, or one with lines kept only as raw text (`unparsed`): then
+// there is nothing the other side's explanation could be compared with.
+std::vector<std::string> explanationMeaning(const Report& r, const Finding& f, bool positions)
+{
+    std::vector<std::string> out;
     for (const Explanation& e : f.explanations) {
-        sig += e.header == Explanation::Header::Leaks ? "L:" : "E:";
-        sig += normalizeSpelling(e.target) + '|' + std::to_string(e.derefs) + '{';
+        if (!e.unparsed.empty())
+            return {};
+        const std::string ownStorage = "{storage for " + normalizeSpelling(e.subject) + '}';
+        const auto location
+            = [&](std::string_view text) { return withOwnStorage(normalizeSpelling(text), ownStorage); };
+        std::string sig = e.header == Explanation::Header::Leaks ? "L:" : "E:";
+        sig += location(e.target) + '|' + std::to_string(e.derefs) + '{';
         for (const FlowEdge& edge : e.flows) {
-            sig += normalizeSpelling(edge.destination) + '=' + std::to_string(edge.derefs)
-                + normalizeSpelling(edge.source) + '(';
-            for (const FlowStep& s : edge.steps)
-                sig.append(s.reason).push_back(',');
+            sig += location(edge.destination) + '=' + std::to_string(edge.derefs) + location(edge.source) + '(';
+            for (const FlowStep& step : edge.steps) {
+                sig.append(step.reason);
+                if (positions && step.at.isValid()) {
+                    sig += '@' + normalizeFileName(r.fileName(step.at.file)) + ':' + std::to_string(step.at.line) + ':'
+                        + std::to_string(step.at.column);
+                }
+                sig += ',';
+            }
             sig += ')';
         }
         sig += '}';
+        out.push_back(std::move(sig));
     }
-    return sig;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// Whether two paired findings say different things about why: both explain themselves, differently.
+// A side with no explanation says nothing about why, so it cannot disagree with the other: `-m` output has
+// no explanations at all, and Go 1.25+ prints far more blocks than older versions, so "A has no explanation,
+// B has one" (or the reverse) is not a change of the finding; nor is an explanation only partly understood
+// (the diff's warnings say so, see understandingWarning in diffexport.h).
+bool explanationsDiffer(const Report& ra, const Finding& fa, const Report& rb, const Finding& fb, bool positions)
+{
+    const std::vector<std::string> a = explanationMeaning(ra, fa, positions);
+    if (a.empty())
+        return false;
+    const std::vector<std::string> b = explanationMeaning(rb, fb, positions);
+    return !b.empty() && a != b;
 }
 
 // Two different spellings can be one finding only where a version prints a value differently (a named
@@ -93,6 +156,29 @@ bool mayBeRespelled(const Entry& a, const Entry& b)
         return false;
     const auto hasLiteral = [](const std::string& s) { return s.find_first_of("0123456789\" ") != std::string::npos; };
     return hasLiteral(a.subject) || hasLiteral(b.subject);
+}
+
+// The shape of a subject with its names and literals folded (`make([]int, n)` → `_([]_,_)`, `append` →
+// `_`): a constant printed by name in one version and by value in the other keeps its shape.
+std::string skeleton(std::string_view subject)
+{
+    std::string out;
+    for (std::size_t i = 0; i < subject.size(); ++i) {
+        const char c = subject[i];
+        if (c == '"') {
+            std::size_t j = i + 1;
+            while (j < subject.size() && subject[j] != '"')
+                j += subject[j] == '\\' ? 2 : 1;
+            i = j;
+            out += '_';
+        } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '~' || c == '#') {
+            if (out.empty() || out.back() != '_')
+                out += '_';
+        } else if (c != ' ') {
+            out += c;
+        }
+    }
+    return out;
 }
 
 using Pairs = std::vector<std::tuple<std::uint32_t, std::uint32_t, MatchRule>>;
@@ -116,6 +202,11 @@ void matchBy(std::vector<Entry>& a, std::vector<Entry>& b, KeyOf keyOf, bool uni
             continue;
         std::vector<std::size_t>& bs = it->second;
         if (uniqueOnly && (as.size() != 1 || bs.size() != 1 || !mayBeRespelled(a[as[0]], b[bs[0]])))
+            continue;
+        // Only the column moved too: without the same column to vouch for them, a removed and an added
+        // finding that happen to share a line (`make([]int, n)` no longer escapes, an `append` now does)
+        // are one respelled finding only if their subjects have one shape.
+        if (rule == MatchRule::LineOnly && skeleton(a[as[0]].subject) != skeleton(b[bs[0]].subject))
             continue;
         const std::size_t n = std::min(as.size(), bs.size());
         for (std::size_t k = 0; k < n; ++k) {
@@ -258,6 +349,32 @@ void matchIdentities(const Report& ra, const Report& rb, std::vector<Entry>& a, 
     matchInOrder(ra, rb, a, b, pairs);
 }
 
+// Pairs each unpaired twin (see entriesOf) with what the finding it respells was paired with.
+void pairTwins(std::vector<Entry>& a, std::vector<Entry>& b, Pairs& pairs)
+{
+    std::map<std::uint32_t, std::pair<std::uint32_t, MatchRule>> partnerOfA, partnerOfB;
+    for (const auto& [ia, ib, rule] : pairs) {
+        partnerOfA.try_emplace(ia, ib, rule);
+        partnerOfB.try_emplace(ib, ia, rule);
+    }
+    for (Entry& e : a) {
+        const auto it
+            = e.matched || e.twin < 0 ? partnerOfA.end() : partnerOfA.find(static_cast<std::uint32_t>(e.twin));
+        if (it != partnerOfA.end()) {
+            e.matched = true;
+            pairs.emplace_back(e.index, it->second.first, it->second.second);
+        }
+    }
+    for (Entry& e : b) {
+        const auto it
+            = e.matched || e.twin < 0 ? partnerOfB.end() : partnerOfB.find(static_cast<std::uint32_t>(e.twin));
+        if (it != partnerOfB.end()) {
+            e.matched = true;
+            pairs.emplace_back(it->second.first, e.index, it->second.second);
+        }
+    }
+}
+
 } // namespace
 
 ReportDiff diffReports(const Report& ra, const Report& rb, const DiffIdentities& identities)
@@ -299,6 +416,7 @@ ReportDiff diffReports(const Report& ra, const Report& rb, const DiffIdentities&
             },
             true, MatchRule::LineOnly, pairs);
     }
+    pairTwins(a, b, pairs);
 
     const auto loopsA = loopVariables(ra), loopsB = loopVariables(rb);
     const auto isLoopVariable = [&](const Change& c) {
@@ -333,7 +451,8 @@ ReportDiff diffReports(const Report& ra, const Report& rb, const DiffIdentities&
         c.indexB = ib;
         // A spelling that normalisation could not join (a named constant against its value) at the one
         // place both reports have such a finding is the same finding: only the reasoning can change it.
-        c.type = chainSignature(fa) != chainSignature(fb) ? ChangeType::Changed : ChangeType::Unchanged;
+        // Positions of steps are comparable only in one and the same source: between two commits, lines move.
+        c.type = explanationsDiffer(ra, fa, rb, fb, identities.isEmpty()) ? ChangeType::Changed : ChangeType::Unchanged;
         diff.changes.push_back(std::move(c));
     }
     // Findings only one side has.

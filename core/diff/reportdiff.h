@@ -15,7 +15,7 @@ namespace heapsight {
 enum class ChangeType : std::uint8_t {
     Added, // only in B
     Removed, // only in A
-    Changed, // in both, with a different explanation (reason chain) or spelling that normalisation keeps apart
+    Changed, // in both, both explained, and the explanations mean different things (see diffReports)
     Unchanged,
 };
 
@@ -28,7 +28,8 @@ enum class MatchRule : std::uint8_t {
     SameColumn, // file, line, column and kind, the only candidate on both sides, a literal in a subject:
                 // a value spelled differently (EINVAL against syscall.Errno(22))
     ColumnMoved, // file, line, kind and normalised subject
-    LineOnly, // file, line and kind, the only candidate on both sides, a literal in a subject
+    LineOnly, // file, line and kind, the only candidate on both sides, a literal in a subject, and both
+              // subjects of one shape (names and literals aside: `make([]byte, N)`, `make([]byte, 4096)`)
     SameFunction, // package, enclosing function, kind, subject, line within the function and column: the
                   // function moved (two commits)
     FunctionOrdinal, // package, enclosing function, kind, subject and ordinal there, where both sides have
@@ -73,7 +74,12 @@ struct DiffIdentities {
 // Aligns two reports of the same code (two toolchains, two language versions, two commits) by finding
 // identity, not by text: spellings that differ only between Go versions compare equal. With identities
 // (two versions of the source), a finding also matches the same finding of the same function after
-// lines moved, and positions alone no longer pair findings of different functions. Deterministic.
+// lines moved, and positions alone no longer pair findings of different functions. A finding one report
+// prints under two spellings at one place is one finding. A pair is `Changed` when both sides explain it
+// and the explanations differ in meaning: flows (locations spelled canonically, derefs), steps' reasons
+// and, without identities, their positions; never for the grammar of a Go version (`=`/`←`, the function
+// named in Go 1.25+ headers), the order or repetition of blocks, lines kept only as raw text, or an
+// explanation one side lacks. `changes` covers every finding of both sides. Deterministic.
 ReportDiff diffReports(const Report& a, const Report& b, const DiffIdentities& identities = {});
 
 } // namespace heapsight
