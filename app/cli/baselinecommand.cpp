@@ -3,6 +3,7 @@
 #include "blockinganalysis.h"
 #include "core/diff/diffexport.h"
 #include "core/identity/baseline.h"
+#include "diffoutput.h"
 #include "inputreader.h"
 #include "reportoutput.h"
 
@@ -110,6 +111,9 @@ int runBaselineCommand(const QStringList& arguments)
     const std::optional<Baseline> baseline = findingsOf(pos.at(2), parser, inputs, err);
     if (!baseline)
         return 2;
+    // Saved all the same (what was understood is accepted), but the user learns that some may be missing.
+    if (const std::string w = understandingWarning(baseline->report, "the analysis"); !w.empty())
+        printWarnings({ w }, false, err);
     // The one file Heapsight writes that the user names: written whole or not at all.
     QSaveFile out(parser.value(outputOption));
     const std::string text = baselineToJsonText(*baseline);
@@ -137,7 +141,9 @@ int runCheckCommand(const QStringList& arguments)
         QStringLiteral("pattern"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the new findings as diff JSON."));
     const QCommandLineOption sarifOption(QStringLiteral("sarif"), QStringLiteral("Print SARIF 2.1.0 (level note)."));
-    for (const auto* o : { &baselineOption, &packagesOption, &jsonOption, &sarifOption })
+    const QCommandLineOption allowUnknownOption(QStringLiteral("allow-unknown"),
+        QStringLiteral("Decide even when the analysis has lines not understood (otherwise exit 3)."));
+    for (const auto* o : { &baselineOption, &packagesOption, &jsonOption, &sarifOption, &allowUnknownOption })
         parser.addOption(*o);
     const InputOptions inputs;
     inputs.addTo(parser);
@@ -173,8 +179,15 @@ int runCheckCommand(const QStringList& arguments)
     const auto fresh = diff.newHeapAllocations();
     for (const Change* c : fresh)
         failing += matchesPackage(c->package, patterns) ? 1 : 0;
-    const DiffSides sides { &baseline->report, &current->report,
+    DiffSides sides { &baseline->report, &current->report,
         "baseline " + QFileInfo(file.fileName()).fileName().toStdString(), pos.at(1).toStdString() };
+    // An analysis the parser did not fully read may lack new allocations: no pass (nor fail) on it unless told.
+    if (std::string w = understandingWarning(current->report, "the analysis"); !w.empty())
+        sides.warnings.push_back(std::move(w));
+    const bool refused = !parser.isSet(allowUnknownOption) && !sides.warnings.empty();
+    sides.verdictGiven = !refused;
+    printWarnings(sides.warnings, refused, err);
+    err.flush();
     if (parser.isSet(sarifOption)) {
         const std::string root = QFileInfo(pos.at(1)).isDir() ? QFileInfo(pos.at(1)).absoluteFilePath().toStdString()
                                                               : current->report.origin().workingDirectory;
@@ -187,6 +200,8 @@ int runCheckCommand(const QStringList& arguments)
         std::cout << doc.dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << '\n';
     } else {
         QTextStream out(stdout);
+        for (const std::string& w : sides.warnings)
+            out << "warning: " << QString::fromStdString(w) << '\n';
         for (const Change* c : fresh) {
             const Finding& f = current->report.findings()[static_cast<std::size_t>(c->indexB)];
             out << (matchesPackage(c->package, patterns) ? "+ " : "  ") << QString::fromStdString(c->file) << ':'
@@ -197,6 +212,8 @@ int runCheckCommand(const QStringList& arguments)
             out << ", " << failing << " in " << patterns.join(QStringLiteral(", "));
         out << " (" << baseline->report.findings().size() << " accepted, " << diff.total.removed << " of them gone)\n";
     }
+    if (refused)
+        return ExitNotUnderstood;
     return failing > 0 ? 1 : 0;
 }
 

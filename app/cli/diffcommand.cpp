@@ -48,7 +48,10 @@ int runDiffCommand(const QStringList& arguments)
     const QCommandLineOption kindsOption(QStringLiteral("kinds"), QStringLiteral("Only these finding kinds."), QStringLiteral("ids"));
     const QCommandLineOption allOption(QStringLiteral("all"), QStringLiteral("Also list unchanged findings (text output)."));
     const QCommandLineOption rootOption(QStringLiteral("module-root"), QStringLiteral("Directory SARIF URIs are relative to."), QStringLiteral("dir"));
-    for (const auto* o : { &againstOption, &toolchainOption, &langOption, &jsonOption, &sarifOption, &failOption, &kindsOption, &allOption, &rootOption })
+    const QCommandLineOption allowUnknownOption(QStringLiteral("allow-unknown"),
+        QStringLiteral("With --fail-on: decide even when a side has lines not understood (otherwise exit 3)."));
+    for (const auto* o : { &againstOption, &toolchainOption, &langOption, &jsonOption, &sarifOption, &failOption,
+             &kindsOption, &allOption, &rootOption, &allowUnknownOption })
         parser.addOption(*o);
     if (const auto done = parseCommandLine(parser, arguments))
         return *done;
@@ -127,7 +130,17 @@ int runDiffCommand(const QStringList& arguments)
         idsB = findingIdentities(b, sides[1].moduleRoot);
     }
     const ReportDiff diff = diffReports(a, b, DiffIdentities { idsA, idsB });
-    const DiffSides labels { &a, &b, sides[0].label, sides[1].label };
+    DiffSides labels { &a, &b, sides[0].label, sides[1].label };
+    // A side the parser did not fully read may lack findings: said with every result, and a gate neither
+    // passes nor fails on it unless told to.
+    for (int i = 0; i < 2; ++i) {
+        if (std::string w = understandingWarning(*sides[i].report, i == 0 ? "side A" : "side B"); !w.empty())
+            labels.warnings.push_back(std::move(w));
+    }
+    const bool refused = parser.isSet(failOption) && !parser.isSet(allowUnknownOption) && !labels.warnings.empty();
+    labels.verdictGiven = !refused;
+    printWarnings(labels.warnings, refused, err);
+    err.flush();
     const std::string root = parser.isSet(rootOption) ? QFileInfo(parser.value(rootOption)).absoluteFilePath().toStdString() : sides[1].moduleRoot;
     if (parser.isSet(sarifOption)) {
         std::cout << diffToSarif(diff, labels, root, HEAPSIGHT_VERSION).dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << '\n';
@@ -137,6 +150,8 @@ int runDiffCommand(const QStringList& arguments)
         QTextStream out(stdout);
         printDiffText(diff, labels, parser.isSet(allOption), out);
     }
+    if (refused)
+        return ExitNotUnderstood;
     if (parser.isSet(failOption) && !diff.newHeapAllocations().empty())
         return 1;
     return 0;

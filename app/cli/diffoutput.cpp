@@ -14,6 +14,8 @@ void printDiffText(const ReportDiff& diff, const DiffSides& sides, bool showUnch
 {
     out << "A: " << q(sides.labelA) << " (" << sides.a->findings().size() << " findings)\n";
     out << "B: " << q(sides.labelB) << " (" << sides.b->findings().size() << " findings)\n";
+    for (const std::string& w : sides.warnings)
+        out << "warning: " << q(w) << '\n';
     for (const Change& c : diff.changes) {
         if (c.type == ChangeType::Unchanged && !showUnchanged)
             continue;
@@ -48,6 +50,16 @@ void printDiffText(const ReportDiff& diff, const DiffSides& sides, bool showUnch
     }
     const auto heap = diff.newHeapAllocations();
     out << heap.size() << " new heap allocation" << (heap.size() == 1 ? "" : "s") << " in B\n";
+}
+
+void printWarnings(const std::vector<std::string>& warnings, bool refused, QTextStream& err)
+{
+    for (const std::string& w : warnings) {
+        if (refused)
+            err << "heapsight-cli: " << q(w) << "; no verdict without --allow-unknown\n";
+        else
+            err << "heapsight-cli: warning: " << q(w) << '\n';
+    }
 }
 
 } // namespace heapsight::cli

@@ -77,6 +77,25 @@ json locationOf(const std::string& file, std::uint32_t line, std::uint32_t colum
 
 } // namespace
 
+std::string understandingWarning(const Report& report, std::string_view side)
+{
+    const ReportStats& s = report.stats();
+    std::vector<std::string> parts;
+    if (s.unknownLines > 0)
+        parts.push_back(
+            std::to_string(s.unknownLines) + (s.unknownLines == 1 ? " line" : " lines") + " not understood");
+    if (s.partlyUnderstoodLines > 0) {
+        parts.push_back(std::to_string(s.partlyUnderstoodLines)
+            + (s.partlyUnderstoodLines == 1 ? " explanation line" : " explanation lines") + " only partly understood");
+    }
+    if (parts.empty())
+        return {};
+    std::string text = std::string(side) + " not fully understood: " + parts.front();
+    for (std::size_t i = 1; i < parts.size(); ++i)
+        text += ", " + parts[i];
+    return text;
+}
+
 json diffToJson(const ReportDiff& diff, const DiffSides& sides)
 {
     json changes = json::array();
@@ -113,7 +132,8 @@ json diffToJson(const ReportDiff& diff, const DiffSides& sides)
              { "packages", packages },
              { "kinds", kinds },
              { "total", countsToJson(diff.total) },
-             { "newHeapAllocations", diff.newHeapAllocations().size() } };
+             { "newHeapAllocations", diff.newHeapAllocations().size() },
+             { "warnings", sides.warnings } };
 }
 
 json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::string& moduleRoot, const std::string& heapsightVersion,
@@ -150,7 +170,13 @@ json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::stri
                 { "shortDescription", { { "text", "A value the Go compiler now allocates on the heap" } } },
                 { "fullDescription", { { "text", "Escape analysis of the newer build moves this value to the heap where the older build did not." } } },
                 { "defaultConfiguration", { { "level", level } } } };
+    json notifications = json::array();
+    for (const std::string& w : sides.warnings)
+        notifications.push_back({ { "level", "warning" }, { "message", { { "text", w } } } });
+    const json invocation { { "executionSuccessful", sides.verdictGiven },
+                            { "toolExecutionNotifications", notifications } };
     json run { { "tool", { { "driver", { { "name", "Heapsight" }, { "version", heapsightVersion }, { "rules", json::array({ rule }) } } } } },
+               { "invocations", json::array({ invocation }) },
                { "results", results } };
     if (!moduleRoot.empty()) {
         run["originalUriBaseIds"] = { { "SRCROOT",
