@@ -53,6 +53,8 @@ private Q_SLOTS:
     void absentFinding_data();
     void absentFinding();
     void compileErrorIsKeptAsUnknown();
+    void goErrors_data();
+    void goErrors();
 };
 
 void TestEscapeParser::finding_data()
@@ -162,16 +164,50 @@ void TestEscapeParser::absentFinding()
     }
 }
 
-// A failed build: the compiler's error stays visible as an unknown line, the other package's findings stay.
+// A failed build: the compiler's error is kept as one of go's errors (not a line Heapsight failed to read),
+// the other package's findings stay.
 void TestEscapeParser::compileErrorIsKeptAsUnknown()
 {
     const Report r = parseFile(kData + QStringLiteral("broken-go1.22.m2.txt"));
-    QCOMPARE(r.stats().unknownLines, 1ull);
-    QCOMPARE(QString::fromStdString(r.unknownLines().front().text), QStringLiteral("bad/bad.go:5:9: undefined: undefinedName"));
+    QCOMPARE(r.stats().unknownLines, 0ull);
+    QCOMPARE(r.stats().errorLines, 1ull);
+    QCOMPARE(QString::fromStdString(r.goErrors().front().text), QStringLiteral("bad/bad.go:5:9: undefined: undefinedName"));
+    QCOMPARE(QString::fromStdString(r.goErrors().front().why), QStringLiteral("compile error"));
     bool moved = false;
     for (const Finding& f : r.findings())
         moved |= f.kind == FindingKind::MovedToHeap && f.subject == "v";
     QVERIFY(moved);
+}
+
+// go's own messages and the compiler's errors, as go prints them around -m output: errors of the run, with
+// what they are; a message of no known kind stays a line not understood.
+void TestEscapeParser::goErrors_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("why"); // empty: not understood
+    QTest::newRow("newer go.mod") << "go: go.mod requires go >= 1.23 (running go 1.22.12; GOTOOLCHAIN=local)" << "go command";
+    QTest::newRow("no packages") << "go: warning: \"./...\" matched no packages" << "go command";
+    QTest::newRow("no Go files") << "no Go files in /tmp/empty" << "go command";
+    QTest::newRow("tool failed") << "internal/trace/event: /usr/lib/go-1.24/pkg/tool/linux_amd64/compile: open /dev/null: no such file or directory"
+                                 << "go command";
+    QTest::newRow("import continuation") << "\timports example.com/missing: cannot find module" << "go command";
+    QTest::newRow("undefined") << "./a.go:5:9: undefined: undefinedName" << "compile error";
+    QTest::newRow("unused variable") << "./a.go:6:2: declared and not used: x" << "compile error";
+    QTest::newRow("unused import") << "./a.go:3:8: \"os\" imported and not used" << "compile error";
+    QTest::newRow("too many") << "./a.go:30:2: too many errors" << "compile error";
+    QTest::newRow("std-only directive") << "./a.go:12:3: //go:uintptrkeepalive is only allowed in the standard library" << "compile error";
+    QTest::newRow("a new escape wording") << "./a.go:7:2: x will surely escape some day" << "";
+    QTest::newRow("stray text") << "hello from a build script" << "";
+}
+
+void TestEscapeParser::goErrors()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, why);
+    const QByteArray text = "# example.com/m\n" + line.toUtf8() + "\n";
+    const Report r = EscapeParser::parse(test::view(text));
+    QCOMPARE(r.stats().errorLines + r.stats().unknownLines, 1ull);
+    QCOMPARE(r.goErrors().empty() ? QString() : QString::fromStdString(r.goErrors().front().why), why);
 }
 
 QTEST_APPLESS_MAIN(TestEscapeParser)

@@ -33,7 +33,7 @@ std::uint64_t verdicts(const Report& r)
 void verifyAccounted(const Report& r)
 {
     const ReportStats& s = r.stats();
-    QCOMPARE(s.packageHeaders + s.blankLines + s.explanationLines + s.unknownLines + verdicts(r), s.inputLines);
+    QCOMPARE(s.packageHeaders + s.blankLines + s.explanationLines + s.unknownLines + s.errorLines + verdicts(r), s.inputLines);
 }
 
 } // namespace

@@ -56,7 +56,10 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
         out << " (" << describe(totals) << ")";
     out << '\n';
     out << "input: " << s.inputLines << " lines, " << s.explanationLines << " explanation lines, " << s.unknownLines
-        << " not understood, " << s.unlinkedExplanations << " unlinked explanations\n";
+        << " not understood, " << s.unlinkedExplanations << " unlinked explanations";
+    if (s.errorLines > 0)
+        out << ", " << s.errorLines << " lines of go's errors";
+    out << '\n';
     const std::size_t shown = std::min<std::size_t>(report.unknownLines().size(), 10);
     for (std::size_t i = 0; i < shown; ++i) {
         const UnknownLine& u = report.unknownLines()[i];
@@ -65,6 +68,9 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
     }
     if (report.unknownLines().size() > shown)
         out << "  … and " << (report.unknownLines().size() - shown) << " more\n";
+    // go's own errors: the build's, not lines the parser failed to read.
+    for (const UnknownLine& u : report.goErrors())
+        out << "  " << QString::fromStdString(u.why) << ", line " << u.lineNumber << ": " << QString::fromStdString(u.text) << '\n';
     // A newer compiler's wording inside explanation blocks: kept with the findings, reported once per shape.
     if (s.partlyUnderstoodLines > 0)
         out << "partly understood: " << s.partlyUnderstoodLines << " explanation lines of "

@@ -44,7 +44,14 @@ AnalysisResult AnalysisResultBuilder::build(Report text, const Input& in)
     // report keeps them all) so the Problems panel stays usable.
     qsizetype notShown = 0;
     bool compileErrors = false; // a line with a position: the compiler's, not go's
-    for (const UnknownLine& u : text.unknownLines()) {
+    // go's own errors first (they say why the build failed), then lines not understood.
+    std::vector<const UnknownLine*> notEscapeAnalysis;
+    for (const UnknownLine& u : text.goErrors())
+        notEscapeAnalysis.push_back(&u);
+    for (const UnknownLine& u : text.unknownLines())
+        notEscapeAnalysis.push_back(&u);
+    for (const UnknownLine* line : notEscapeAnalysis) {
+        const UnknownLine& u = *line;
         if (u.why.rfind("logopt", 0) == 0)
             continue;
         if (r.diagnostics.size() >= kMaxDiagnostics) {

@@ -73,6 +73,8 @@ json statsToJson(const ReportStats& stats)
                   { "occurrences", std::move(occurrences) } };
     if (stats.partlyUnderstoodLines > 0)
         result["partlyUnderstoodLines"] = stats.partlyUnderstoodLines;
+    if (stats.errorLines > 0)
+        result["errorLines"] = stats.errorLines;
     return result;
 }
 
@@ -136,6 +138,10 @@ json reportToJson(const Report& report, const ReportJsonOptions& options)
         unknown.push_back(std::move(j));
     }
     doc["unknown"] = std::move(unknown);
+    json errors = json::array();
+    for (const UnknownLine& u : report.goErrors())
+        errors.push_back({ { "line", u.lineNumber }, { "why", u.why }, { "text", u.text } });
+    doc["errors"] = std::move(errors);
     if (!report.unfamiliarShapes().empty()) {
         json shapes = json::array();
         for (const UnfamiliarShape& u : report.unfamiliarShapes())
@@ -265,6 +271,9 @@ std::optional<Report> reportFromJson(const json& doc, std::string* error)
         for (const json& u : doc.value("unknown", json::array()))
             builder.addUnknownLine(UnknownLine { u.at("line").get<std::uint64_t>(), UnknownLine::NoPackage,
                                                  u.value("text", std::string()), u.value("why", std::string()) });
+        for (const json& u : doc.value("errors", json::array()))
+            builder.addGoError(UnknownLine { u.at("line").get<std::uint64_t>(), UnknownLine::NoPackage,
+                                             u.value("text", std::string()), u.value("why", std::string()) });
         for (const json& x : doc.value("unlinkedExplanations", json::array())) {
             std::vector<Explanation> e = reader.explanations(json::array({ x }), x.value("flow", json::array()));
             builder.addUnlinkedExplanation(reader.position(x), std::move(e.front()));

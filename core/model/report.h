@@ -54,6 +54,7 @@ struct ReportStats {
     std::uint64_t explanationLines = 0; // headers, flow, from and warning lines of -m=2 blocks
     std::uint64_t blankLines = 0;
     std::uint64_t unknownLines = 0;
+    std::uint64_t errorLines = 0; // go's and the compiler's own errors (see Report::goErrors)
     std::uint64_t unlinkedExplanations = 0; // blocks whose verdict never came
     // Lines of explanation blocks (headers included) whose shape this build does not know; also counted
     // in explanationLines, since they belong to a block and are kept with it.
@@ -77,6 +78,9 @@ public:
     const std::vector<PackageInfo>& packages() const { return m_packages; }
     const std::vector<Finding>& findings() const { return m_findings; }
     const std::vector<UnknownLine>& unknownLines() const { return m_unknown; }
+    // go's own messages and compile errors (`why`: "go command" or "compile error"), kept verbatim: errors of
+    // the run, not lines Heapsight failed to understand.
+    const std::vector<UnknownLine>& goErrors() const { return m_errors; }
     // Unfamiliar explanation-line shapes in order of first appearance (see UnfamiliarShape).
     const std::vector<UnfamiliarShape>& unfamiliarShapes() const { return m_unfamiliar; }
     // Explanation blocks no verdict claimed, with the position of their header.
@@ -104,6 +108,7 @@ private:
     std::vector<PackageInfo> m_packages;
     std::vector<Finding> m_findings;
     std::vector<UnknownLine> m_unknown;
+    std::vector<UnknownLine> m_errors;
     std::vector<UnfamiliarShape> m_unfamiliar;
     std::vector<std::pair<Position, Explanation>> m_unlinked;
     // For each file: [begin, end) into m_byPosition, which holds finding indices sorted by (file, line, column).

@@ -137,6 +137,12 @@ void ReportBuilder::addUnknownLine(UnknownLine line)
     m_report->m_unknown.push_back(std::move(line));
 }
 
+void ReportBuilder::addGoError(UnknownLine line)
+{
+    ++m_report->m_stats.errorLines;
+    m_report->m_errors.push_back(std::move(line));
+}
+
 void ReportBuilder::addUnlinkedExplanation(Position at, Explanation explanation)
 {
     ++m_report->m_stats.unlinkedExplanations;
@@ -245,6 +251,12 @@ ReportBuilder::Absorbed ReportBuilder::absorb(Report&& part, std::uint64_t lineO
         if (u.package < packages.size())
             u.package = packages[u.package];
         addUnknownLine(std::move(u));
+    }
+    for (UnknownLine& u : part.m_errors) {
+        u.lineNumber += lineOffset;
+        if (u.package < packages.size())
+            u.package = packages[u.package];
+        addGoError(std::move(u));
     }
     for (UnfamiliarShape& u : part.m_unfamiliar) {
         const auto [it, added] = m_shapeIndex.try_emplace(u.shape, m_report->m_unfamiliar.size());

@@ -31,6 +31,7 @@ public:
     Finding& mutableFinding(std::uint32_t index) { return m_report->m_findings[index]; }
     void attachExplanation(std::uint32_t findingIndex, Explanation explanation);
     void addUnknownLine(UnknownLine line);
+    void addGoError(UnknownLine line); // see Report::goErrors
     void addUnlinkedExplanation(Position at, Explanation explanation);
     // Counts a line of an explanation block whose shape this build does not know (`line` as printed,
     // `lineNumber` 1-based in the input) under its folded shape (see foldShape).

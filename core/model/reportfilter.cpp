@@ -20,6 +20,8 @@ Report filterFindings(const Report& report, const std::function<bool(const Findi
     }
     for (const UnknownLine& u : report.unknownLines())
         builder.addUnknownLine(u);
+    for (const UnknownLine& u : report.goErrors())
+        builder.addGoError(u);
     for (const auto& [at, e] : report.unlinkedExplanations())
         builder.addUnlinkedExplanation(at, e);
     return builder.finish();

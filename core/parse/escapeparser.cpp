@@ -1,6 +1,7 @@
 #include "escapeparser.h"
 
 #include "flowlineparser.h"
+#include "goerrors.h"
 #include "messageclassifier.h"
 
 namespace heapsight {
@@ -152,7 +153,10 @@ void EscapeParser::parseLine(std::string_view line)
         // position, anything else is not the compiler's.
         const ClassifiedMessage m = line.starts_with(' ') ? ClassifiedMessage {} : classifyMessage(line);
         if (m.type != ClassifiedMessage::Type::Verdict) {
-            addUnknown(line, "no position");
+            if (const auto kind = goErrorKind(line, false))
+                m_builder.addGoError(UnknownLine { m_lineNumber, m_package, std::string(line), std::string(*kind) });
+            else
+                addUnknown(line, "no position");
             return;
         }
         addVerdict(PositionPrefix { RawPosition { UnknownPositionFile, 0, 0 }, {}, {} }, line, m.kind, m.subject,
@@ -180,7 +184,10 @@ void EscapeParser::parseLine(std::string_view line)
             m_builder.addPartlyUnderstood(prefix->rest, m_lineNumber);
         return;
     case ClassifiedMessage::Type::Unknown:
-        addUnknown(line, "unrecognised message");
+        if (const auto kind = goErrorKind(text, true))
+            m_builder.addGoError(UnknownLine { m_lineNumber, m_package, std::string(line), std::string(*kind) });
+        else
+            addUnknown(line, "unrecognised message");
         return;
     }
 }
