@@ -22,7 +22,8 @@ namespace {
 
 const QString kReports = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/");
 const QString kData = QStringLiteral(HEAPSIGHT_TEST_DATA "/");
-const QStringList kVersions { "1.21", "1.22", "1.23", "1.24", "1.25", "1.26", "1.27" };
+const QStringList kVersions { QStringLiteral("1.21"), QStringLiteral("1.22"), QStringLiteral("1.23"), QStringLiteral("1.24"),
+                              QStringLiteral("1.25"), QStringLiteral("1.26"), QStringLiteral("1.27") };
 
 // "moved x@./returnaddr.go:7:2 [2 blocks]" for each heap finding, to compare parses of one output.
 QStringList explainedHeapFindings(const Report& r)

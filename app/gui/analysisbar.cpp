@@ -58,6 +58,11 @@ AnalysisBar::AnalysisBar(QWidget* parent)
         Q_EMIT analysisFinished(result);
     });
     connect(&m_discovery, &QFutureWatcher<std::vector<Toolchain>>::finished, this, &AnalysisBar::onToolchainsFound);
+    // A toolchain cannot build a module asking for a newer Go: the language versions follow the toolchain.
+    connect(m_toolchainBox, &QComboBox::currentIndexChanged, this, [this] {
+        const auto chosen = selectedToolchain();
+        fillLanguageChoices(m_languageBox, m_goModVersion, chosen ? chosen->version : QString());
+    });
     updateActions();
     rediscoverToolchains();
 }
@@ -91,6 +96,8 @@ void AnalysisBar::onToolchainsFound()
         if (m_toolchains[i].goBinary == previous->goBinary)
             m_toolchainBox->setCurrentIndex(static_cast<int>(i));
     }
+    const auto chosen = selectedToolchain();
+    fillLanguageChoices(m_languageBox, m_goModVersion, chosen ? chosen->version : QString());
     updateActions();
     Q_EMIT toolchainsFound(static_cast<int>(m_toolchains.size()));
 }
@@ -98,7 +105,9 @@ void AnalysisBar::onToolchainsFound()
 void AnalysisBar::setModule(const QString& directory, const QString& goVersion)
 {
     m_directory = directory;
-    fillLanguageChoices(m_languageBox, goVersion);
+    m_goModVersion = goVersion;
+    const auto toolchain = selectedToolchain();
+    fillLanguageChoices(m_languageBox, goVersion, toolchain ? toolchain->version : QString());
     updateActions();
 }
 

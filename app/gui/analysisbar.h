@@ -54,6 +54,7 @@ private:
     QFutureWatcher<std::vector<Toolchain>> m_discovery;
     std::vector<Toolchain> m_toolchains;
     QString m_directory;
+    QString m_goModVersion; // the module's `go` line, "" when unknown
     QString m_stage;
     QComboBox* m_toolchainBox;
     QComboBox* m_languageBox;

@@ -29,6 +29,7 @@ ComparePanel::ComparePanel(QWidget* parent)
     , m_compareButton(new QPushButton(tr("Compare"), this))
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
     , m_kinds(new QComboBox(this))
+    , m_presets(new QComboBox(this))
     , m_model(new ChangesModel(this))
     , m_proxy(new ChangesProxy(this))
     , m_table(new QTableView(this))
@@ -44,6 +45,16 @@ ComparePanel::ComparePanel(QWidget* parent)
     choosers->addWidget(m_compareButton);
     connect(
         m_compareButton, &QPushButton::clicked, this, [this] { compare(m_sourceA->source(), m_sourceB->source()); });
+    // The bundled sample's recorded reports make two comparisons worth a click: the loop-variable change of
+    // Go 1.22, and what the compilers since Go 1.25 keep on the stack.
+    m_presets->setObjectName(QStringLiteral("comparePresets"));
+    m_presets->setVisible(false);
+    choosers->addWidget(m_presets);
+    connect(m_presets, &QComboBox::activated, this, [this](int index) {
+        const QStringList pair = m_presets->itemData(index).toStringList();
+        if (pair.size() == 2)
+            compareFiles(pair[0], pair[1]);
+    });
 
     auto* filters = new QHBoxLayout;
     for (ChangeType type : { ChangeType::Added, ChangeType::Removed, ChangeType::Changed }) {
@@ -128,6 +139,32 @@ void ComparePanel::setModule(const QString& moduleRoot, const QString& goModVers
     m_moduleRoot = moduleRoot;
     m_sourceA->setModule(moduleRoot, goModVersion, reportFiles);
     m_sourceB->setModule(moduleRoot, goModVersion, reportFiles);
+    m_presets->clear();
+    const auto recorded = [&reportFiles](const QString& name) {
+        for (const QString& f : reportFiles) {
+            if (f.endsWith(QLatin1Char('/') + name))
+                return f;
+        }
+        return QString();
+    };
+    const struct {
+        const char* label;
+        const char* a;
+        const char* b;
+    } presets[] = {
+        { QT_TR_NOOP("Go 1.21 vs 1.22: loop variables"), "escapes-go1.21.m2.txt", "escapes-go1.22-lang1.22.m2.txt" },
+        { QT_TR_NOOP("Go 1.24 vs 1.27: what the new compilers keep on the stack"), "escapes-go1.24.m2.txt",
+          "escapes-go1.27.m2.txt" },
+    };
+    for (const auto& p : presets) {
+        const QString a = recorded(QLatin1String(p.a)), b = recorded(QLatin1String(p.b));
+        if (!a.isEmpty() && !b.isEmpty())
+            m_presets->addItem(tr(p.label), QStringList { a, b });
+    }
+    if (m_presets->count() > 0)
+        m_presets->insertItem(0, tr("Recorded comparisons…"));
+    m_presets->setCurrentIndex(0);
+    m_presets->setVisible(m_presets->count() > 0);
 }
 
 void ComparePanel::setToolchains(const std::vector<Toolchain>& toolchains)

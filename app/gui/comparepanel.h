@@ -78,6 +78,7 @@ private:
     QPushButton* m_compareButton;
     QPushButton* m_cancelButton;
     QComboBox* m_kinds;
+    QComboBox* m_presets; // recorded comparisons of the bundled sample, hidden for other modules
     ChangesModel* m_model;
     ChangesProxy* m_proxy;
     QTableView* m_table;

@@ -111,6 +111,8 @@ QWidget* CompareSide::createRunPage()
     m_language->setObjectName(QStringLiteral("languageBox"));
     m_language->setToolTip(tr("The `go` line to analyse under; Heapsight passes a temporary copy of go.mod"));
     fillLanguageChoices(m_language, {});
+    connect(m_toolchain, &QComboBox::currentIndexChanged, this,
+            [this] { fillLanguageChoices(m_language, m_goModVersion, m_toolchain->currentText()); });
     layout->addWidget(m_toolchain, 1);
     layout->addWidget(new QLabel(tr("language"), page));
     layout->addWidget(m_language, 1);
@@ -153,7 +155,8 @@ void CompareSide::setModule(const QString& moduleRoot, const QString& goModVersi
     m_report->clear();
     m_report->addItems(reportFiles);
     m_report->setEditText(current);
-    fillLanguageChoices(m_language, goModVersion);
+    m_goModVersion = goModVersion;
+    fillLanguageChoices(m_language, goModVersion, m_toolchain->currentText());
 }
 
 void CompareSide::setToolchains(const std::vector<Toolchain>& toolchains)

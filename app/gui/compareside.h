@@ -71,6 +71,7 @@ private:
     int toolchainIndex(const QString& version) const;
 
     QString m_name;
+    QString m_goModVersion; // the module's `go` line, "" when unknown
     QString m_moduleRoot;
     QComboBox* m_kind;
     QStackedWidget* m_pages;

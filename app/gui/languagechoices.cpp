@@ -3,20 +3,30 @@
 #include <QComboBox>
 #include <QCoreApplication>
 
+#include "core/toolchain/toolchain.h"
+
 namespace heapsight::gui {
 
-void fillLanguageChoices(QComboBox* box, const QString& goModVersion)
+void fillLanguageChoices(QComboBox* box, const QString& goModVersion, const QString& toolchainVersion)
 {
+    const QVariant chosen = box->currentData();
     box->clear();
     box->addItem(goModVersion.isEmpty()
             ? QCoreApplication::translate("LanguageChoices", "as go.mod says")
             : QCoreApplication::translate("LanguageChoices", "go %1 (go.mod)").arg(goModVersion),
         QString());
-    // The versions around the loop-variable change (1.22) that Debian's backports carry and later ones.
-    for (const char* v : { "1.21", "1.22", "1.23", "1.24" }) {
-        if (QLatin1String(v) != goModVersion)
-            box->addItem(QStringLiteral("go %1").arg(QLatin1String(v)), QLatin1String(v));
+    const QVersionNumber toolchain = parseGoVersion(toolchainVersion);
+    const int newest = toolchain.majorVersion() == 1 && toolchain.minorVersion() >= OldestKnownGoMinor
+        ? toolchain.minorVersion()
+        : NewestKnownGoMinor;
+    for (int minor = OldestKnownGoMinor; minor <= newest; ++minor) {
+        const QString v = QStringLiteral("1.%1").arg(minor);
+        if (v != goModVersion)
+            box->addItem(QStringLiteral("go %1").arg(v), v);
     }
+    const int keep = box->findData(chosen);
+    if (keep >= 0)
+        box->setCurrentIndex(keep);
 }
 
 QString runDescription(const QString& toolchainVersion, const QString& languageVersion)

@@ -12,11 +12,13 @@
 #include "reportindex.h"
 #include "sourcepane.h"
 #include "sourceview.h"
+#include "whypanel.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextStream>
 
@@ -94,6 +96,19 @@ void ScreenshotRunner::capture()
         return fail(QStringLiteral("cannot write %1").arg(main));
     if (!m_window->whyDock()->grab().save(why))
         return fail(QStringLiteral("cannot write %1").arg(why));
+    // The same line's flow graph: the why panel's second tab, at a size where the graph is readable.
+    const QString graph = dir.filePath(QStringLiteral("flow-graph.png"));
+    WhyPanel* whyPanel = m_window->whyPanel();
+    const int shownTab = whyPanel->tabs()->currentIndex();
+    const QSize whySize = whyPanel->size();
+    whyPanel->tabs()->setCurrentIndex(1);
+    whyPanel->resize(std::max(whySize.width(), 900), std::max(whySize.height(), 600));
+    QCoreApplication::processEvents();
+    const bool graphSaved = whyPanel->grab().save(graph);
+    whyPanel->tabs()->setCurrentIndex(shownTab);
+    whyPanel->resize(whySize);
+    if (!graphSaved)
+        return fail(QStringLiteral("cannot write %1").arg(graph));
     // The overview tab, raised and laid out at a readable size, then grabbed on its own.
     const QString overview = dir.filePath(QStringLiteral("overview.png"));
     if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("overviewDock")))
@@ -103,7 +118,7 @@ void ScreenshotRunner::capture()
     QCoreApplication::processEvents();
     if (!panel->grab().save(overview))
         return fail(QStringLiteral("cannot write %1").arg(overview));
-    QTextStream(stdout) << main << '\n' << why << '\n' << overview << '\n';
+    QTextStream(stdout) << main << '\n' << why << '\n' << graph << '\n' << overview << '\n';
     if (m_window->isComparing()) {
         const QString compare = dir.filePath(QStringLiteral("compare.png"));
         if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("compareDock")))

@@ -6,6 +6,7 @@
 #include "changesproxy.h"
 #include "comparepanel.h"
 #include "guitestsupport.h"
+#include "languagechoices.h"
 #include "lineannotations.h"
 #include "mainwindow.h"
 #include "sourcepane.h"
@@ -61,6 +62,8 @@ private Q_SLOTS:
     void changeOpensBothSides();
     void changeTypeFilter();
     void kindFilter();
+    void recordedComparisons();
+    void languageVersionsFollowTheToolchain();
 
 private:
     QSet<QString> listedHeapChanges(ChangeType type) const;
@@ -189,6 +192,43 @@ void TestCompareView::kindFilter()
     QCOMPARE(sum, static_cast<int>(comparison.shown.size())); // the groups partition the changes
     kinds->setCurrentIndex(0);
     QCOMPARE(model->rowCount(), static_cast<int>(comparison.shown.size()));
+}
+
+// The sample offers two recorded comparisons in one click; Go 1.24 vs 1.27 lists what the new compilers keep on
+// the stack (the variable-size make of dynsize.go escapes in 1.24 and does not in 1.27), and no heap finding
+// changed only because 1.25+ words its explanations differently.
+void TestCompareView::recordedComparisons()
+{
+    auto* presets = m_panel->findChild<QComboBox*>(QStringLiteral("comparePresets"));
+    QVERIFY(presets);
+    QVERIFY(presets->isVisibleTo(m_panel));
+    QCOMPARE(presets->count(), 3); // the placeholder and two comparisons
+    QSignalSpy compared(m_panel, &ComparePanel::comparisonChanged);
+    Q_EMIT presets->activated(2);
+    QVERIFY(compared.wait(20000));
+    const QSet<QString> gone = listedHeapChanges(ChangeType::Removed);
+    QVERIFY2(gone.contains(QStringLiteral("dynsize.go:7: make([]int, n) escapes to heap")), qPrintable(QStringList(gone.values()).join(QLatin1Char('\n'))));
+    const QSet<QString> a = heapVerdicts(test::readFile(test::sampleReport(QStringLiteral("escapes-go1.24.m2.txt"))));
+    const QSet<QString> b = heapVerdicts(test::readFile(test::sampleReport(QStringLiteral("escapes-go1.27.m2.txt"))));
+    QCOMPARE(gone, QSet<QString>(a).subtract(b));
+    QCOMPARE(listedHeapChanges(ChangeType::Added), QSet<QString>(b).subtract(a));
+}
+
+// A toolchain cannot build a module that asks for a newer Go: the language list stops at its own version.
+void TestCompareView::languageVersionsFollowTheToolchain()
+{
+    QComboBox box;
+    fillLanguageChoices(&box, QStringLiteral("1.21"), QStringLiteral("go1.24.4"));
+    QStringList offered;
+    for (int i = 1; i < box.count(); ++i)
+        offered << box.itemData(i).toString();
+    QCOMPARE(offered, (QStringList { QStringLiteral("1.22"), QStringLiteral("1.23"), QStringLiteral("1.24") }));
+    box.setCurrentIndex(box.findData(QStringLiteral("1.23")));
+    fillLanguageChoices(&box, QStringLiteral("1.21"), QStringLiteral("go1.27.4"));
+    QCOMPARE(box.count(), 1 + NewestKnownGoMinor - OldestKnownGoMinor); // go.mod's own is the first item
+    QCOMPARE(box.currentData().toString(), QStringLiteral("1.23")); // the choice stays
+    fillLanguageChoices(&box, QString(), QString());
+    QCOMPARE(box.itemData(box.count() - 1).toString(), QStringLiteral("1.%1").arg(NewestKnownGoMinor));
 }
 
 QTEST_MAIN(TestCompareView)
