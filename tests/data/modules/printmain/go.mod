@@ -1,0 +1,3 @@
+module example.com/printmain
+
+go 1.21
