@@ -44,12 +44,14 @@ struct LogoptReadResult {
     std::vector<std::string> errors; // unreadable files and malformed lines, each with its place
 };
 
-// Reads every `<dir>/<package>/<file>.json` under `dir`. `workingDirectory` is where `go build` ran,
-// for spelling file names as the text output does ("./x.go", "sub/y.go", "/usr/lib/go/src/…").
+// Reads every `<dir>/<package>/<file>.json` under `dir` (in sorted path order). `workingDirectory` is where
+// `go build` ran, for spelling file names as the text output does ("./x.go", "sub/y.go", "/usr/lib/go/src/…";
+// the compiler's `__unnamed__` for positions it does not know as `<unknown line number>`). Unreadable files
+// and malformed lines are listed in `errors`, each with its place, and skipped.
 LogoptReadResult readLogoptDirectory(const QString& dir, const QString& workingDirectory);
 // Reads one logopt file's text (header line, then one diagnostic per line).
-void readLogoptText(std::string_view text, const QString& workingDirectory, const std::string& place,
-                    LogoptReadResult& into);
+void readLogoptText(
+    std::string_view text, const QString& workingDirectory, const std::string& place, LogoptReadResult& into);
 
 // The file name `go build` would print for `absolutePath` when run in `workingDirectory`.
 std::string goDisplayPath(const QString& absolutePath, const QString& workingDirectory);
