@@ -225,6 +225,7 @@ private Q_SLOTS:
     void textFindingsConfirmed();
     void logoptExplainsTextWithoutBlocks_data() { sameFindingsAsText_data(); }
     void logoptExplainsTextWithoutBlocks();
+    void logoptOnlyKindsAreRecorded();
     void printmainHasOnlyTheModulesFindings();
     void keepsWhatTheTextSaysBesideFindings();
     void summary();
@@ -425,6 +426,22 @@ void TestLogoptMerge::logoptExplainsTextWithoutBlocks()
     QVERIFY(std::includes(wantUnlinked.begin(), wantUnlinked.end(), gotUnlinked.begin(), gotUnlinked.end()));
     QCOMPARE(std::set<std::string>(gotUnlinked.begin(), gotUnlinked.end()),
         std::set<std::string>(wantUnlinked.begin(), wantUnlinked.end()));
+}
+
+// The recordings hold the kinds only logopt reports, so the checks above see the merge add them.
+void TestLogoptMerge::logoptOnlyKindsAreRecorded()
+{
+    std::set<FindingKind> added;
+    for (const QString& d : std::as_const(m_dirs)) {
+        const Merged m = mergeRecording(recordingAt(QDir(kRecordings).filePath(d)));
+        for (const Finding& f : m.merged.findings()) {
+            if (onlyLogoptReports(f.kind))
+                added.insert(f.kind);
+        }
+    }
+    for (FindingKind k :
+        { FindingKind::NilCheck, FindingKind::BoundsCheck, FindingKind::LoopVariable, FindingKind::LoopModified })
+        QVERIFY2(added.count(k), std::string(kindId(k)).c_str());
 }
 
 // The case of issue 17: a module whose main.go calls fmt.Println. Text and merge report the same five

@@ -48,6 +48,15 @@ func collect(s *Stack[*point]) []*point {
 	return out
 }
 
+// counters captures each iteration's own i (Go 1.22+ semantics): the compiler logs the loop variable.
+func counters() []func() int {
+	var out []func() int
+	for i := 0; i < 3; i++ {
+		out = append(out, func() int { return i })
+	}
+	return out
+}
+
 func main() {
 	var s Stack[*point]
 	for i := range 4 {
@@ -59,5 +68,5 @@ func main() {
 	for n := range Map(names.All(), func(v string) string { return v + "!" }) {
 		fmt.Println(n)
 	}
-	fmt.Println(len(collect(&s)))
+	fmt.Println(len(collect(&s)), len(counters()))
 }
