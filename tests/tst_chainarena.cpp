@@ -79,7 +79,7 @@ void TestChainArena::writer()
 {
     ChainWriter chains;
     QVERIFY(!chains.addStep("x", "address-of", Position { 0, 1, 2 })); // no edge yet
-    Explanation e { Explanation::Header::Escapes, "x", "{heap}", 0, false, {}, {} };
+    Explanation e { Explanation::Header::Escapes, "x", "{heap}", 0, false, {}, {}, {}, {} };
     std::string destination = "{heap}";
     chains.addEdge(destination, "x", -1);
     QVERIFY(chains.addStep("&x", "address-of", Position { 0, 12, 9 }));
@@ -100,14 +100,14 @@ void TestChainArena::writer()
     // The next explanation starts empty; a discarded one leaves nothing behind.
     chains.addEdge("a", "b", 0);
     chains.discard();
-    Explanation next { Explanation::Header::Leaks, "p", "~r0", 0, false, {}, {} };
+    Explanation next { Explanation::Header::Leaks, "p", "~r0", 0, false, {}, {}, {}, {} };
     chains.addEdge("~r0", "p", 0);
     chains.finish(next);
     QCOMPARE(next.flows.size(), 1u);
     QCOMPARE(next.flows[0].source, std::string_view("p"));
     QCOMPARE(e.flows.size(), 2u); // the first is untouched
     QVERIFY(!(e == next));
-    Explanation empty { Explanation::Header::Escapes, "z", "{heap}", 0, false, {}, {} };
+    Explanation empty { Explanation::Header::Escapes, "z", "{heap}", 0, false, {}, {}, {}, {} };
     chains.finish(empty);
     QVERIFY(empty.flows.empty());
 }
@@ -115,7 +115,7 @@ void TestChainArena::writer()
 void TestChainArena::writerCopiesWithNewPositions()
 {
     ChainWriter first;
-    Explanation e { Explanation::Header::Escapes, "x", "{heap}", 0, true, {}, {} };
+    Explanation e { Explanation::Header::Escapes, "x", "{heap}", 0, true, {}, {}, {}, {} };
     first.addEdge("{heap}", "x", -1);
     first.addStep("&x", "address-of", Position { 3, 12, 9 });
     first.finish(e);

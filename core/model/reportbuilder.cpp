@@ -192,9 +192,13 @@ std::string foldShape(std::string_view line)
 
 void ReportBuilder::addPartlyUnderstood(std::string_view line, std::uint64_t lineNumber)
 {
+    addPartlyUnderstood(line, lineNumber, foldShape(line));
+}
+
+void ReportBuilder::addPartlyUnderstood(std::string_view line, std::uint64_t lineNumber, std::string shape)
+{
     Report& r = *m_report;
     ++r.m_stats.partlyUnderstoodLines;
-    std::string shape = foldShape(line);
     const auto [it, added] = m_shapeIndex.try_emplace(std::move(shape), r.m_unfamiliar.size());
     if (added)
         r.m_unfamiliar.push_back(UnfamiliarShape { it->first, std::string(line), lineNumber, 0 });

@@ -36,6 +36,8 @@ public:
     // Counts a line of an explanation block whose shape this build does not know (`line` as printed,
     // `lineNumber` 1-based in the input) under its folded shape (see foldShape).
     void addPartlyUnderstood(std::string_view line, std::uint64_t lineNumber);
+    // The same, under a shape the caller folded itself (a header with its subject and function as X and F).
+    void addPartlyUnderstood(std::string_view line, std::uint64_t lineNumber, std::string shape);
     // For a report read back from JSON: one shape as it was counted (its count is not added to the stats).
     void restoreUnfamiliarShape(UnfamiliarShape shape);
     void countInputLine() { ++m_report->m_stats.inputLines; }

@@ -4,6 +4,8 @@
 #include "goerrors.h"
 #include "messageclassifier.h"
 
+#include <algorithm>
+
 namespace heapsight {
 
 namespace {
@@ -12,6 +14,56 @@ constexpr std::string_view kFlowMarker = "   flow: ";
 constexpr std::string_view kFromMarker = "     from ";
 constexpr std::string_view kWarningMarker = "   warning: ";
 constexpr std::string_view kIndent = "   ";
+
+// An unfamiliar tail by its first word (`inside`, `via`), what follows it (where Go 1.25 names the function, which
+// may hold spaces) as `F`: " inside add" and " inside struct { … }.M" are one wording.
+std::string foldTail(std::string_view tail)
+{
+    const std::size_t start = tail.find_first_not_of(' ');
+    if (start == std::string_view::npos)
+        return {};
+    std::size_t end = tail.find(' ', start);
+    if (end == std::string_view::npos)
+        end = tail.size();
+    const std::string_view word = tail.substr(start, end - start);
+    const bool plain = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    std::string out = " " + std::string(plain ? word : std::string_view("x"));
+    if (tail.find_first_not_of(' ', end) != std::string_view::npos)
+        out += " F";
+    return out;
+}
+
+// A header's wording without what it is about: "X escapes to heap inside F:", "parameter P leaks to L via F
+// with derefs=N:".
+std::string headerShape(std::string_view text, const ClassifiedMessage& m)
+{
+    if (m.type == ClassifiedMessage::Type::EscapesHeader) {
+        static constexpr std::string_view kEscapes = " escapes to heap";
+        const std::size_t at = text.rfind(kEscapes);
+        std::string_view tail = text.substr(at + kEscapes.size());
+        tail.remove_suffix(tail.ends_with(':') ? 1 : 0);
+        return "X escapes to heap" + foldTail(tail) + ":";
+    }
+    // The detail (LOC) is a view into `text`: what follows it up to " with derefs=" is the unfamiliar part.
+    std::string_view tail;
+    if (!m.detail.empty() && m.detail.data() >= text.data() && m.detail.data() + m.detail.size() <= text.data() + text.size()) {
+        tail = text.substr(static_cast<std::size_t>(m.detail.data() + m.detail.size() - text.data()));
+        const std::size_t derefs = tail.rfind(" with derefs=");
+        tail = tail.substr(0, derefs == std::string_view::npos ? tail.size() : derefs);
+        tail.remove_suffix(tail.ends_with(':') ? 1 : 0);
+    }
+    return "parameter P leaks to L" + foldTail(tail) + (m.number >= 0 ? " with derefs=N:" : ":");
+}
+
+// A flow's wording without its locations: "   flow: D ⇐ S:".
+std::string flowShape(std::string_view text, const RawFlow& flow)
+{
+    const auto from = static_cast<std::size_t>(flow.destination.data() + flow.destination.size() - text.data());
+    std::size_t to = static_cast<std::size_t>(flow.source.data() - text.data());
+    while (to > from && (text[to - 1] == '&' || text[to - 1] == '*'))
+        --to;
+    return std::string(kFlowMarker) + "D" + std::string(text.substr(from, to - from)) + "S:";
+}
 
 bool isExplanationLine(std::string_view rest)
 {
@@ -180,8 +232,12 @@ void EscapeParser::parseLine(std::string_view line)
     case ClassifiedMessage::Type::EscapesHeader:
     case ClassifiedMessage::Type::LeaksHeader:
         openBlock(*prefix, m);
-        if (m.unfamiliar)
-            m_builder.addPartlyUnderstood(prefix->rest, m_lineNumber);
+        if (m.unfamiliar) {
+            // What the unfamiliar tail says (the function, likely) is kept with the block: it tells apart
+            // blocks that are otherwise alike (one per generic instantiation).
+            m_block.unparsed.emplace_back(prefix->rest);
+            m_builder.addPartlyUnderstood(prefix->rest, m_lineNumber, headerShape(text, m));
+        }
         return;
     case ClassifiedMessage::Type::Unknown:
         if (const auto kind = goErrorKind(text, true))
@@ -208,7 +264,7 @@ bool EscapeParser::continueBlock(std::string_view line)
         m_chains.addEdge(flow->destination, flow->source, flow->derefs);
         m_builder.countExplanationLine();
         if (flow->unfamiliarArrow)
-            m_builder.addPartlyUnderstood(rest, m_lineNumber);
+            m_builder.addPartlyUnderstood(rest, m_lineNumber, flowShape(rest.substr(kFlowMarker.size()), *flow));
         return true;
     }
     if (rest.starts_with(kFromMarker)) {
