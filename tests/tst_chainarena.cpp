@@ -6,7 +6,6 @@
 #include "core/model/chainwriter.h"
 #include "core/parse/escapeparser.h"
 #include "core/parse/parallelparser.h"
-
 #include "testsupport.h"
 
 #include <QTest>

@@ -2,7 +2,6 @@
 // samples/escapes and a few standard-library packages with Go 1.21, 1.22 and 1.23
 // (tools/record-go-output regenerates the files).
 #include "core/parse/escapeparser.h"
-
 #include "testsupport.h"
 
 #include <QFile>
@@ -35,8 +34,8 @@ QString renderFlow(const Report& r, const Finding& f)
             QStringList steps;
             for (const FlowStep& s : edge.steps)
                 steps << QString::fromUtf8(s.reason) + QLatin1Char('@') + pos(r, s.at);
-            edges << QString::fromUtf8(edge.destination) + QStringLiteral(" = ") + ops
-                    + QString::fromUtf8(edge.source) + QStringLiteral(": ") + steps.join(QStringLiteral(", "));
+            edges << QString::fromUtf8(edge.destination) + QStringLiteral(" = ") + ops + QString::fromUtf8(edge.source)
+                    + QStringLiteral(": ") + steps.join(QStringLiteral(", "));
         }
     }
     return edges.join(QStringLiteral("; "));
@@ -69,47 +68,96 @@ void TestEscapeParser::finding_data()
     const QString returnFlow = QStringLiteral("~r0 = &x: address-of@./returnaddr.go:8:9, return@./returnaddr.go:8:2");
     for (const char* v : { "1.21", "1.22", "1.23" }) {
         QTest::addRow("go%s moved x", v) << kReports + QStringLiteral("escapes-go%1.m2.txt").arg(QLatin1String(v))
-                                         << "./returnaddr.go:7:2" << "moved" << "x" << "" << returnFlow;
-        QTest::addRow("go%s m1 moved x, no flow", v) << kData + QStringLiteral("escapes-go%1.m1.txt").arg(QLatin1String(v))
-                                                     << "./returnaddr.go:7:2" << "moved" << "x" << "" << "";
+                                         << "./returnaddr.go:7:2"
+                                         << "moved"
+                                         << "x"
+                                         << "" << returnFlow;
+        QTest::addRow("go%s m1 moved x, no flow", v)
+            << kData + QStringLiteral("escapes-go%1.m1.txt").arg(QLatin1String(v)) << "./returnaddr.go:7:2"
+            << "moved"
+            << "x"
+            << ""
+            << "";
     }
-    QTest::newRow("go1.21 too large, unfolded") << kReports + QLatin1String("escapes-go1.21.m2.txt") << "./bigalloc.go:7:13" << "escapes"
-                                                << "make([]byte, 1 << 20)" << ""
-                                                << "{heap} = &{storage for make([]byte, 1 << 20)}: too large for stack@./bigalloc.go:7:13";
-    QTest::newRow("go1.22 too large, folded") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./bigalloc.go:7:13" << "escapes"
-                                              << "make([]byte, 1048576)" << ""
-                                              << "{heap} = &{storage for make([]byte, 1048576)}: too large for stack@./bigalloc.go:7:13";
-    QTest::newRow("non-constant size") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./dynsize.go:7:11" << "escapes" << "make([]int, n)"
-                                       << "" << "{heap} = &{storage for make([]int, n)}: non-constant size@./dynsize.go:7:11";
-    QTest::newRow("interface conversion") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./iface.go:14:27" << "escapes" << "u" << ""
-                                          << "{storage for ... argument} = &{storage for u}: spill@./iface.go:14:27, "
-                                             "slice-literal-element@./iface.go:14:20; {heap} = {storage for ... argument}: "
-                                             "spill@./iface.go:14:20, call parameter@./iface.go:14:20";
-    QTest::newRow("leak to storage") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./iface.go:13:15" << "leak" << "u" << ""
+    QTest::newRow("go1.21 too large, unfolded")
+        << kReports + QLatin1String("escapes-go1.21.m2.txt") << "./bigalloc.go:7:13"
+        << "escapes"
+        << "make([]byte, 1 << 20)"
+        << ""
+        << "{heap} = &{storage for make([]byte, 1 << 20)}: too large for stack@./bigalloc.go:7:13";
+    QTest::newRow("go1.22 too large, folded")
+        << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./bigalloc.go:7:13"
+        << "escapes"
+        << "make([]byte, 1048576)"
+        << ""
+        << "{heap} = &{storage for make([]byte, 1048576)}: too large for stack@./bigalloc.go:7:13";
+    QTest::newRow("non-constant size") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./dynsize.go:7:11"
+                                       << "escapes"
+                                       << "make([]int, n)"
+                                       << ""
+                                       << "{heap} = &{storage for make([]int, n)}: non-constant size@./dynsize.go:7:11";
+    QTest::newRow("interface conversion")
+        << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./iface.go:14:27"
+        << "escapes"
+        << "u"
+        << ""
+        << "{storage for ... argument} = &{storage for u}: spill@./iface.go:14:27, "
+           "slice-literal-element@./iface.go:14:20; {heap} = {storage for ... argument}: "
+           "spill@./iface.go:14:20, call parameter@./iface.go:14:20";
+    QTest::newRow("leak to storage") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./iface.go:13:15"
+                                     << "leak"
+                                     << "u"
+                                     << ""
                                      << "{storage for u} = u: interface-converted@./iface.go:14:27";
-    QTest::newRow("sub-package path") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "store/store.go:18:33" << "leak" << "e" << ""
+    QTest::newRow("sub-package path") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "store/store.go:18:33"
+                                      << "leak"
+                                      << "e"
+                                      << ""
                                       << "{heap} = e: assign@store/store.go:19:17";
-    QTest::newRow("closure captures by ref, go 1.21 semantics") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./loopvar.go:13:6"
-                                                                << "moved" << "i" << ""
-                                                                << "{storage for func literal} = &i: captured by a closure@./loopvar.go:17:12, "
-                                                                   "reference@./loopvar.go:17:12";
-    QTest::newRow("devirtualized") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./devirt.go:16:15" << "devirt" << "s.area"
-                                   << "*square" << "";
-    QTest::newRow("1.22 inlines the devirtualized call") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./devirt.go:16:15"
-                                                         << "inline-call" << "(*square).area" << "" << "";
-    QTest::newRow("cannot inline") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./main.go:11:6" << "cannot-inline" << "main"
-                                   << "function too complex: cost 1137 exceeds budget 80" << "";
-    QTest::newRow("generic shape") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./generics.go:6:6" << "can-inline"
-                                   << "ptr[go.shape.int]" << "func(*[2]uintptr, go.shape.int) *go.shape.int { return &v }" << "";
-    QTest::newRow("loopvar report") << kData + QLatin1String("escapes-go1.22-lang1.22.loopvar.m2.txt") << "./loopvar.go:29:6" << "loopvar" << "i"
-                                    << "heap-allocated" << "";
-    QTest::newRow("std, absolute path") << kData + QLatin1String("std-go1.21.m2.txt") << "/usr/lib/go-1.21/src/container/list/list.go:62:30"
-                                        << "escapes" << "new(List)" << ""
-                                        << "l = &{storage for new(List)}: spill@/usr/lib/go-1.21/src/container/list/list.go:62:30, "
-                                           "assign-pair@/usr/lib/go-1.21/src/container/list/list.go:62:41; "
-                                           "{heap} = l: dot of pointer@/usr/lib/go-1.21/src/container/list/list.go:62:41, "
-                                           "address-of@/usr/lib/go-1.21/src/container/list/list.go:62:41, "
-                                           "assign@/usr/lib/go-1.21/src/container/list/list.go:62:41";
+    QTest::newRow("closure captures by ref, go 1.21 semantics")
+        << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./loopvar.go:13:6"
+        << "moved"
+        << "i"
+        << ""
+        << "{storage for func literal} = &i: captured by a closure@./loopvar.go:17:12, "
+           "reference@./loopvar.go:17:12";
+    QTest::newRow("devirtualized") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./devirt.go:16:15"
+                                   << "devirt"
+                                   << "s.area"
+                                   << "*square"
+                                   << "";
+    QTest::newRow("1.22 inlines the devirtualized call")
+        << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./devirt.go:16:15"
+        << "inline-call"
+        << "(*square).area"
+        << ""
+        << "";
+    QTest::newRow("cannot inline") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./main.go:11:6"
+                                   << "cannot-inline"
+                                   << "main"
+                                   << "function too complex: cost 1137 exceeds budget 80"
+                                   << "";
+    QTest::newRow("generic shape") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./generics.go:6:6"
+                                   << "can-inline"
+                                   << "ptr[go.shape.int]"
+                                   << "func(*[2]uintptr, go.shape.int) *go.shape.int { return &v }"
+                                   << "";
+    QTest::newRow("loopvar report") << kData + QLatin1String("escapes-go1.22-lang1.22.loopvar.m2.txt")
+                                    << "./loopvar.go:29:6"
+                                    << "loopvar"
+                                    << "i"
+                                    << "heap-allocated"
+                                    << "";
+    QTest::newRow("std, absolute path")
+        << kData + QLatin1String("std-go1.21.m2.txt") << "/usr/lib/go-1.21/src/container/list/list.go:62:30"
+        << "escapes"
+        << "new(List)"
+        << ""
+        << "l = &{storage for new(List)}: spill@/usr/lib/go-1.21/src/container/list/list.go:62:30, "
+           "assign-pair@/usr/lib/go-1.21/src/container/list/list.go:62:41; "
+           "{heap} = l: dot of pointer@/usr/lib/go-1.21/src/container/list/list.go:62:41, "
+           "address-of@/usr/lib/go-1.21/src/container/list/list.go:62:41, "
+           "assign@/usr/lib/go-1.21/src/container/list/list.go:62:41";
 }
 
 void TestEscapeParser::finding()
@@ -128,7 +176,8 @@ void TestEscapeParser::finding()
     const Finding* found = nullptr;
     for (std::uint32_t i : r.findingsOnLine(id, line)) {
         const Finding& f = r.findings()[i];
-        if (f.position.column == column && QLatin1String(kindId(f.kind).data()) == kind && QString::fromStdString(f.subject) == subject)
+        if (f.position.column == column && QLatin1String(kindId(f.kind).data()) == kind
+            && QString::fromStdString(f.subject) == subject)
             found = &f;
     }
     QVERIFY2(found, qPrintable(QStringLiteral("no %1 %2 at %3").arg(kind, subject, at)));
@@ -141,11 +190,15 @@ void TestEscapeParser::absentFinding_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("at");
     QTest::addColumn<QString>("kind");
-    QTest::newRow("go 1.22 semantics: per-iteration i captured by value") << kReports + QLatin1String("escapes-go1.22-lang1.22.m2.txt")
-                                                                           << "./loopvar.go:13:6" << "moved";
-    QTest::newRow("go1.21 does not inline the devirtualized call") << kReports + QLatin1String("escapes-go1.21.m2.txt") << "./devirt.go:16:15"
-                                                                   << "inline-call";
-    QTest::newRow("struct that stays on the stack") << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./noescape.go:9:7" << "escapes";
+    QTest::newRow("go 1.22 semantics: per-iteration i captured by value")
+        << kReports + QLatin1String("escapes-go1.22-lang1.22.m2.txt") << "./loopvar.go:13:6"
+        << "moved";
+    QTest::newRow("go1.21 does not inline the devirtualized call")
+        << kReports + QLatin1String("escapes-go1.21.m2.txt") << "./devirt.go:16:15"
+        << "inline-call";
+    QTest::newRow("struct that stays on the stack")
+        << kReports + QLatin1String("escapes-go1.22.m2.txt") << "./noescape.go:9:7"
+        << "escapes";
 }
 
 void TestEscapeParser::absentFinding()
@@ -159,8 +212,9 @@ void TestEscapeParser::absentFinding()
     QVERIFY(id != NoFile);
     for (std::uint32_t i : r.findingsOnLine(id, at.section(QLatin1Char(':'), -2, -2).toUInt())) {
         const Finding& f = r.findings()[i];
-        QVERIFY2(!(f.position.column == at.section(QLatin1Char(':'), -1).toUInt() && QLatin1String(kindId(f.kind).data()) == kind),
-                 f.message.c_str());
+        QVERIFY2(!(f.position.column == at.section(QLatin1Char(':'), -1).toUInt()
+                     && QLatin1String(kindId(f.kind).data()) == kind),
+            f.message.c_str());
     }
 }
 
@@ -171,7 +225,8 @@ void TestEscapeParser::compileErrorIsKeptAsUnknown()
     const Report r = parseFile(kData + QStringLiteral("broken-go1.22.m2.txt"));
     QCOMPARE(r.stats().unknownLines, 0ull);
     QCOMPARE(r.stats().errorLines, 1ull);
-    QCOMPARE(QString::fromStdString(r.goErrors().front().text), QStringLiteral("bad/bad.go:5:9: undefined: undefinedName"));
+    QCOMPARE(
+        QString::fromStdString(r.goErrors().front().text), QStringLiteral("bad/bad.go:5:9: undefined: undefinedName"));
     QCOMPARE(QString::fromStdString(r.goErrors().front().why), QStringLiteral("compile error"));
     bool moved = false;
     for (const Finding& f : r.findings())
@@ -185,19 +240,31 @@ void TestEscapeParser::goErrors_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<QString>("why"); // empty: not understood
-    QTest::newRow("newer go.mod") << "go: go.mod requires go >= 1.23 (running go 1.22.12; GOTOOLCHAIN=local)" << "go command";
-    QTest::newRow("no packages") << "go: warning: \"./...\" matched no packages" << "go command";
-    QTest::newRow("no Go files") << "no Go files in /tmp/empty" << "go command";
-    QTest::newRow("tool failed") << "internal/trace/event: /usr/lib/go-1.24/pkg/tool/linux_amd64/compile: open /dev/null: no such file or directory"
+    QTest::newRow("newer go.mod") << "go: go.mod requires go >= 1.23 (running go 1.22.12; GOTOOLCHAIN=local)"
+                                  << "go command";
+    QTest::newRow("no packages") << "go: warning: \"./...\" matched no packages"
                                  << "go command";
-    QTest::newRow("import continuation") << "\timports example.com/missing: cannot find module" << "go command";
-    QTest::newRow("undefined") << "./a.go:5:9: undefined: undefinedName" << "compile error";
-    QTest::newRow("unused variable") << "./a.go:6:2: declared and not used: x" << "compile error";
-    QTest::newRow("unused import") << "./a.go:3:8: \"os\" imported and not used" << "compile error";
-    QTest::newRow("too many") << "./a.go:30:2: too many errors" << "compile error";
-    QTest::newRow("std-only directive") << "./a.go:12:3: //go:uintptrkeepalive is only allowed in the standard library" << "compile error";
-    QTest::newRow("a new escape wording") << "./a.go:7:2: x will surely escape some day" << "";
-    QTest::newRow("stray text") << "hello from a build script" << "";
+    QTest::newRow("no Go files") << "no Go files in /tmp/empty"
+                                 << "go command";
+    QTest::newRow("tool failed") << "internal/trace/event: /usr/lib/go-1.24/pkg/tool/linux_amd64/compile: open "
+                                    "/dev/null: no such file or directory"
+                                 << "go command";
+    QTest::newRow("import continuation") << "\timports example.com/missing: cannot find module"
+                                         << "go command";
+    QTest::newRow("undefined") << "./a.go:5:9: undefined: undefinedName"
+                               << "compile error";
+    QTest::newRow("unused variable") << "./a.go:6:2: declared and not used: x"
+                                     << "compile error";
+    QTest::newRow("unused import") << "./a.go:3:8: \"os\" imported and not used"
+                                   << "compile error";
+    QTest::newRow("too many") << "./a.go:30:2: too many errors"
+                              << "compile error";
+    QTest::newRow("std-only directive") << "./a.go:12:3: //go:uintptrkeepalive is only allowed in the standard library"
+                                        << "compile error";
+    QTest::newRow("a new escape wording") << "./a.go:7:2: x will surely escape some day"
+                                          << "";
+    QTest::newRow("stray text") << "hello from a build script"
+                                << "";
 }
 
 void TestEscapeParser::goErrors()

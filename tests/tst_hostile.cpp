@@ -3,7 +3,6 @@
 #include "core/io/reportjson.h"
 #include "core/parse/escapeparser.h"
 #include "core/parse/parallelparser.h"
-
 #include "testsupport.h"
 
 #include <QFile>
@@ -19,7 +18,10 @@ QByteArray recorded()
     return test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
 }
 
-Report parse(const QByteArray& b) { return EscapeParser::parse(std::string_view(b.constData(), static_cast<std::size_t>(b.size()))); }
+Report parse(const QByteArray& b)
+{
+    return EscapeParser::parse(std::string_view(b.constData(), static_cast<std::size_t>(b.size())));
+}
 
 std::uint64_t verdicts(const Report& r)
 {
@@ -33,7 +35,8 @@ std::uint64_t verdicts(const Report& r)
 void verifyAccounted(const Report& r)
 {
     const ReportStats& s = r.stats();
-    QCOMPARE(s.packageHeaders + s.blankLines + s.explanationLines + s.unknownLines + s.errorLines + verdicts(r), s.inputLines);
+    QCOMPARE(s.packageHeaders + s.blankLines + s.explanationLines + s.unknownLines + s.errorLines + verdicts(r),
+        s.inputLines);
 }
 
 } // namespace
@@ -122,7 +125,9 @@ void TestHostile::hugeSingleLine()
 void TestHostile::nonUtf8Bytes()
 {
     QByteArray bad = m_text;
-    bad.replace("./returnaddr.go", "./return\xff\xfe" "addr.go");
+    bad.replace("./returnaddr.go",
+        "./return\xff\xfe"
+        "addr.go");
     bad.replace("moved to heap: x", "moved to heap: \xc3\x28");
     const Report r = parse(bad);
     QCOMPARE(r.stats().unknownLines, 0ull);
@@ -172,7 +177,8 @@ void TestHostile::headerWithoutFlowsAndFlowsWithoutHeader()
 
 void TestHostile::emptyAndWhitespace()
 {
-    for (const QByteArray& text : { QByteArray(), QByteArray("\n\n\n"), QByteArray("   \t  \n"), QByteArray("#"), QByteArray(":1: x") }) {
+    for (const QByteArray& text :
+        { QByteArray(), QByteArray("\n\n\n"), QByteArray("   \t  \n"), QByteArray("#"), QByteArray(":1: x") }) {
         const Report r = parse(text);
         verifyAccounted(r);
         QCOMPARE(r.findings().size(), 0u);
@@ -212,7 +218,8 @@ void TestHostile::damagedOutputParsesAlikeInParallel()
     const std::string_view view(text.constData(), static_cast<std::size_t>(text.size()));
     const std::string whole = reportToJsonText(EscapeParser::parse(view));
     for (unsigned threads : { 2u, 3u, 5u, 16u, 64u })
-        QVERIFY2(reportToJsonText(parseInParallel(view, {}, threads, 0)) == whole, qPrintable(QString::number(threads)));
+        QVERIFY2(
+            reportToJsonText(parseInParallel(view, {}, threads, 0)) == whole, qPrintable(QString::number(threads)));
 }
 
 QTEST_APPLESS_MAIN(TestHostile)

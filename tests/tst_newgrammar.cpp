@@ -10,7 +10,6 @@
 //   did not fully understand and lists each new shape once.
 #include "core/model/reportbuilder.h"
 #include "core/parse/escapeparser.h"
-
 #include "testsupport.h"
 
 #include <QRegularExpression>
@@ -22,23 +21,23 @@ namespace {
 
 const QString kReports = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/");
 const QString kData = QStringLiteral(HEAPSIGHT_TEST_DATA "/");
-const QStringList kVersions { QStringLiteral("1.21"), QStringLiteral("1.22"), QStringLiteral("1.23"), QStringLiteral("1.24"),
-                              QStringLiteral("1.25"), QStringLiteral("1.26"), QStringLiteral("1.27") };
+const QStringList kVersions { QStringLiteral("1.21"), QStringLiteral("1.22"), QStringLiteral("1.23"),
+    QStringLiteral("1.24"), QStringLiteral("1.25"), QStringLiteral("1.26"), QStringLiteral("1.27") };
 
 // "moved x@./returnaddr.go:7:2 [2 blocks]" for each heap finding, to compare parses of one output.
 QStringList explainedHeapFindings(const Report& r)
 {
     QStringList out;
     for (const Finding& f : r.findings()) {
-        if (!isHeapAllocation(f.kind) && f.kind != FindingKind::LeakingParam && f.kind != FindingKind::LeakingParamContent
-            && f.kind != FindingKind::LeakingParamToResult)
+        if (!isHeapAllocation(f.kind) && f.kind != FindingKind::LeakingParam
+            && f.kind != FindingKind::LeakingParamContent && f.kind != FindingKind::LeakingParamToResult)
             continue;
         std::size_t flows = 0;
         for (const Explanation& e : f.explanations)
             flows += e.flows.size();
         out << QStringLiteral("%1 %2@%3:%4:%5 [%6 blocks, %7 flows]")
                    .arg(QString::fromUtf8(kindId(f.kind).data()), QString::fromStdString(f.subject),
-                        QString::fromUtf8(r.fileName(f.position.file).data()))
+                       QString::fromUtf8(r.fileName(f.position.file).data()))
                    .arg(f.position.line)
                    .arg(f.position.column)
                    .arg(f.explanations.size())
@@ -163,13 +162,12 @@ void TestNewGrammar::laterWordingKeepsBlocks_data()
     QTest::addColumn<QString>("replacement");
     QTest::addColumn<int>("shapes"); // distinct unfamiliar shapes the mutation makes
     QTest::newRow("another arrow") << QString::fromUtf8(" \u2190 ") << QString::fromUtf8(" \u21d0 ") << 1;
-    QTest::newRow("another escapes header tail") << QStringLiteral(" escapes to heap in (.+):$") << QStringLiteral(" escapes to heap inside \\1:")
-                                                 << 1;
+    QTest::newRow("another escapes header tail")
+        << QStringLiteral(" escapes to heap in (.+):$") << QStringLiteral(" escapes to heap inside \\1:") << 1;
     QTest::newRow("another leaks header tail") << QStringLiteral(" leaks to (.+) for (\\S+) with derefs=(\\d+):$")
                                                << QStringLiteral(" leaks to \\1 via \\2 with derefs=\\3:") << 1;
     QTest::newRow("a new explanation line") << QStringLiteral("^(\\S+:\\d+:\\d+:)(   flow: .*)$")
-                                            << QStringLiteral("\\1\\2\n\\1   note: this flow is new")
-                                            << 1;
+                                            << QStringLiteral("\\1\\2\n\\1   note: this flow is new") << 1;
 }
 
 void TestNewGrammar::laterWordingKeepsBlocks()

@@ -4,12 +4,11 @@
 #include "core/io/reportjson.h"
 #include "core/parse/escapeparser.h"
 #include "core/parse/parallelparser.h"
-
 #include "testsupport.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -40,7 +39,8 @@ void TestRecorded::everyLineUnderstood_data()
 {
     QTest::addColumn<QString>("path");
     int rows = 0;
-    for (const QString& dir : { QStringLiteral(HEAPSIGHT_TEST_DATA), QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports") }) {
+    for (const QString& dir :
+        { QStringLiteral(HEAPSIGHT_TEST_DATA), QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports") }) {
         const QStringList files = QDir(dir).entryList({ QStringLiteral("*.txt") }, QDir::Files, QDir::Name);
         for (const QString& f : files) {
             // broken-*: failing builds on purpose, whose compiler errors are go's errors, not unknown lines.
@@ -93,14 +93,16 @@ void TestRecorded::parallelEqualsSequential()
     const std::string sequential = reportToJsonText(EscapeParser::parse(view(text)));
     // Many stretches: cuts fall inside packages and between blocks and the verdicts they explain.
     for (unsigned threads : { 2u, 3u, 4u, 7u, 16u, 29u, 64u })
-        QVERIFY2(reportToJsonText(parseInParallel(view(text), {}, threads, 0)) == sequential, qPrintable(QString::number(threads)));
+        QVERIFY2(reportToJsonText(parseInParallel(view(text), {}, threads, 0)) == sequential,
+            qPrintable(QString::number(threads)));
 }
 
 void TestRecorded::jsonRoundTrip()
 {
     QFETCH(QString, path);
     const QByteArray text = test::readFile(path);
-    const Report original = EscapeParser::parse(view(text), ReportOrigin { path.toStdString(), "go1.22.12", "1.21", "/m" });
+    const Report original
+        = EscapeParser::parse(view(text), ReportOrigin { path.toStdString(), "go1.22.12", "1.21", "/m" });
     const std::string json = reportToJsonText(original);
     std::string error;
     const auto back = reportFromJsonText(json, &error);
@@ -113,7 +115,8 @@ void TestRecorded::jsonRoundTrip()
 void TestRecorded::futureSchemaRefused()
 {
     std::string error;
-    const auto r = reportFromJsonText(R"({"schema":"heapsight-report","schemaVersion":99,"origin":{},"packages":[],"findings":[]})", &error);
+    const auto r = reportFromJsonText(
+        R"({"schema":"heapsight-report","schemaVersion":99,"origin":{},"packages":[],"findings":[]})", &error);
     QVERIFY(!r.has_value());
     QVERIFY2(error.find("newer") != std::string::npos, error.c_str());
     QVERIFY(!reportFromJsonText("{\"findings\": [", &error).has_value());

@@ -6,11 +6,11 @@
 #include "core/parse/parallelparser.h"
 
 #include <QDir>
-#include <map>
-#include <tuple>
 #include <QFile>
 #include <QProcess>
 #include <QTest>
+#include <map>
+#include <tuple>
 
 using namespace heapsight;
 
@@ -76,8 +76,8 @@ void TestStdCorpus::initTestCase()
     }
     m_report = parser.finish();
     qInfo("%s: %llu lines, %zu findings, %llu packages", qPrintable(m_corpus),
-          static_cast<unsigned long long>(m_report->stats().inputLines), m_report->findings().size(),
-          static_cast<unsigned long long>(m_report->stats().packageHeaders));
+        static_cast<unsigned long long>(m_report->stats().inputLines), m_report->findings().size(),
+        static_cast<unsigned long long>(m_report->stats().packageHeaders));
 }
 
 std::pair<qulonglong, qulonglong> TestStdCorpus::grepCount(const QString& pattern)
@@ -86,9 +86,10 @@ std::pair<qulonglong, qulonglong> TestStdCorpus::grepCount(const QString& patter
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
     sh.setProcessEnvironment(env);
-    sh.start(QStringLiteral("sh"), { QStringLiteral("-c"),
-                                     QStringLiteral("grep -E -- \"$1\" \"$2\" | sort | uniq -c | awk '{o+=$1; d++} END {print o+0, d+0}'"),
-                                     QStringLiteral("sh"), pattern, m_corpus });
+    sh.start(QStringLiteral("sh"),
+        { QStringLiteral("-c"),
+            QStringLiteral("grep -E -- \"$1\" \"$2\" | sort | uniq -c | awk '{o+=$1; d++} END {print o+0, d+0}'"),
+            QStringLiteral("sh"), pattern, m_corpus });
     if (!sh.waitForFinished(5 * 60 * 1000))
         return { 0, 0 };
     const QList<QByteArray> parts = sh.readAllStandardOutput().trimmed().split(' ');
@@ -112,7 +113,8 @@ void TestStdCorpus::everyLineAccountedFor()
     std::uint64_t verdicts = 0;
     for (std::uint64_t n : s.occurrences)
         verdicts += n;
-    QCOMPARE(s.packageHeaders + s.blankLines + s.unknownLines + s.errorLines + s.explanationLines + verdicts, s.inputLines);
+    QCOMPARE(
+        s.packageHeaders + s.blankLines + s.unknownLines + s.errorLines + s.explanationLines + verdicts, s.inputLines);
 }
 
 // Patterns written from the catalogue's family table, independent of the parser's code.
@@ -156,8 +158,9 @@ void TestStdCorpus::familyCountsMatchGrep()
 
 void TestStdCorpus::explanationLinesMatchGrep()
 {
-    const auto [lines, distinct] = grepCount(QStringLiteral(
-        ":(   flow: |     from |   warning: truncated explanation)| escapes to heap( in .+)?:$|: parameter .+ leaks to .+ with derefs=[0-9]+:$"));
+    const auto [lines, distinct]
+        = grepCount(QStringLiteral(":(   flow: |     from |   warning: truncated explanation)| escapes to heap( in "
+                                   ".+)?:$|: parameter .+ leaks to .+ with derefs=[0-9]+:$"));
     Q_UNUSED(distinct);
     QCOMPARE(qulonglong(m_report->stats().explanationLines), lines);
 }
@@ -223,7 +226,7 @@ void TestStdCorpus::blocksExplainTheirOwnVerdict()
                              .arg(f.position.line)
                              .arg(f.position.column)
                              .arg(QString::fromStdString(f.message), QString::fromStdString(e.subject),
-                                  QString::fromStdString(std::string(source)));
+                                 QString::fromStdString(std::string(source)));
         }
     }
     qInfo("%zu heap explanations checked, %zu of them at positions with more than one block", checked, shared);
@@ -237,7 +240,8 @@ void TestStdCorpus::parallelParseEqualsSequential()
     QFile file(m_corpus);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray text = file.readAll();
-    const Report parallel = parseInParallel(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), {}, 2);
+    const Report parallel
+        = parseInParallel(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), {}, 2);
     const Report& sequential = *m_report;
     QCOMPARE(parallel.findings().size(), sequential.findings().size());
     QCOMPARE(parallel.stats().inputLines, sequential.stats().inputLines);
@@ -248,7 +252,8 @@ void TestStdCorpus::parallelParseEqualsSequential()
         const Finding& p = parallel.findings()[i];
         const Finding& s = sequential.findings()[i];
         if (p.message != s.message || p.position.line != s.position.line || p.explanations != s.explanations
-            || parallel.fileName(p.position.file) != sequential.fileName(s.position.file) || p.occurrences != s.occurrences)
+            || parallel.fileName(p.position.file) != sequential.fileName(s.position.file)
+            || p.occurrences != s.occurrences)
             QFAIL(qPrintable(QStringLiteral("finding %1 differs: %2").arg(i).arg(QString::fromStdString(p.message))));
     }
 }

@@ -1,13 +1,12 @@
 #include "diffcommand.h"
 
 #include "blockinganalysis.h"
-#include "diffoutput.h"
-#include "inputreader.h"
-#include "reportoutput.h"
-
 #include "core/analysis/gitsnapshot.h"
 #include "core/identity/findingidentity.h"
 #include "core/model/reportfilter.h"
+#include "diffoutput.h"
+#include "inputreader.h"
+#include "reportoutput.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -38,16 +37,27 @@ int runDiffCommand(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Compare two escape analyses of the same code."));
     parser.addPositionalArgument(QStringLiteral("diff"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("inputs"), QStringLiteral("A B (report files: -m=2 text or report JSON), or DIR with --toolchain/--lang twice or --against REF."));
-    const QCommandLineOption againstOption(QStringLiteral("against"), QStringLiteral("Compare DIR's working tree (B) with the git commit REF (A): HEAD~1, a branch, a tag."), QStringLiteral("ref"));
-    const QCommandLineOption toolchainOption(QStringLiteral("toolchain"), QStringLiteral("Toolchain of side A, then of side B."), QStringLiteral("version"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language version of side A, then of side B."), QStringLiteral("version"));
+    parser.addPositionalArgument(QStringLiteral("inputs"),
+        QStringLiteral(
+            "A B (report files: -m=2 text or report JSON), or DIR with --toolchain/--lang twice or --against REF."));
+    const QCommandLineOption againstOption(QStringLiteral("against"),
+        QStringLiteral("Compare DIR's working tree (B) with the git commit REF (A): HEAD~1, a branch, a tag."),
+        QStringLiteral("ref"));
+    const QCommandLineOption toolchainOption(
+        QStringLiteral("toolchain"), QStringLiteral("Toolchain of side A, then of side B."), QStringLiteral("version"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QStringLiteral("Language version of side A, then of side B."), QStringLiteral("version"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the changes as JSON."));
-    const QCommandLineOption sarifOption(QStringLiteral("sarif"), QStringLiteral("Print SARIF 2.1.0: one result per new heap allocation."));
-    const QCommandLineOption failOption(QStringLiteral("fail-on"), QStringLiteral("new-heap: exit 1 when B has heap allocations A does not."), QStringLiteral("what"));
-    const QCommandLineOption kindsOption(QStringLiteral("kinds"), QStringLiteral("Only these finding kinds."), QStringLiteral("ids"));
-    const QCommandLineOption allOption(QStringLiteral("all"), QStringLiteral("Also list unchanged findings (text output)."));
-    const QCommandLineOption rootOption(QStringLiteral("module-root"), QStringLiteral("Directory SARIF URIs are relative to."), QStringLiteral("dir"));
+    const QCommandLineOption sarifOption(
+        QStringLiteral("sarif"), QStringLiteral("Print SARIF 2.1.0: one result per new heap allocation."));
+    const QCommandLineOption failOption(QStringLiteral("fail-on"),
+        QStringLiteral("new-heap: exit 1 when B has heap allocations A does not."), QStringLiteral("what"));
+    const QCommandLineOption kindsOption(
+        QStringLiteral("kinds"), QStringLiteral("Only these finding kinds."), QStringLiteral("ids"));
+    const QCommandLineOption allOption(
+        QStringLiteral("all"), QStringLiteral("Also list unchanged findings (text output)."));
+    const QCommandLineOption rootOption(
+        QStringLiteral("module-root"), QStringLiteral("Directory SARIF URIs are relative to."), QStringLiteral("dir"));
     const QCommandLineOption allowUnknownOption(QStringLiteral("allow-unknown"),
         QStringLiteral("With --fail-on: decide even when a side has lines not understood (otherwise exit 3)."));
     for (const auto* o : { &againstOption, &toolchainOption, &langOption, &jsonOption, &sarifOption, &failOption,
@@ -63,7 +73,8 @@ int runDiffCommand(const QStringList& arguments)
         && (against ? toolchains.size() <= 1 && langs.size() <= 1 : toolchains.size() == 2 || langs.size() == 2);
     if (!(pos.size() == 2 && toolchains.isEmpty() && langs.isEmpty() && !against) && !runMode) {
         err << "heapsight-cli: usage: heapsight-cli diff A B | diff --toolchain go1.21 --toolchain go1.22 DIR"
-               " | diff --lang 1.21 --lang 1.22 [--toolchain go1.22] DIR | diff --against REF [--toolchain go1.22] DIR\n";
+               " | diff --lang 1.21 --lang 1.22 [--toolchain go1.22] DIR | diff --against REF [--toolchain go1.22] "
+               "DIR\n";
         return 2;
     }
     // Two commits: the older one exported read-only into a private directory; both analysed alike.
@@ -114,12 +125,15 @@ int runDiffCommand(const QStringList& arguments)
         }
         sides[i].report = *result.report;
         if (against) {
-            sides[i].label = i == 0 ? QStringLiteral("%1 (%2)").arg(snapshot->ref(), snapshot->commit().left(12)).toStdString()
-                                    : std::string("working tree");
+            sides[i].label = i == 0
+                ? QStringLiteral("%1 (%2)").arg(snapshot->ref(), snapshot->commit().left(12)).toStdString()
+                : std::string("working tree");
             sides[i].moduleRoot = result.module.root.toStdString();
             continue;
         }
-        sides[i].label = QString(toolchain->version + (request.languageVersion.isEmpty() ? QString() : QStringLiteral(" (go %1)").arg(request.languageVersion))).toStdString();
+        sides[i].label = QString(toolchain->version
+            + (request.languageVersion.isEmpty() ? QString() : QStringLiteral(" (go %1)").arg(request.languageVersion)))
+                             .toStdString();
         sides[i].moduleRoot = result.module.root.toStdString();
     }
     const Report a = filtered(*sides[0].report, kinds), b = filtered(*sides[1].report, kinds);
@@ -141,9 +155,13 @@ int runDiffCommand(const QStringList& arguments)
     labels.verdictGiven = !refused;
     printWarnings(labels.warnings, refused, err);
     err.flush();
-    const std::string root = parser.isSet(rootOption) ? QFileInfo(parser.value(rootOption)).absoluteFilePath().toStdString() : sides[1].moduleRoot;
+    const std::string root = parser.isSet(rootOption)
+        ? QFileInfo(parser.value(rootOption)).absoluteFilePath().toStdString()
+        : sides[1].moduleRoot;
     if (parser.isSet(sarifOption)) {
-        std::cout << diffToSarif(diff, labels, root, HEAPSIGHT_VERSION).dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << '\n';
+        std::cout << diffToSarif(diff, labels, root, HEAPSIGHT_VERSION)
+                         .dump(1, '\t', false, nlohmann::json::error_handler_t::replace)
+                  << '\n';
     } else if (parser.isSet(jsonOption)) {
         std::cout << diffToJson(diff, labels).dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << '\n';
     } else {

@@ -6,7 +6,10 @@ namespace heapsight::cli {
 
 namespace {
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 
 } // namespace
 
@@ -19,11 +22,15 @@ void printDiffText(const ReportDiff& diff, const DiffSides& sides, bool showUnch
     for (const Change& c : diff.changes) {
         if (c.type == ChangeType::Unchanged && !showUnchanged)
             continue;
-        const char mark = c.type == ChangeType::Added ? '+' : c.type == ChangeType::Removed ? '-' : c.type == ChangeType::Changed ? '~' : ' ';
+        const char mark = c.type == ChangeType::Added ? '+'
+            : c.type == ChangeType::Removed           ? '-'
+            : c.type == ChangeType::Changed           ? '~'
+                                                      : ' ';
         out << mark << ' ' << q(c.file) << ':' << c.line;
         if (c.column)
             out << ':' << c.column;
-        out << "  " << QLatin1String(kindLabel(c.kind).data(), static_cast<qsizetype>(kindLabel(c.kind).size())) << ": ";
+        out << "  " << QLatin1String(kindLabel(c.kind).data(), static_cast<qsizetype>(kindLabel(c.kind).size()))
+            << ": ";
         if (c.type == ChangeType::Added)
             out << q(c.subjectB);
         else if (c.type == ChangeType::Removed || c.subjectA == c.subjectB)
@@ -45,8 +52,8 @@ void printDiffText(const ReportDiff& diff, const DiffSides& sides, bool showUnch
         const DiffCounts& c = diff.perKind[static_cast<std::size_t>(k)];
         if (c.added + c.removed + c.changed == 0)
             continue;
-        out << "  " << QLatin1String(kindId(static_cast<FindingKind>(k)).data()) << ": +" << c.added << " -" << c.removed
-            << " ~" << c.changed << '\n';
+        out << "  " << QLatin1String(kindId(static_cast<FindingKind>(k)).data()) << ": +" << c.added << " -"
+            << c.removed << " ~" << c.changed << '\n';
     }
     const auto heap = diff.newHeapAllocations();
     out << heap.size() << " new heap allocation" << (heap.size() == 1 ? "" : "s") << " in B\n";

@@ -40,7 +40,9 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
         QStringList parts;
         for (int k = 0; k < FindingKindCount; ++k) {
             if (counts[static_cast<std::size_t>(k)] > 0)
-                parts << QStringLiteral("%1 %2").arg(counts[static_cast<std::size_t>(k)]).arg(QLatin1String(kindId(static_cast<FindingKind>(k))));
+                parts << QStringLiteral("%1 %2")
+                             .arg(counts[static_cast<std::size_t>(k)])
+                             .arg(QLatin1String(kindId(static_cast<FindingKind>(k))));
         }
         return parts.join(QLatin1String(", "));
     };
@@ -70,7 +72,8 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
         out << "  … and " << (report.unknownLines().size() - shown) << " more\n";
     // go's own errors: the build's, not lines the parser failed to read.
     for (const UnknownLine& u : report.goErrors())
-        out << "  " << QString::fromStdString(u.why) << ", line " << u.lineNumber << ": " << QString::fromStdString(u.text) << '\n';
+        out << "  " << QString::fromStdString(u.why) << ", line " << u.lineNumber << ": "
+            << QString::fromStdString(u.text) << '\n';
     // A newer compiler's wording inside explanation blocks: kept with the findings, reported once per shape.
     if (s.partlyUnderstoodLines > 0)
         out << "partly understood: " << s.partlyUnderstoodLines << " explanation lines of "
@@ -107,7 +110,7 @@ std::optional<KindSet> kindsFromOption(const QCommandLineParser& parser, const Q
 }
 
 void printJson(const Report& report, const KindSet& kinds, const nlohmann::json& extra,
-               const std::function<void(nlohmann::json&)>& amend)
+    const std::function<void(nlohmann::json&)>& amend)
 {
     nlohmann::json doc = reportToJson(report);
     if (amend)

@@ -154,7 +154,7 @@ void ComparePanel::setModule(const QString& moduleRoot, const QString& goModVers
     } presets[] = {
         { QT_TR_NOOP("Go 1.21 vs 1.22: loop variables"), "escapes-go1.21.m2.txt", "escapes-go1.22-lang1.22.m2.txt" },
         { QT_TR_NOOP("Go 1.24 vs 1.27: what the new compilers keep on the stack"), "escapes-go1.24.m2.txt",
-          "escapes-go1.27.m2.txt" },
+            "escapes-go1.27.m2.txt" },
     };
     for (const auto& p : presets) {
         const QString a = recorded(QLatin1String(p.a)), b = recorded(QLatin1String(p.b));

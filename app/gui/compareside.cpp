@@ -112,7 +112,7 @@ QWidget* CompareSide::createRunPage()
     m_language->setToolTip(tr("The `go` line to analyse under; Heapsight passes a temporary copy of go.mod"));
     fillLanguageChoices(m_language, {});
     connect(m_toolchain, &QComboBox::currentIndexChanged, this,
-            [this] { fillLanguageChoices(m_language, m_goModVersion, m_toolchain->currentText()); });
+        [this] { fillLanguageChoices(m_language, m_goModVersion, m_toolchain->currentText()); });
     layout->addWidget(m_toolchain, 1);
     layout->addWidget(new QLabel(tr("language"), page));
     layout->addWidget(m_language, 1);

@@ -1,9 +1,9 @@
 #include "languagechoices.h"
 
+#include "core/toolchain/toolchain.h"
+
 #include <QComboBox>
 #include <QCoreApplication>
-
-#include "core/toolchain/toolchain.h"
 
 namespace heapsight::gui {
 

@@ -354,8 +354,8 @@ VocabularyEntry ReasonVocabulary::verdict(FindingKind kind)
         return entry(QT_TRANSLATE_NOOP("ReasonVocabulary",
                          "Calls inside a `for b.Loop()` benchmark loop are not inlined (Go 1.24+), so the benchmark "
                          "measures the call as the caller will see it and the compiler cannot optimise it away."),
-            QT_TRANSLATE_NOOP("ReasonVocabulary",
-                "Nothing to do; escapes in the callee show as they would for a non-inlined call."));
+            QT_TRANSLATE_NOOP(
+                "ReasonVocabulary", "Nothing to do; escapes in the callee show as they would for a non-inlined call."));
     case FindingKind::KeptAlive:
         return entry(QT_TRANSLATE_NOOP("ReasonVocabulary",
                          "Inside a `for b.Loop()` loop the compiler keeps this value alive (Go 1.26+), so the work "

@@ -120,7 +120,8 @@ QString WhyFormatter::chainHtml(const Explanation& explanation) const
     // Lines of a wording this build does not know (a newer Go): shown as printed rather than dropped.
     for (const std::string& line : explanation.unparsed)
         html += QStringLiteral("<br><span style=\"color:%1\">%2</span> <code>%3</code>")
-                    .arg(colour(m_palette.mutedText()), tr("the compiler said:"), fromStd(line).trimmed().toHtmlEscaped());
+                    .arg(colour(m_palette.mutedText()), tr("the compiler said:"),
+                        fromStd(line).trimmed().toHtmlEscaped());
     return html;
 }
 

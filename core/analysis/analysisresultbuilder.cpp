@@ -75,11 +75,11 @@ AnalysisResult AnalysisResultBuilder::build(Report text, const Input& in)
     // per wording, not once per line.
     for (const UnfamiliarShape& u : text.unfamiliarShapes())
         r.diagnostics << Diagnostic { {}, 0, 0,
-                                      QStringLiteral("partly understood: %1 explanation lines of a new wording, kept as "
-                                                     "printed; the first, at line %2: %3")
-                                          .arg(u.count)
-                                          .arg(u.firstLine)
-                                          .arg(QString::fromStdString(u.example).trimmed()) };
+            QStringLiteral("partly understood: %1 explanation lines of a new wording, kept as "
+                           "printed; the first, at line %2: %3")
+                .arg(u.count)
+                .arg(u.firstLine)
+                .arg(QString::fromStdString(u.example).trimmed()) };
     if (notShown > 0)
         r.diagnostics << Diagnostic { {}, 0, 0, QStringLiteral("… and %1 more lines not shown").arg(notShown) };
     if (in.exitCode == 0) {

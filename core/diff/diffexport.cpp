@@ -11,7 +11,10 @@ using nlohmann::json;
 
 namespace {
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 
 json countsToJson(const DiffCounts& c)
 {
@@ -20,11 +23,9 @@ json countsToJson(const DiffCounts& c)
 
 json sideToJson(const Report& r, const std::string& label)
 {
-    return { { "label", label },
-             { "toolchain", r.origin().toolchain },
-             { "languageVersion", r.origin().languageVersion },
-             { "source", r.origin().source },
-             { "findings", r.findings().size() } };
+    return { { "label", label }, { "toolchain", r.origin().toolchain },
+        { "languageVersion", r.origin().languageVersion }, { "source", r.origin().source },
+        { "findings", r.findings().size() } };
 }
 
 std::string_view matchId(MatchRule rule)
@@ -102,18 +103,10 @@ json diffToJson(const ReportDiff& diff, const DiffSides& sides)
     for (const Change& c : diff.changes) {
         if (c.type == ChangeType::Unchanged)
             continue;
-        changes.push_back({ { "change", changeTypeId(c.type) },
-                            { "kind", kindId(c.kind) },
-                            { "file", c.file },
-                            { "line", c.line },
-                            { "column", c.column },
-                            { "lineA", c.lineA },
-                            { "columnA", c.columnA },
-                            { "package", c.package },
-                            { "subjectA", c.subjectA },
-                            { "subjectB", c.subjectB },
-                            { "match", matchId(c.rule) },
-                            { "loopVariable", c.loopVariable } });
+        changes.push_back({ { "change", changeTypeId(c.type) }, { "kind", kindId(c.kind) }, { "file", c.file },
+            { "line", c.line }, { "column", c.column }, { "lineA", c.lineA }, { "columnA", c.columnA },
+            { "package", c.package }, { "subjectA", c.subjectA }, { "subjectB", c.subjectB },
+            { "match", matchId(c.rule) }, { "loopVariable", c.loopVariable } });
     }
     json packages = json::object();
     for (const auto& [name, counts] : diff.perPackage)
@@ -124,39 +117,36 @@ json diffToJson(const ReportDiff& diff, const DiffSides& sides)
         if (c.added + c.removed + c.changed + c.unchanged > 0)
             kinds[std::string(kindId(static_cast<FindingKind>(k)))] = countsToJson(c);
     }
-    return { { "schema", "heapsight-diff" },
-             { "schemaVersion", 1 },
-             { "a", sideToJson(*sides.a, sides.labelA) },
-             { "b", sideToJson(*sides.b, sides.labelB) },
-             { "changes", changes },
-             { "packages", packages },
-             { "kinds", kinds },
-             { "total", countsToJson(diff.total) },
-             { "newHeapAllocations", diff.newHeapAllocations().size() },
-             { "warnings", sides.warnings } };
+    return { { "schema", "heapsight-diff" }, { "schemaVersion", 1 }, { "a", sideToJson(*sides.a, sides.labelA) },
+        { "b", sideToJson(*sides.b, sides.labelB) }, { "changes", changes }, { "packages", packages },
+        { "kinds", kinds }, { "total", countsToJson(diff.total) },
+        { "newHeapAllocations", diff.newHeapAllocations().size() }, { "warnings", sides.warnings } };
 }
 
-json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::string& moduleRoot, const std::string& heapsightVersion,
-                 const std::string& level)
+json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::string& moduleRoot,
+    const std::string& heapsightVersion, const std::string& level)
 {
     json results = json::array();
     for (const Change* c : diff.newHeapAllocations()) {
         const Finding& f = sides.b->findings()[static_cast<std::size_t>(c->indexB)];
-        json result { { "ruleId", "heapsight/new-heap-allocation" },
-                      { "ruleIndex", 0 },
-                      { "level", level },
-                      { "message", { { "text", f.message + " (new in " + sides.labelB + ", not in " + sides.labelA + ")" } } },
-                      { "locations", json::array({ locationOf(c->file, c->line, c->column, moduleRoot) }) } };
-        const QByteArray identity = (q(c->file) + QLatin1Char('|') + q(std::string(kindId(c->kind))) + QLatin1Char('|') + q(c->subjectB)).toUtf8();
+        json result { { "ruleId", "heapsight/new-heap-allocation" }, { "ruleIndex", 0 }, { "level", level },
+            { "message", { { "text", f.message + " (new in " + sides.labelB + ", not in " + sides.labelA + ")" } } },
+            { "locations", json::array({ locationOf(c->file, c->line, c->column, moduleRoot) }) } };
+        const QByteArray identity
+            = (q(c->file) + QLatin1Char('|') + q(std::string(kindId(c->kind))) + QLatin1Char('|') + q(c->subjectB))
+                  .toUtf8();
         result["partialFingerprints"] = { { "heapsightFinding/v1",
-                                            QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(32).toStdString() } };
+            QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(32).toStdString() } };
         // The compiler's reasoning as a code flow, so a reviewer can walk it on the pull request.
         json steps = json::array();
         for (const Explanation& e : f.explanations) {
             for (const FlowEdge& edge : e.flows) {
                 for (const FlowStep& s : edge.steps) {
-                    json loc = locationOf(std::string(sides.b->fileName(s.at.file)), s.at.line, s.at.column, moduleRoot);
-                    loc["message"] = { { "text", std::string(s.expression) + " (" + std::string(s.reason) + "): " + std::string(edge.destination) + " = " + std::string(edge.source) } };
+                    json loc
+                        = locationOf(std::string(sides.b->fileName(s.at.file)), s.at.line, s.at.column, moduleRoot);
+                    loc["message"] = { { "text",
+                        std::string(s.expression) + " (" + std::string(s.reason) + "): " + std::string(edge.destination)
+                            + " = " + std::string(edge.source) } };
                     steps.push_back({ { "location", loc } });
                 }
             }
@@ -165,24 +155,32 @@ json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::stri
             result["codeFlows"] = json::array({ { { "threadFlows", json::array({ { { "locations", steps } } }) } } });
         results.push_back(std::move(result));
     }
-    json rule { { "id", "heapsight/new-heap-allocation" },
-                { "name", "NewHeapAllocation" },
-                { "shortDescription", { { "text", "A value the Go compiler now allocates on the heap" } } },
-                { "fullDescription", { { "text", "Escape analysis of the newer build moves this value to the heap where the older build did not." } } },
-                { "defaultConfiguration", { { "level", level } } } };
+    json rule { { "id", "heapsight/new-heap-allocation" }, { "name", "NewHeapAllocation" },
+        { "shortDescription", { { "text", "A value the Go compiler now allocates on the heap" } } },
+        { "fullDescription",
+            { { "text",
+                "Escape analysis of the newer build moves this value to the heap where the older build did not." } } },
+        { "defaultConfiguration", { { "level", level } } } };
     json notifications = json::array();
     for (const std::string& w : sides.warnings)
         notifications.push_back({ { "level", "warning" }, { "message", { { "text", w } } } });
     const json invocation { { "executionSuccessful", sides.verdictGiven },
-                            { "toolExecutionNotifications", notifications } };
-    json run { { "tool", { { "driver", { { "name", "Heapsight" }, { "version", heapsightVersion }, { "rules", json::array({ rule }) } } } } },
-               { "invocations", json::array({ invocation }) },
-               { "results", results } };
+        { "toolExecutionNotifications", notifications } };
+    json run {
+        { "tool",
+            { { "driver",
+                { { "name", "Heapsight" }, { "version", heapsightVersion }, { "rules", json::array({ rule }) } } } } },
+        { "invocations", json::array({ invocation }) }, { "results", results }
+    };
     if (!moduleRoot.empty()) {
         run["originalUriBaseIds"] = { { "SRCROOT",
-                                        { { "uri", QUrl::fromLocalFile(q(moduleRoot) + QLatin1Char('/')).toString(QUrl::FullyEncoded).toStdString() } } } };
+            { { "uri",
+                QUrl::fromLocalFile(q(moduleRoot) + QLatin1Char('/'))
+                    .toString(QUrl::FullyEncoded)
+                    .toStdString() } } } };
     }
-    return { { "$schema", "https://json.schemastore.org/sarif-2.1.0.json" }, { "version", "2.1.0" }, { "runs", json::array({ run }) } };
+    return { { "$schema", "https://json.schemastore.org/sarif-2.1.0.json" }, { "version", "2.1.0" },
+        { "runs", json::array({ run }) } };
 }
 
 } // namespace heapsight

@@ -37,6 +37,6 @@ nlohmann::json diffToJson(const ReportDiff& diff, const DiffSides& sides);
 // notifications of level "warning".
 // `level` is SARIF's: "warning" for a diff gate, "note" for findings a baseline does not have.
 nlohmann::json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::string& moduleRoot,
-                           const std::string& heapsightVersion, const std::string& level = "warning");
+    const std::string& heapsightVersion, const std::string& level = "warning");
 
 } // namespace heapsight

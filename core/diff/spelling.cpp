@@ -157,7 +157,8 @@ std::size_t constantPrefix(std::string_view run, unsigned long long& value)
 {
     for (std::size_t end = run.size(); end > 0; --end) {
         // Only cut between tokens: never inside a number or a name.
-        if (end < run.size() && std::isalnum(static_cast<unsigned char>(run[end])) && std::isalnum(static_cast<unsigned char>(run[end - 1])))
+        if (end < run.size() && std::isalnum(static_cast<unsigned char>(run[end]))
+            && std::isalnum(static_cast<unsigned char>(run[end - 1])))
             continue;
         const std::string_view candidate = run.substr(0, end);
         if (candidate.find_first_of("<>*/%&^+-|") == std::string_view::npos)

@@ -11,7 +11,10 @@ using nlohmann::json;
 
 namespace {
 
-std::string_view headerName(Explanation::Header h) { return h == Explanation::Header::Leaks ? "leaks" : "escapes"; }
+std::string_view headerName(Explanation::Header h)
+{
+    return h == Explanation::Header::Leaks ? "leaks" : "escapes";
+}
 
 void putPosition(json& out, const Report& report, const Position& p)
 {
@@ -25,11 +28,8 @@ json explanationsToJson(const Report& report, const std::vector<Explanation>& ex
     json list = json::array();
     for (std::size_t i = 0; i < explanations.size(); ++i) {
         const Explanation& e = explanations[i];
-        list.push_back({ { "header", headerName(e.header) },
-                         { "subject", e.subject },
-                         { "target", e.target },
-                         { "derefs", e.derefs },
-                         { "truncated", e.truncated } });
+        list.push_back({ { "header", headerName(e.header) }, { "subject", e.subject }, { "target", e.target },
+            { "derefs", e.derefs }, { "truncated", e.truncated } });
         // Only where present, so reports of Go 1.21–1.24 keep their exact bytes.
         if (!e.function.empty())
             list.back()["function"] = e.function;
@@ -42,11 +42,8 @@ json explanationsToJson(const Report& report, const std::vector<Explanation>& ex
                 putPosition(step, report, s.at);
                 steps.push_back(std::move(step));
             }
-            flow.push_back({ { "explanation", i },
-                             { "dst", edge.destination },
-                             { "src", edge.source },
-                             { "derefs", edge.derefs },
-                             { "steps", std::move(steps) } });
+            flow.push_back({ { "explanation", i }, { "dst", edge.destination }, { "src", edge.source },
+                { "derefs", edge.derefs }, { "steps", std::move(steps) } });
         }
     }
     return list;
@@ -63,14 +60,10 @@ json statsToJson(const ReportStats& stats)
         distinct[std::string(kindId(kind))] = stats.distinctOf(kind);
         occurrences[std::string(kindId(kind))] = stats.occurrencesOf(kind);
     }
-    json result { { "inputLines", stats.inputLines },
-                  { "packageHeaders", stats.packageHeaders },
-                  { "explanationLines", stats.explanationLines },
-                  { "blankLines", stats.blankLines },
-                  { "unknownLines", stats.unknownLines },
-                  { "unlinkedExplanations", stats.unlinkedExplanations },
-                  { "findings", std::move(distinct) },
-                  { "occurrences", std::move(occurrences) } };
+    json result { { "inputLines", stats.inputLines }, { "packageHeaders", stats.packageHeaders },
+        { "explanationLines", stats.explanationLines }, { "blankLines", stats.blankLines },
+        { "unknownLines", stats.unknownLines }, { "unlinkedExplanations", stats.unlinkedExplanations },
+        { "findings", std::move(distinct) }, { "occurrences", std::move(occurrences) } };
     if (stats.partlyUnderstoodLines > 0)
         result["partlyUnderstoodLines"] = stats.partlyUnderstoodLines;
     if (stats.errorLines > 0)
@@ -86,10 +79,8 @@ json reportToJson(const Report& report, const ReportJsonOptions& options)
     json doc;
     doc["schema"] = "heapsight-report";
     doc["schemaVersion"] = ReportSchemaVersion;
-    doc["origin"] = { { "source", o.source },
-                      { "toolchain", o.toolchain },
-                      { "languageVersion", o.languageVersion },
-                      { "workingDirectory", o.workingDirectory } };
+    doc["origin"] = { { "source", o.source }, { "toolchain", o.toolchain }, { "languageVersion", o.languageVersion },
+        { "workingDirectory", o.workingDirectory } };
     json packages = json::array();
     for (const PackageInfo& p : report.packages())
         packages.push_back(p.name);
@@ -145,7 +136,8 @@ json reportToJson(const Report& report, const ReportJsonOptions& options)
     if (!report.unfamiliarShapes().empty()) {
         json shapes = json::array();
         for (const UnfamiliarShape& u : report.unfamiliarShapes())
-            shapes.push_back({ { "shape", u.shape }, { "example", u.example }, { "line", u.firstLine }, { "count", u.count } });
+            shapes.push_back(
+                { { "shape", u.shape }, { "example", u.example }, { "line", u.firstLine }, { "count", u.count } });
         doc["unfamiliarShapes"] = std::move(shapes);
     }
 
@@ -175,7 +167,7 @@ struct Reader {
     Position position(const json& j)
     {
         return Position { builder.internFile(j.at("file").get<std::string>()), j.at("line").get<std::uint32_t>(),
-                          j.at("column").get<std::uint32_t>() };
+            j.at("column").get<std::uint32_t>() };
     }
 
     ChainWriter chains;
@@ -235,13 +227,12 @@ std::optional<Report> reportFromJson(const json& doc, std::string* error)
         const int version = doc.at("schemaVersion").get<int>();
         if (version > ReportSchemaVersion) {
             return fail("report schema version " + std::to_string(version) + " is newer than this Heapsight reads ("
-                        + std::to_string(ReportSchemaVersion) + ")");
+                + std::to_string(ReportSchemaVersion) + ")");
         }
         ReportBuilder builder;
         const json& o = doc.at("origin");
         builder.setOrigin(ReportOrigin { o.value("source", std::string()), o.value("toolchain", std::string()),
-                                         o.value("languageVersion", std::string()),
-                                         o.value("workingDirectory", std::string()) });
+            o.value("languageVersion", std::string()), o.value("workingDirectory", std::string()) });
         std::unordered_map<std::string, std::uint32_t> packageIds;
         for (const json& p : doc.at("packages"))
             packageIds.emplace(p.get<std::string>(), builder.addPackage(p.get<std::string>()));
@@ -259,7 +250,8 @@ std::optional<Report> reportFromJson(const json& doc, std::string* error)
             f.message = j.at("message").get<std::string>();
             f.detail = j.value("detail", std::string());
             f.number = j.value("number", std::int64_t { -1 });
-            f.explanations = reader.explanations(j.value("explanations", json::array()), j.value("flow", json::array()));
+            f.explanations
+                = reader.explanations(j.value("explanations", json::array()), j.value("flow", json::array()));
             f.occurrences = j.value("occurrences", 1u);
             f.sources = 0;
             for (const json& s : j.value("sources", json::array({ "text" })))
@@ -270,17 +262,18 @@ std::optional<Report> reportFromJson(const json& doc, std::string* error)
         }
         for (const json& u : doc.value("unknown", json::array()))
             builder.addUnknownLine(UnknownLine { u.at("line").get<std::uint64_t>(), UnknownLine::NoPackage,
-                                                 u.value("text", std::string()), u.value("why", std::string()) });
+                u.value("text", std::string()), u.value("why", std::string()) });
         for (const json& u : doc.value("errors", json::array()))
             builder.addGoError(UnknownLine { u.at("line").get<std::uint64_t>(), UnknownLine::NoPackage,
-                                             u.value("text", std::string()), u.value("why", std::string()) });
+                u.value("text", std::string()), u.value("why", std::string()) });
         for (const json& x : doc.value("unlinkedExplanations", json::array())) {
             std::vector<Explanation> e = reader.explanations(json::array({ x }), x.value("flow", json::array()));
             builder.addUnlinkedExplanation(reader.position(x), std::move(e.front()));
         }
         for (const json& u : doc.value("unfamiliarShapes", json::array()))
-            builder.restoreUnfamiliarShape(UnfamiliarShape { u.at("shape").get<std::string>(), u.at("example").get<std::string>(),
-                                                             u.at("line").get<std::uint64_t>(), u.at("count").get<std::uint64_t>() });
+            builder.restoreUnfamiliarShape(
+                UnfamiliarShape { u.at("shape").get<std::string>(), u.at("example").get<std::string>(),
+                    u.at("line").get<std::uint64_t>(), u.at("count").get<std::uint64_t>() });
         const json& stats = doc.value("stats", json::object());
         ReportStats counts;
         counts.partlyUnderstoodLines = stats.value("partlyUnderstoodLines", std::uint64_t { 0 });

@@ -41,8 +41,7 @@ public:
 
     // A copy of `e` whose chains are written here, each step position passed through `map` (for reports
     // whose files are numbered differently).
-    template<typename PositionMap>
-    Explanation copy(const Explanation& e, PositionMap map)
+    template <typename PositionMap> Explanation copy(const Explanation& e, PositionMap map)
     {
         discard();
         for (const FlowEdge& edge : e.flows) {

@@ -83,7 +83,8 @@ struct Explanation {
     // flows' count, steps and positions, which compare without touching text.
     friend bool operator==(const Explanation& a, const Explanation& b)
     {
-        if (a.flows.size() != b.flows.size() || a.truncated != b.truncated || a.derefs != b.derefs || a.header != b.header)
+        if (a.flows.size() != b.flows.size() || a.truncated != b.truncated || a.derefs != b.derefs
+            || a.header != b.header)
             return false;
         const auto sameShape = [](const FlowEdge& x, const FlowEdge& y) {
             return x.derefs == y.derefs && std::ranges::equal(x.steps, y.steps, {}, &FlowStep::at, &FlowStep::at);

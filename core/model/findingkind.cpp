@@ -61,13 +61,25 @@ constexpr bool kindsInDeclarationOrder()
 }
 static_assert(kindsInDeclarationOrder(), "kKinds must list every FindingKind in declaration order");
 
-const KindInfo& info(FindingKind kind) { return kKinds[static_cast<std::size_t>(kind)]; }
+const KindInfo& info(FindingKind kind)
+{
+    return kKinds[static_cast<std::size_t>(kind)];
+}
 
 } // namespace
 
-std::string_view kindId(FindingKind kind) { return info(kind).id; }
-std::string_view kindLabel(FindingKind kind) { return info(kind).label; }
-KindGroup kindGroup(FindingKind kind) { return info(kind).group; }
+std::string_view kindId(FindingKind kind)
+{
+    return info(kind).id;
+}
+std::string_view kindLabel(FindingKind kind)
+{
+    return info(kind).label;
+}
+KindGroup kindGroup(FindingKind kind)
+{
+    return info(kind).group;
+}
 
 std::optional<FindingKind> kindFromId(std::string_view id)
 {

@@ -30,9 +30,15 @@ ReportBuilder::ReportBuilder()
 {
 }
 
-void ReportBuilder::setOrigin(ReportOrigin origin) { m_report->m_origin = std::move(origin); }
+void ReportBuilder::setOrigin(ReportOrigin origin)
+{
+    m_report->m_origin = std::move(origin);
+}
 
-ReportOrigin& ReportBuilder::origin() { return m_report->m_origin; }
+ReportOrigin& ReportBuilder::origin()
+{
+    return m_report->m_origin;
+}
 
 FileId ReportBuilder::internFile(std::string_view name)
 {

@@ -46,7 +46,8 @@ std::string headerShape(std::string_view text, const ClassifiedMessage& m)
     }
     // The detail (LOC) is a view into `text`: what follows it up to " with derefs=" is the unfamiliar part.
     std::string_view tail;
-    if (!m.detail.empty() && m.detail.data() >= text.data() && m.detail.data() + m.detail.size() <= text.data() + text.size()) {
+    if (!m.detail.empty() && m.detail.data() >= text.data()
+        && m.detail.data() + m.detail.size() <= text.data() + text.size()) {
         tail = text.substr(static_cast<std::size_t>(m.detail.data() + m.detail.size() - text.data()));
         const std::size_t derefs = tail.rfind(" with derefs=");
         tail = tail.substr(0, derefs == std::string_view::npos ? tail.size() : derefs);
@@ -72,7 +73,10 @@ bool isExplanationLine(std::string_view rest)
 
 } // namespace
 
-EscapeParser::EscapeParser(ReportOrigin origin) { m_builder.setOrigin(std::move(origin)); }
+EscapeParser::EscapeParser(ReportOrigin origin)
+{
+    m_builder.setOrigin(std::move(origin));
+}
 
 Report EscapeParser::parse(std::string_view text, ReportOrigin origin)
 {
@@ -133,7 +137,8 @@ void EscapeParser::takePart(Part&& part)
     if (!part.continuesPackage)
         closePackage();
     const std::uint64_t partLines = part.report.stats().inputLines;
-    const ReportBuilder::Absorbed absorbed = m_builder.absorb(std::move(part.report), m_lineNumber, part.continuesPackage);
+    const ReportBuilder::Absorbed absorbed
+        = m_builder.absorb(std::move(part.report), m_lineNumber, part.continuesPackage);
     m_lineNumber += partLines;
     for (ExplanationLinker::Event& e : part.links) {
         absorbed.remap(e.position);
@@ -212,7 +217,7 @@ void EscapeParser::parseLine(std::string_view line)
             return;
         }
         addVerdict(PositionPrefix { RawPosition { UnknownPositionFile, 0, 0 }, {}, {} }, line, m.kind, m.subject,
-                   m.detail, m.number);
+            m.detail, m.number);
         return;
     }
     if (isExplanationLine(prefix->rest)) {
@@ -280,7 +285,7 @@ bool EscapeParser::continueBlock(std::string_view line)
             return true;
         }
         m_chains.addStep(step->expression, step->reason,
-                         inLastFile ? Position { m_lastFile, step->at.line, step->at.column } : intern(step->at));
+            inLastFile ? Position { m_lastFile, step->at.line, step->at.column } : intern(step->at));
         m_builder.countExplanationLine();
         return true;
     }
@@ -360,7 +365,7 @@ void EscapeParser::closePackage()
 }
 
 void EscapeParser::addVerdict(const PositionPrefix& prefix, std::string_view text, FindingKind kind,
-                              std::string_view subject, std::string_view detail, std::int64_t number)
+    std::string_view subject, std::string_view detail, std::int64_t number)
 {
     Finding f;
     f.kind = kind;

@@ -45,7 +45,6 @@ public:
     void takePart(Part&& part);
 
 private:
-
     void parseLine(std::string_view line);
     void endInput();
     bool continueBlock(std::string_view line);
@@ -55,7 +54,7 @@ private:
     Explanation takeBlock();
     void closePackage();
     void addVerdict(const PositionPrefix& prefix, std::string_view text, FindingKind kind, std::string_view subject,
-                    std::string_view detail, std::int64_t number);
+        std::string_view detail, std::int64_t number);
     void addUnknown(std::string_view line, const char* why);
     Position intern(const RawPosition& raw);
     std::uint32_t currentPackage();

@@ -85,8 +85,8 @@ int leaksScore(const Explanation& block, const ExplainableVerdict& verdict)
 // An escapes block whose subject names no verdict at its position: an inlined callee's parameter (`msg`)
 // whose verdict prints the caller's argument instead (`"nil" escapes to heap`). It explains the verdict of
 // the kind it proves when that is the only such verdict at the position and no other block explains it.
-std::size_t loneUnexplainedVerdict(const Explanation& block, const std::vector<ExplainableVerdict>& verdicts,
-                                   const std::vector<bool>& explained)
+std::size_t loneUnexplainedVerdict(
+    const Explanation& block, const std::vector<ExplainableVerdict>& verdicts, const std::vector<bool>& explained)
 {
     if (block.header != Explanation::Header::Escapes)
         return verdicts.size();

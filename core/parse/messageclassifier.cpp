@@ -1,8 +1,7 @@
 #include "messageclassifier.h"
 
-#include <re2/re2.h>
-
 #include <optional>
+#include <re2/re2.h>
 
 namespace heapsight {
 
@@ -10,8 +9,8 @@ namespace {
 
 using Type = ClassifiedMessage::Type;
 
-ClassifiedMessage verdict(FindingKind kind, std::string_view subject, std::string_view detail = {},
-                          std::int64_t number = -1)
+ClassifiedMessage verdict(
+    FindingKind kind, std::string_view subject, std::string_view detail = {}, std::int64_t number = -1)
 {
     return ClassifiedMessage { Type::Verdict, kind, subject, detail, number };
 }
@@ -106,7 +105,8 @@ std::string_view view(const std::string_view& whole, const re2::StringPiece& pie
 // The rarer families have enough structure for a regular expression; RE2 keeps them linear-time.
 const RE2& loopVariablePattern()
 {
-    static const RE2 re(R"(^loop variable (\S+) now per-iteration, ((?:heap|stack)-allocated)(?: \(loop inlined into .+:\d+\))?$)");
+    static const RE2 re(
+        R"(^loop variable (\S+) now per-iteration, ((?:heap|stack)-allocated)(?: \(loop inlined into .+:\d+\))?$)");
     return re;
 }
 const RE2& loopModifiedPattern()
@@ -209,7 +209,8 @@ ClassifiedMessage classifyInlining(std::string_view text)
             const std::size_t as = tail.find(kAs);
             std::int64_t n = -1;
             if (as != std::string_view::npos && wholeNumber(tail.substr(negative ? 1 : 0, as - (negative ? 1 : 0)), n))
-                return verdict(FindingKind::CanInline, rest.substr(0, cost), tail.substr(as + kAs.size()), negative ? -n : n);
+                return verdict(
+                    FindingKind::CanInline, rest.substr(0, cost), tail.substr(as + kAs.size()), negative ? -n : n);
         }
         return verdict(FindingKind::CanInline, rest);
     }
@@ -264,12 +265,13 @@ ClassifiedMessage classifyDevirtualization(std::string_view text)
         const std::size_t open = rest.rfind(" (");
         if (open == std::string_view::npos)
             return {};
-        return verdict(FindingKind::NotDevirtualized, rest.substr(0, open), rest.substr(open + 2, rest.size() - open - 3));
+        return verdict(
+            FindingKind::NotDevirtualized, rest.substr(0, open), rest.substr(open + 2, rest.size() - open - 3));
     }
     if (consumePrefix(rest, "should not PGO devirtualize ")) {
         const std::size_t colon = topLevelColon(rest);
         return verdict(FindingKind::PgoDecision, rest.substr(0, colon),
-                       colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 2));
+            colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 2));
     }
     if (consumePrefix(rest, "PGO devirtualize considering call "))
         return verdict(FindingKind::PgoDecision, rest, "considering call");
@@ -337,7 +339,8 @@ ClassifiedMessage classifyOther(std::string_view text)
     if (consumePrefix(loop, "skip inlining within testing.B.loop for "))
         return verdict(FindingKind::SkipInliningInBLoop, loop);
     // The b.Loop keep-alive pass (Go 1.26+, -m=2): what is kept, or why it could not tell.
-    for (const std::string_view tail : { std::string_view(" will be kept alive"), std::string_view(" is unknown to bloop pass") }) {
+    for (const std::string_view tail :
+        { std::string_view(" will be kept alive"), std::string_view(" is unknown to bloop pass") }) {
         std::string_view kept = text;
         if (consumeSuffix(kept, tail) && !kept.empty())
             return verdict(FindingKind::KeptAlive, kept, tail.substr(1));
@@ -351,7 +354,9 @@ ClassifiedMessage classifyOther(std::string_view text)
     // F capturing by value|ref: v (addr=… assign=… width=N): split from the right, F may hold spaces.
     if (const std::size_t by = text.rfind(" capturing by "); by != std::string_view::npos && text.ends_with(')')) {
         std::string_view rest = text.substr(by + std::string_view(" capturing by ").size());
-        const std::string_view how = rest.starts_with("value: ") ? "value" : rest.starts_with("ref: ") ? "ref" : std::string_view();
+        const std::string_view how = rest.starts_with("value: ") ? "value"
+            : rest.starts_with("ref: ")                          ? "ref"
+                                                                 : std::string_view();
         const std::size_t open = rest.find(" (addr=");
         std::int64_t width = -1;
         std::string_view w = rest.substr(0, rest.size() - 1);
@@ -380,8 +385,9 @@ std::size_t locationEnd(std::string_view text, std::string_view separator)
         return std::string_view::npos;
     if (text.front() != '{') {
         const std::size_t space = text.find(' ');
-        return space != std::string_view::npos && text.substr(space + 1).starts_with(separator) ? space
-                                                                                                 : std::string_view::npos;
+        return space != std::string_view::npos && text.substr(space + 1).starts_with(separator)
+            ? space
+            : std::string_view::npos;
     }
     // Balanced braces; braces inside string constants are rare and then usually balanced too.
     int depth = 0;

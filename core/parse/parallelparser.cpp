@@ -37,7 +37,7 @@ bool mayCutBefore(std::string_view line)
     const auto prefix = splitPositionPrefix(line);
     return !prefix
         || !(prefix->rest.starts_with("   flow: ") || prefix->rest.starts_with("     from ")
-             || prefix->rest.starts_with("   warning: "));
+            || prefix->rest.starts_with("   warning: "));
 }
 
 // Where the first `# ` line begins, or npos.

@@ -4,7 +4,10 @@ namespace heapsight {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 // Reads a run of digits starting at `pos`; returns its end, or `pos` when there is none.
 // Values that overflow 32 bits are not positions the compiler prints: they fail the match.

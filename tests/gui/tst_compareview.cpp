@@ -209,16 +209,18 @@ void TestCompareView::recordedComparisons()
     QSignalSpy compared(m_panel, &ComparePanel::comparisonChanged);
     Q_EMIT presets->activated(2);
     QVERIFY(compared.wait(20000));
-    static const QRegularExpression verdict(QStringLiteral(R"(^\./([^:]+):(\d+):(\d+): (moved to heap: \S+|.+ escapes to heap)$)"),
-                                            QRegularExpression::MultilineOption);
+    static const QRegularExpression verdict(
+        QStringLiteral(R"(^\./([^:]+):(\d+):(\d+): (moved to heap: \S+|.+ escapes to heap)$)"),
+        QRegularExpression::MultilineOption);
     // Several heap verdicts can share a place (main.go:18:34 has two in Go 1.24, one in 1.27): counted.
     const auto places = [](const QByteArray& report) {
         QMap<QString, int> result;
         for (auto it = verdict.globalMatch(QString::fromUtf8(report)); it.hasNext();) {
             const QRegularExpressionMatch m = it.next();
             ++result[QStringLiteral("%1:%2:%3 %4")
-                              .arg(m.captured(1), m.captured(2), m.captured(3),
-                                   m.captured(4).startsWith(QLatin1String("moved")) ? QStringLiteral("moved") : QStringLiteral("escapes"))];
+                         .arg(m.captured(1), m.captured(2), m.captured(3),
+                             m.captured(4).startsWith(QLatin1String("moved")) ? QStringLiteral("moved")
+                                                                              : QStringLiteral("escapes"))];
         }
         return result;
     };
@@ -232,7 +234,8 @@ void TestCompareView::recordedComparisons()
     };
     const QMap<QString, int> a = places(test::readFile(test::sampleReport(QStringLiteral("escapes-go1.24.m2.txt"))));
     const QMap<QString, int> b = places(test::readFile(test::sampleReport(QStringLiteral("escapes-go1.27.m2.txt"))));
-    QVERIFY(a.contains(QStringLiteral("dynsize.go:7:11 escapes")) && !b.contains(QStringLiteral("dynsize.go:7:11 escapes")));
+    QVERIFY(a.contains(QStringLiteral("dynsize.go:7:11 escapes"))
+        && !b.contains(QStringLiteral("dynsize.go:7:11 escapes")));
     const auto listed = [this](ChangeType type) {
         const QAbstractItemModel* model = m_panel->changesView()->model();
         QMap<QString, int> result;
