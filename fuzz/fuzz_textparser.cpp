@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::uint64_t verdicts = 0;
     for (std::uint64_t n : s.occurrences)
         verdicts += n;
-    if (s.packageHeaders + s.blankLines + s.explanationLines + s.unknownLines + verdicts != s.inputLines)
+    if (s.packageHeaders + s.blankLines + s.explanationLines + s.unknownLines + s.errorLines + verdicts != s.inputLines)
         std::abort(); // a line was lost
     EscapeParser chunked;
     const std::size_t cut = size / 3;

@@ -28,16 +28,15 @@ std::string_view lineAt(std::string_view text, std::size_t at)
     return line;
 }
 
-// A cut may go before any line but the flow, from and warning lines of an explanation block, and blank
-// lines (the parser lets a block go on after one).
+// A cut may go before any line but the lines of an explanation block after its header (flow, from and
+// warning lines, and any indented line the parser keeps with the block: a newer compiler's wording), and
+// blank lines (the parser lets a block go on after one).
 bool mayCutBefore(std::string_view line)
 {
     if (line.empty())
         return false;
     const auto prefix = splitPositionPrefix(line);
-    return !prefix
-        || !(prefix->rest.starts_with("   flow: ") || prefix->rest.starts_with("     from ")
-            || prefix->rest.starts_with("   warning: "));
+    return !prefix || !prefix->rest.starts_with("   ");
 }
 
 // Where the first `# ` line begins, or npos.
