@@ -55,10 +55,12 @@ int runAnalyzeCommand(const QStringList& arguments)
     const QCommandLineOption noCacheOption(QStringLiteral("no-cache"), QStringLiteral("Always run the compiler."));
     const QCommandLineOption noLogoptOption(QStringLiteral("no-logopt"), QStringLiteral("Do not collect -json=0 logopt files."));
     const QCommandLineOption loopvarOption(QStringLiteral("loopvar"), QStringLiteral("Add -d=loopvar=2 (Go 1.22+)."));
+    const QCommandLineOption testsOption(QStringLiteral("tests"),
+                                         QStringLiteral("Compile the tests too (go test -c, nothing run), so _test.go files get findings."));
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds."),
                                            QStringLiteral("seconds"));
     for (const auto* o : { &toolchainOption, &langOption, &jsonOption, &kindsOption, &depsOption, &offlineOption,
-                           &noCacheOption, &noLogoptOption, &loopvarOption, &timeoutOption })
+                           &noCacheOption, &noLogoptOption, &loopvarOption, &testsOption, &timeoutOption })
         parser.addOption(*o);
     const ProfileOptions profileOptions;
     profileOptions.addTo(parser);
@@ -88,6 +90,7 @@ int runAnalyzeCommand(const QStringList& arguments)
     request.useCache = !parser.isSet(noCacheOption);
     request.collectLogopt = !parser.isSet(noLogoptOption);
     request.loopvarReport = parser.isSet(loopvarOption);
+    request.includeTests = parser.isSet(testsOption);
     request.timeoutSeconds = parser.value(timeoutOption).toInt();
 
     const AnalysisResult result = runAnalysis(request, err);
@@ -112,7 +115,7 @@ int runAnalyzeCommand(const QStringList& arguments)
     } else {
         QTextStream out(stdout);
         out << "analysed " << result.module.root << " with " << toolchain->version
-            << (result.fromCache ? " (from cache)" : "") << '\n';
+            << (request.includeTests ? ", tests included" : "") << (result.fromCache ? " (from cache)" : "") << '\n';
         printSummary(*result.report, kinds, out);
         if (allocations) {
             printAllocationTotals(*allocations, out);

@@ -25,13 +25,15 @@ struct InputOptions {
         QStringLiteral("Toolchain that analyses DIR (default: newest)."), QStringLiteral("version") };
     QCommandLineOption lang { QStringLiteral("lang"), QStringLiteral("Analyse DIR under this language version."),
         QStringLiteral("version") };
+    QCommandLineOption tests { QStringLiteral("tests"),
+        QStringLiteral("Analyse DIR with its tests (go test -c, nothing run); generated code is never counted.") };
     QCommandLineOption sources { QStringLiteral("sources"),
         QStringLiteral("For a report FILE: the directory its file names are relative to (default: where it was made)."),
         QStringLiteral("dir") };
 
     void addTo(QCommandLineParser& parser) const
     {
-        for (const auto* o : { &toolchain, &lang, &sources })
+        for (const auto* o : { &toolchain, &lang, &tests, &sources })
             parser.addOption(*o);
     }
 };
@@ -59,6 +61,7 @@ std::optional<Baseline> findingsOf(
     request.directory = input;
     request.toolchain = *toolchain;
     request.languageVersion = parser.value(options.lang);
+    request.includeTests = parser.isSet(options.tests);
     const AnalysisResult result = runAnalysis(request, err);
     if (result.state != AnalysisState::Ok || !result.report) {
         // A build that failed says nothing reliable about what escapes: no baseline, no verdict.

@@ -47,6 +47,8 @@ int runDiffCommand(const QStringList& arguments)
         QStringLiteral("toolchain"), QStringLiteral("Toolchain of side A, then of side B."), QStringLiteral("version"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
         QStringLiteral("Language version of side A, then of side B."), QStringLiteral("version"));
+    const QCommandLineOption testsOption(QStringLiteral("tests"),
+        QStringLiteral("Analyse with the tests (go test -c, nothing run); generated code is never a new heap allocation."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the changes as JSON."));
     const QCommandLineOption sarifOption(
         QStringLiteral("sarif"), QStringLiteral("Print SARIF 2.1.0: one result per new heap allocation."));
@@ -60,7 +62,7 @@ int runDiffCommand(const QStringList& arguments)
         QStringLiteral("module-root"), QStringLiteral("Directory SARIF URIs are relative to."), QStringLiteral("dir"));
     const QCommandLineOption allowUnknownOption(QStringLiteral("allow-unknown"),
         QStringLiteral("With --fail-on: decide even when a side has lines not understood (otherwise exit 3)."));
-    for (const auto* o : { &againstOption, &toolchainOption, &langOption, &jsonOption, &sarifOption, &failOption,
+    for (const auto* o : { &againstOption, &toolchainOption, &langOption, &testsOption, &jsonOption, &sarifOption, &failOption,
              &kindsOption, &allOption, &rootOption, &allowUnknownOption })
         parser.addOption(*o);
     if (const auto done = parseCommandLine(parser, arguments))
@@ -117,6 +119,7 @@ int runDiffCommand(const QStringList& arguments)
         request.directory = against && i == 0 ? snapshot->moduleDirectory() : pos.at(0);
         request.toolchain = *toolchain;
         request.languageVersion = langs.size() == 2 ? langs.at(i) : QString();
+        request.includeTests = parser.isSet(testsOption);
         const AnalysisResult result = runAnalysis(request, err);
         if (result.state != AnalysisState::Ok || !result.report) {
             err << "heapsight-cli: side " << (i == 0 ? 'A' : 'B') << ": " << analysisStateName(result.state) << ":\n"

@@ -19,6 +19,7 @@ void printUsage(QTextStream& out)
            "                  heap findings by the bytes a Go heap profile says they allocated)\n"
            "  toolchains      list the Go toolchains found on this machine\n"
            "  analyze DIR     run escape analysis on a module (--toolchain go1.22, --lang 1.22, --json,\n"
+           "                  --tests: _test.go files too, via go test -c, nothing run;\n"
            "                  --profile mem.out --sort alloc)\n"
            "  diff A B        compare two analyses (report files, or --toolchain X --toolchain Y DIR,\n"
            "                  or --against REF DIR: a git commit and the working tree);\n"

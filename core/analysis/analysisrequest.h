@@ -24,6 +24,10 @@ struct AnalysisRequest {
     // -d=loopvar=2 (text lines for per-iteration loop variables). That flag also *turns on* per-iteration
     // semantics, so it is only passed when the module's language version is 1.22 or later anyway.
     bool loopvarReport = false;
+    // Also compile the packages' tests: `go test -c` (every package, test variants where a package has
+    // tests, and the generated test main packages) instead of `go build`, so `_test.go` files get findings.
+    // The test binaries are linked into the private temporary directory and never run.
+    bool includeTests = false;
     bool useCache = true;
     int timeoutSeconds = 0; // 0: no limit
 };

@@ -171,16 +171,17 @@ void AnalysisRunner::onListFinished()
         m_listError = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
     m_process->deleteLater();
     m_process = nullptr;
-    m_packagesTotal = static_cast<int>(out.count('\n'));
+    m_packagesTotal = expectedPackageHeaders(out);
     startBuild();
 }
 
 void AnalysisRunner::startBuild()
 {
     m_stage = Stage::Building;
-    Q_EMIT stageChanged(tr("Compiling with %1").arg(m_request.toolchain.version));
+    Q_EMIT stageChanged(m_request.includeTests ? tr("Compiling with %1, tests included").arg(m_request.toolchain.version)
+                                               : tr("Compiling with %1").arg(m_request.toolchain.version));
     Q_EMIT progressChanged(0, m_packagesTotal, {});
-    const GoCommand command = goBuildCommand(m_request, m_module, m_paths);
+    const GoCommand command = goAnalysisCommand(m_request, m_module, m_paths);
     m_stream = std::make_unique<OutputParseStream>(AnalysisResultBuilder::origin(resultInput(0)));
     m_lineTail.clear();
     m_process = newProcess(command);
@@ -280,7 +281,7 @@ void AnalysisRunner::onParsed()
         return;
     }
     r.commandLine
-        = QStringList { m_request.toolchain.goBinary } + goBuildCommand(m_request, m_module, m_paths).arguments;
+        = QStringList { m_request.toolchain.goBinary } + goAnalysisCommand(m_request, m_module, m_paths).arguments;
     // A run whose output was mostly something else than escape analysis (a wrapper script, a toolchain gone
     // wrong printing a million lines) is run again next time rather than kept: its JSON would be as big.
     const bool cacheable = r.report && r.report->stats().unknownLines <= kMaxCachedUnknownLines;

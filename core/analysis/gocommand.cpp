@@ -67,8 +67,13 @@ GoCommand goListCommand(const AnalysisRequest& request, const ModuleInfo& module
 {
     GoCommand c;
     c.program = request.toolchain.goBinary;
-    c.arguments << QStringLiteral("list") << QStringLiteral("-e") << modFileArguments(paths)
-                << QStringLiteral("-f={{.ImportPath}}") << request.packages;
+    // With tests, each line also says whether the package has tests and external tests (progress counts
+    // their headers, see expectedPackageHeaders).
+    const QString format = request.includeTests
+        ? QStringLiteral("-f={{.ImportPath}}{{if or .TestGoFiles .XTestGoFiles}} test{{end}}{{if .XTestGoFiles}} xtest{{end}}")
+        : QStringLiteral("-f={{.ImportPath}}");
+    c.arguments << QStringLiteral("list") << QStringLiteral("-e") << modFileArguments(paths) << format
+                << request.packages;
     c.environment = goEnvironment(request, paths);
     c.workingDirectory = module.root;
     return c;
@@ -86,6 +91,38 @@ GoCommand goBuildCommand(const AnalysisRequest& request, const ModuleInfo& modul
     c.environment = goEnvironment(request, paths);
     c.workingDirectory = module.root;
     return c;
+}
+
+GoCommand goTestCompileCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths)
+{
+    GoCommand c;
+    c.program = request.toolchain.goBinary;
+    // -o to the null device, which go special-cases here too: with a directory instead, go refuses a
+    // module with two tested packages of one name (a/util, b/util: "cannot write test binary util.test for
+    // multiple packages"), and without -o it would write a binary into the module. Nothing is run.
+    c.arguments << QStringLiteral("test") << QStringLiteral("-c") << QStringLiteral("-o") << QProcess::nullDevice()
+                << modFileArguments(paths)
+                << QStringLiteral("-gcflags=") + gcflagsFor(request, module, paths) << request.packages;
+    c.environment = goEnvironment(request, paths);
+    c.workingDirectory = module.root;
+    return c;
+}
+
+GoCommand goAnalysisCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths)
+{
+    return request.includeTests ? goTestCompileCommand(request, module, paths)
+                                : goBuildCommand(request, module, paths);
+}
+
+int expectedPackageHeaders(const QByteArray& goListOutput)
+{
+    int headers = 0;
+    for (const QByteArray& line : goListOutput.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        headers += 1 + (line.contains(" test") ? 1 : 0) + (line.endsWith(" xtest") ? 1 : 0);
+    }
+    return headers;
 }
 
 } // namespace heapsight

@@ -25,6 +25,16 @@ struct GoCommandPaths {
 QProcessEnvironment goEnvironment(const AnalysisRequest& request, const GoCommandPaths& paths);
 GoCommand goListCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
 GoCommand goBuildCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
+// `go test -c -o /dev/null -gcflags=… PACKAGES`: compiles the test variant and test main package of every
+// package that has tests, and the others as `go build` would; no binary is written and nothing is run
+// (Go 1.21+ accepts -c with several packages when -o is the null device or a directory).
+GoCommand goTestCompileCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
+// The command an analysis runs: goTestCompileCommand with request.includeTests, else goBuildCommand.
+GoCommand goAnalysisCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
+// How many `# pkg` headers go prints for the packages `go list` printed (one line per package, as
+// goListCommand formats them: "path", "path test" or "path test xtest"): one per package, plus with
+// tests its test main package and its external test package. For progress only.
+int expectedPackageHeaders(const QByteArray& goListOutput);
 // The -gcflags value: "-m=2 -json=0,file:///tmp/x -d=loopvar=2", prefixed by "all=" for dependencies.
 QString gcflagsFor(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
 // The language version the build runs under: the override, or go.mod's `go` line.

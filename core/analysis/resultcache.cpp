@@ -79,6 +79,7 @@ QString ResultCache::key(const AnalysisRequest& request, const ModuleInfo& modul
                         request.includeDependencies ? QStringLiteral("all") : QStringLiteral("named"),
                         request.collectLogopt ? QStringLiteral("logopt") : QString(),
                         request.loopvarReport ? QStringLiteral("loopvar") : QString(),
+                        request.includeTests ? QStringLiteral("tests") : QString(),
                         request.allowModuleUpdates ? QStringLiteral("mod=mod") : QStringLiteral("mod=readonly"),
                         fingerprint };
     return QString::fromLatin1(
