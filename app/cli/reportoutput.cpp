@@ -1,11 +1,13 @@
 #include "reportoutput.h"
 
 #include "core/io/reportjson.h"
+#include "core/model/generatedcode.h"
 
 #include <QStringList>
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <numeric>
 #include <nlohmann/json.hpp>
 
 namespace heapsight::cli {
@@ -46,8 +48,19 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
         }
         return parts.join(QLatin1String(", "));
     };
-    for (const auto& [file, counts] : perFile)
-        out << QString::fromUtf8(file.data(), static_cast<qsizetype>(file.size())) << ": " << describe(counts) << '\n';
+    // Generated code (the test main package, compiler wrappers) after the developer's files, marked: its
+    // findings are real but nobody's to change, and verdicts (diff --fail-on, check) never count them.
+    std::uint64_t generated = 0;
+    for (const bool generatedPass : { false, true }) {
+        for (const auto& [file, counts] : perFile) {
+            if (isGeneratedFile(file) != generatedPass)
+                continue;
+            out << QString::fromUtf8(file.data(), static_cast<qsizetype>(file.size()))
+                << (generatedPass ? " (generated)" : "") << ": " << describe(counts) << '\n';
+            if (generatedPass)
+                generated += std::accumulate(counts.begin(), counts.end(), std::uint64_t { 0 });
+        }
+    }
     const ReportStats& s = report.stats();
     std::uint64_t total = 0;
     for (std::uint64_t n : totals)
@@ -56,6 +69,8 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
         << " packages";
     if (total > 0)
         out << " (" << describe(totals) << ")";
+    if (generated > 0)
+        out << "; " << generated << " of them in generated code";
     out << '\n';
     out << "input: " << s.inputLines << " lines, " << s.explanationLines << " explanation lines, " << s.unknownLines
         << " not understood, " << s.unlinkedExplanations << " unlinked explanations";

@@ -45,6 +45,8 @@ std::string_view matchId(MatchRule rule)
         return "same-function";
     case MatchRule::FunctionOrdinal:
         return "function-ordinal";
+    case MatchRule::GeneratedFunction:
+        return "generated-function";
     }
     return {};
 }
@@ -106,7 +108,7 @@ json diffToJson(const ReportDiff& diff, const DiffSides& sides)
         changes.push_back({ { "change", changeTypeId(c.type) }, { "kind", kindId(c.kind) }, { "file", c.file },
             { "line", c.line }, { "column", c.column }, { "lineA", c.lineA }, { "columnA", c.columnA },
             { "package", c.package }, { "subjectA", c.subjectA }, { "subjectB", c.subjectB },
-            { "match", matchId(c.rule) }, { "loopVariable", c.loopVariable } });
+            { "match", matchId(c.rule) }, { "loopVariable", c.loopVariable }, { "generated", c.generated } });
     }
     json packages = json::object();
     for (const auto& [name, counts] : diff.perPackage)
@@ -120,7 +122,8 @@ json diffToJson(const ReportDiff& diff, const DiffSides& sides)
     return { { "schema", "heapsight-diff" }, { "schemaVersion", 1 }, { "a", sideToJson(*sides.a, sides.labelA) },
         { "b", sideToJson(*sides.b, sides.labelB) }, { "changes", changes }, { "packages", packages },
         { "kinds", kinds }, { "total", countsToJson(diff.total) },
-        { "newHeapAllocations", diff.newHeapAllocations().size() }, { "warnings", sides.warnings } };
+        { "newHeapAllocations", diff.newHeapAllocations().size() }, { "generatedChanges", diff.generatedChanges() },
+        { "warnings", sides.warnings } };
 }
 
 json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::string& moduleRoot,
