@@ -13,7 +13,8 @@ class QComboBox;
 namespace heapsight::gui {
 
 // Runs the compiler from the GUI: a toolchain (found off the GUI thread, since discovery runs `go env`),
-// a language version ("as go.mod says" or an override through a temporary go.mod), Analyze (Ctrl+R),
+// a language version ("as go.mod says" or an override through a temporary go.mod), whether the tests are
+// compiled too (remembered per module), Analyze (Ctrl+R),
 // Cancel, the run's time limit, and finding the toolchains again. Progress and the result leave as
 // signals; the window shows them.
 class AnalysisBar : public QToolBar {
@@ -26,6 +27,8 @@ public:
     QAction* cancelAction() const { return m_cancel; }
     QAction* timeLimitAction() const { return m_timeLimit; }
     QAction* rediscoverAction() const { return m_rediscover; }
+    // Checkable: compile the tests too (go test -c); remembered per module (ModuleOptions).
+    QAction* testsAction() const { return m_tests; }
     AnalysisRunner* runner() { return &m_runner; }
     bool isRunning() const { return m_runner.isRunning(); }
     void setModule(const QString& directory, const QString& goVersion);
@@ -60,6 +63,7 @@ private:
     QComboBox* m_languageBox;
     QAction* m_analyze;
     QAction* m_cancel;
+    QAction* m_tests;
     QAction* m_timeLimit;
     QAction* m_rediscover;
 };

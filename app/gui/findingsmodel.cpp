@@ -78,7 +78,8 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case FileColumn:
-            return m_report->displayName(f.position.file);
+            return m_report->isGenerated(i) ? tr("%1 (generated)").arg(m_report->displayName(f.position.file))
+                                            : m_report->displayName(f.position.file);
         case LineColumn:
             return f.position.line;
         case KindColumn:
@@ -117,8 +118,10 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
         return i;
     case AcceptedRole:
         return isAccepted(i);
+    case GeneratedRole:
+        return m_report->isGenerated(i);
     case Qt::ForegroundRole:
-        if (isAccepted(i))
+        if (isAccepted(i) || m_report->isGenerated(i))
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         break;
     default:
@@ -179,6 +182,9 @@ QString FindingsModel::toolTip(std::uint32_t finding) const
                     .arg(fromStd(reason).toHtmlEscaped(), entry->meaning.toHtmlEscaped());
     if (isAccepted(finding))
         text += tr("<p>Accepted: the baseline has it.</p>");
+    if (m_report->isGenerated(finding))
+        text += tr("<p>Generated code (the go command's test main or the compiler's wrappers): a real allocation, "
+                   "but not yours to change; never counted as a new heap allocation.</p>");
     return text;
 }
 

@@ -34,4 +34,15 @@ bool FindingsProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourcePar
     return m_filter->accepts(*model->report(), static_cast<std::uint32_t>(sourceRow));
 }
 
+bool FindingsProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    const bool leftGenerated = left.data(FindingsModel::GeneratedRole).toBool();
+    const bool rightGenerated = right.data(FindingsModel::GeneratedRole).toBool();
+    if (leftGenerated != rightGenerated) {
+        // The view reverses lessThan for a descending sort; generated code stays last either way.
+        return sortOrder() == Qt::AscendingOrder ? rightGenerated : leftGenerated;
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 } // namespace heapsight::gui

@@ -7,7 +7,8 @@ namespace heapsight::gui {
 
 class FindingFilter;
 
-// Shows the rows of FindingsModel that the shared FindingFilter accepts, sorted by SortRole.
+// Shows the rows of FindingsModel that the shared FindingFilter accepts, sorted by SortRole, with findings in
+// generated code (GeneratedRole) apart: after all others whichever way the column sorts.
 class FindingsProxy : public QSortFilterProxyModel {
     Q_OBJECT
 
@@ -18,6 +19,7 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
     QPointer<const FindingFilter> m_filter;

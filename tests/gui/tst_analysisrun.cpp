@@ -30,6 +30,7 @@ private Q_SLOTS:
     void analyzeReplacesReportAndKeepsFile();
     void compileErrorsFillProblems();
     void cancelReturnsToIdle();
+    void testsToggleRememberedPerModule();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString& module);
@@ -121,6 +122,36 @@ void TestAnalysisRun::cancelReturnsToIdle()
     QCOMPARE(analysisStateName(done.first().at(0).value<AnalysisResult>().state), QStringLiteral("cancelled"));
     QVERIFY(window->analysisBar()->analyzeAction()->isEnabled());
     QVERIFY(!window->analysisBar()->cancelAction()->isEnabled());
+}
+
+// The Tests toggle (go test -c) is the module's: on for one module stays on for it in a new window, and a
+// module never seen starts with it off. Kept in the isolated settings, never in the module.
+void TestAnalysisRun::testsToggleRememberedPerModule()
+{
+    const QString a = m_work.filePath(QStringLiteral("with-tests")), b = m_work.filePath(QStringLiteral("without"));
+    QVERIFY(test::copyTree(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/tests/data/modules/benchmarks"), a));
+    QVERIFY(test::copyTree(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/tests/data/modules/benchmarks"), b));
+    const auto before = test::hashTree(a);
+    {
+        auto window = openWindow(a);
+        QVERIFY(window);
+        QAction* tests = window->analysisBar()->testsAction();
+        QVERIFY(tests->isCheckable() && tests->isEnabled());
+        QVERIFY(!tests->isChecked());
+        tests->trigger();
+        QVERIFY(tests->isChecked());
+    }
+    {
+        auto window = openWindow(b);
+        QVERIFY(window);
+        QVERIFY(!window->analysisBar()->testsAction()->isChecked());
+    }
+    {
+        auto window = openWindow(a);
+        QVERIFY(window);
+        QVERIFY(window->analysisBar()->testsAction()->isChecked());
+    }
+    QCOMPARE(test::hashTree(a), before);
 }
 
 QTEST_MAIN(TestAnalysisRun)
