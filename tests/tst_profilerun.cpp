@@ -3,6 +3,7 @@
 // the top-ranked heap finding must be the heap-finding line that `go tool pprof -top -lines` (Go's own
 // aggregation) says allocates the most bytes, with the same bytes and objects.
 #include "core/analysis/analysisrunner.h"
+#include "core/model/generatedcode.h"
 #include "core/profile/allocationprofile.h"
 #include "core/profile/benchmarkprofiler.h"
 #include "core/toolchain/toolchaindiscovery.h"
@@ -14,6 +15,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <set>
+#include <tuple>
 
 using namespace heapsight;
 using namespace heapsight::test;
@@ -53,6 +56,7 @@ class TestProfileRun : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void topFindingIsTheHeaviestLine();
+    void testsAnalysedWithoutRunning();
     void cancelKillsTestBinary();
 
 private:
@@ -157,6 +161,51 @@ void TestProfileRun::topFindingIsTheHeaviestLine()
     QCOMPARE(topPlace, heaviest);
     QCOMPARE(allocations.forFinding(top)->bytes, bytes.value(heaviest));
     QCOMPARE(allocations.forFinding(top)->objects, objects.value(heaviest));
+}
+
+// `analyze --tests`: go test -c compiles the test files too (in this test's build cache, where the benchmarks
+// above already compiled the testing packages), runs nothing and writes nothing into the module. The
+// module's own files get exactly the findings of a plain analysis; the test files get theirs; the test main
+// package's are marked generated.
+void TestProfileRun::testsAnalysedWithoutRunning()
+{
+    const QString module = m_work.filePath(QStringLiteral("escapes-tests"));
+    QVERIFY(copyTree(kSamples, module));
+    const auto before = hashTree(module);
+    const auto analyse = [&](bool tests) {
+        AnalysisRunner runner;
+        runner.setCache(std::nullopt);
+        QSignalSpy finished(&runner, &AnalysisRunner::finished);
+        AnalysisRequest request;
+        request.directory = module;
+        request.toolchain = m_toolchain;
+        request.includeTests = tests;
+        runner.start(request);
+        return finished.wait(5 * 60 * 1000) ? finished.takeFirst().at(0).value<AnalysisResult>() : AnalysisResult {};
+    };
+    const AnalysisResult plain = analyse(false);
+    const AnalysisResult withTests = analyse(true);
+    QCOMPARE(analysisStateName(plain.state), QStringLiteral("ok"));
+    QVERIFY2(withTests.state == AnalysisState::Ok, qPrintable(withTests.errorText));
+    QVERIFY(withTests.commandLine.mid(1, 2) == QStringList({ QStringLiteral("test"), QStringLiteral("-c") }));
+    QCOMPARE(hashTree(module), before);
+
+    using Key = std::tuple<std::string, std::uint32_t, std::uint32_t, FindingKind, std::string>;
+    const auto keys = [](const Report& r, bool testFiles) {
+        std::set<Key> out;
+        for (const Finding& f : r.findings()) {
+            const std::string file(r.fileName(f.position.file));
+            if (!isGenerated(r, f) && file.ends_with("_test.go") == testFiles)
+                out.emplace(file, f.position.line, f.position.column, f.kind, f.subject);
+        }
+        return out;
+    };
+    QCOMPARE(keys(*withTests.report, false), keys(*plain.report, false));
+    QVERIFY(keys(*plain.report, true).empty());
+    QVERIFY(keys(*withTests.report, true).size() > 5);
+    QVERIFY(std::ranges::any_of(withTests.report->findings(), [&](const Finding& f) {
+        return f.kind == FindingKind::EscapesToHeap && isGenerated(*withTests.report, f);
+    }));
 }
 
 void TestProfileRun::cancelKillsTestBinary()
