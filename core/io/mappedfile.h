@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QString>
+#include <cstddef>
+#include <string_view>
+
+namespace heapsight {
+
+// A regular file's bytes mapped read-only into memory, so that a parser reads them where the page cache
+// holds them: no read() into a buffer (a copy, and a page fault per fresh page of the buffer). POSIX only
+// (mmap); what cannot be mapped (a pipe, a terminal, standard input redirected from a pipe) is for the
+// caller to read as a stream.
+class MappedFile {
+public:
+    MappedFile() = default;
+    ~MappedFile();
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    enum class Result {
+        Mapped, // bytes() holds the whole file (empty for an empty file)
+        NotMappable, // a pipe, device or socket, or a file read part of the way: read it as a stream
+        Failed, // fstat or mmap failed: `error` says why, in the system's words
+    };
+    // Maps the regular file that open descriptor `fd` reads (a file named on the command line, or standard
+    // input redirected from one: `< FILE`). The descriptor is neither closed nor moved; the mapping outlives
+    // it. Mapping again unmaps what was mapped before.
+    Result map(int fd, QString* error);
+
+    // The file's bytes; valid until this object is destroyed or maps again.
+    std::string_view bytes() const { return { m_data, m_size }; }
+
+    // Maps the pages of bytes [begin, end) into this process in one system call, ahead of reading them (one
+    // page fault per 16 pages otherwise, costly on a virtual machine). Does nothing on kernels before 5.14.
+    void prefetch(std::size_t begin, std::size_t end);
+    // Says that bytes [0, end) will not be read again: their whole pages leave this process's resident set
+    // (they stay in the page cache, and reading them again would fault them back in). Keeps a parser's peak
+    // memory at what it builds, not that plus the input. `end` is a byte offset, rounded down to a page.
+    void releaseBefore(std::size_t end);
+
+private:
+    void unmap();
+
+    const char* m_data = nullptr;
+    std::size_t m_size = 0;
+    std::size_t m_released = 0; // bytes [0, m_released) are released already (a page multiple)
+};
+
+} // namespace heapsight
