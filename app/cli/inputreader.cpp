@@ -60,6 +60,7 @@ Report parseMapped(MappedFile& file, ReportOrigin origin)
 {
     const std::string_view bytes = file.bytes();
     EscapeParser parser(std::move(origin));
+    parser.expectInput(bytes.size());
     for (std::size_t at = 0; at < bytes.size(); at += kMappedStep) {
         file.prefetch(at, at + kMappedStep);
         parser.feed(bytes.substr(at, kMappedStep));

@@ -85,6 +85,12 @@ std::uint32_t ReportBuilder::addFinding(Finding finding)
     return index;
 }
 
+void ReportBuilder::reserveFindings(std::size_t count)
+{
+    m_report->m_findings.reserve(count);
+    m_hashes.reserve(count);
+}
+
 // The slot that holds an identical finding, or the free slot where it belongs (the table grows first
 // when it would be more than half full).
 ReportBuilder::Slot* ReportBuilder::findSlot(std::size_t hash, const Finding& finding)

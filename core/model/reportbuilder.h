@@ -28,6 +28,10 @@ public:
     // Returns the index of the finding (an existing one when the finding is a repeat, whose
     // occurrences then grow by `finding.occurrences`).
     std::uint32_t addFinding(Finding finding);
+    // Makes room for `count` findings up front, so that a big input's findings are not moved to a twice
+    // as large array again and again (each move touches fresh pages). Address space only: what is never
+    // filled is never faulted in.
+    void reserveFindings(std::size_t count);
     Finding& mutableFinding(std::uint32_t index) { return m_report->m_findings[index]; }
     void attachExplanation(std::uint32_t findingIndex, Explanation explanation);
     void addUnknownLine(UnknownLine line);

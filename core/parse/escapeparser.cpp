@@ -85,6 +85,14 @@ Report EscapeParser::parse(std::string_view text, ReportOrigin origin)
     return parser.finish();
 }
 
+void EscapeParser::expectInput(std::size_t inputBytes)
+{
+    // -m=2 output of std holds a finding per 2.1 KB (Go 1.22) or 1.0 KB (Go 1.27): room for twice that many
+    // costs address space only. -m output has more, and the array grows beyond this as usual.
+    constexpr std::size_t kBytesPerFinding = 512;
+    m_builder.reserveFindings(inputBytes / kBytesPerFinding);
+}
+
 void EscapeParser::feed(std::string_view chunk)
 {
     while (!chunk.empty()) {

@@ -21,6 +21,9 @@ class EscapeParser {
 public:
     explicit EscapeParser(ReportOrigin origin = {});
 
+    // Before the first feed, when the input's size is known (a file): sizes the report's arrays for it.
+    // `inputBytes` the whole input's length. Only a hint: the result does not depend on it.
+    void expectInput(std::size_t inputBytes);
     void feed(std::string_view chunk);
     // Parses what is left (a last line without '\n') and hands over the report; the parser is spent.
     Report finish();
