@@ -6,11 +6,13 @@
 #include "core/model/reportfilter.h"
 #include "diffoutput.h"
 #include "inputreader.h"
+#include "keepuntilexit.h"
 #include "reportoutput.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QTextStream>
+#include <array>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -98,7 +100,9 @@ int runDiffCommand(const QStringList& arguments)
         return 2;
     const KindSet& kinds = *chosenKinds;
 
-    Side sides[2];
+    // The sides, their filtered copies and the diff live until the process exits, which follows the
+    // printing: no destructor walk of two std reports (keepuntilexit.h).
+    std::array<Side, 2>& sides = keepUntilExit(std::array<Side, 2> {});
     for (int i = 0; i < 2; ++i) {
         if (!runMode) {
             QString error;
@@ -139,14 +143,15 @@ int runDiffCommand(const QStringList& arguments)
                              .toStdString();
         sides[i].moduleRoot = result.module.root.toStdString();
     }
-    const Report a = filtered(*sides[0].report, kinds), b = filtered(*sides[1].report, kinds);
+    const Report& a = keepUntilExit(filtered(*sides[0].report, kinds));
+    const Report& b = keepUntilExit(filtered(*sides[1].report, kinds));
     // Two commits: lines move, so findings are also matched by function (read from each side's sources).
     std::vector<FindingIdentity> idsA, idsB;
     if (against) {
         idsA = findingIdentities(a, sides[0].moduleRoot);
         idsB = findingIdentities(b, sides[1].moduleRoot);
     }
-    const ReportDiff diff = diffReports(a, b, DiffIdentities { idsA, idsB });
+    const ReportDiff& diff = keepUntilExit(diffReports(a, b, DiffIdentities { idsA, idsB }));
     DiffSides labels { &a, &b, sides[0].label, sides[1].label };
     // A side the parser did not fully read may lack findings: said with every result, and a gate neither
     // passes nor fails on it unless told to.

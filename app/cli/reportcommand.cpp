@@ -1,6 +1,7 @@
 #include "reportcommand.h"
 
 #include "inputreader.h"
+#include "keepuntilexit.h"
 #include "profileoutput.h"
 #include "reportoutput.h"
 
@@ -16,11 +17,11 @@ int runReportCommand(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral("Summarise the Go compiler's escape-analysis output."));
     parser.addPositionalArgument(QStringLiteral("report"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("input"),
-                                 QStringLiteral("Output of go build -gcflags=-m or -m=2, a report JSON file, or - for standard input."));
+        QStringLiteral("Output of go build -gcflags=-m or -m=2, a report JSON file, or - for standard input."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the whole report as JSON."));
     const QCommandLineOption kindsOption(QStringLiteral("kinds"),
-                                         QStringLiteral("Only these finding kinds (comma-separated ids, e.g. moved,escapes,leak)."),
-                                         QStringLiteral("ids"));
+        QStringLiteral("Only these finding kinds (comma-separated ids, e.g. moved,escapes,leak)."),
+        QStringLiteral("ids"));
     parser.addOption(jsonOption);
     parser.addOption(kindsOption);
     const ProfileOptions profileOptions;
@@ -41,32 +42,34 @@ int runReportCommand(const QStringList& arguments)
         return 2;
     const KindSet& kinds = *chosenKinds;
     QString error;
-    const auto report = readReport(positional.at(1), &error);
-    if (!report) {
+    std::optional<Report> read = readReport(positional.at(1), &error);
+    if (!read) {
         err << "heapsight-cli: " << error << '\n';
         return 2;
     }
+    // Lives until the process exits, which follows the printing: no destructor walk (keepuntilexit.h).
+    const Report& report = keepUntilExit(std::move(*read));
     std::optional<AllocationProfile> allocations;
     if (parser.isSet(profileOptions.profile)) {
-        allocations = loadAllocations(parser.value(profileOptions.profile), *report,
-                                      QString::fromStdString(report->origin().workingDirectory));
+        allocations = loadAllocations(
+            parser.value(profileOptions.profile), report, QString::fromStdString(report.origin().workingDirectory));
         if (!allocations)
             return 2;
     }
     const bool sorted = profileOptions.sortByAllocations(parser);
     if (parser.isSet(jsonOption)) {
-        printJson(*report, kinds, nlohmann::json::object(), [&](nlohmann::json& doc) {
+        printJson(report, kinds, nlohmann::json::object(), [&](nlohmann::json& doc) {
             if (allocations)
-                addAllocationsToJson(doc, *report, *allocations, sorted);
+                addAllocationsToJson(doc, report, *allocations, sorted);
         });
         return 0;
     }
     QTextStream out(stdout);
-    printSummary(*report, kinds, out);
+    printSummary(report, kinds, out);
     if (allocations) {
         printAllocationTotals(*allocations, out);
         if (sorted)
-            printAllocationRanking(*report, *allocations, kinds, out);
+            printAllocationRanking(report, *allocations, kinds, out);
     }
     return 0;
 }
