@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Whole-process figures of heapsight-cli, as a user waits for them, beside `cat` and `wc -l` in the same run.
+
+Every command runs `--rounds` times (default 3), the commands interleaved round by round so that all of them
+see the same load of the machine; each figure is the median of its rounds. Per run: wall time (the parent's
+clock, from fork to exit), CPU time (user + system, the child's rusage from wait4) and peak resident memory
+(ru_maxrss). Output goes to /dev/null.
+
+  bench/wholeprocess.py --cli build-bench/app/cli/heapsight-cli --corpus build-bench/corpus \
+      --version 1.22:1.21 --version 1.27:1.22 [--before OLD-CLI] [--analyze-dir DIR] [--json-out FILE]
+
+--version V:P  measures on std-goV.m2.txt; `diff` compares std-goP with std-goV.
+--before CLI   also runs the same heapsight commands with another build (e.g. the parent commit's), interleaved,
+               and prints both side by side (not for `report --json`, which is another change's).
+--analyze-dir  a module to `analyze` with go V; the first run (not timed) fills a fresh cache, the timed ones are
+               served from it.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def run_once(argv, env=None):
+    """Runs argv with stdout to /dev/null; returns (wall s, cpu s, system s, peak RSS bytes, exit code)."""
+    with open(os.devnull, "wb") as devnull:
+        start = time.perf_counter()
+        p = subprocess.Popen(argv, stdout=devnull, stdin=subprocess.DEVNULL, env=env)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_stime, usage.ru_maxrss * 1024, p.returncode
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--before")
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--version", action="append", required=True, help="V:P (measure go V, diff against go P)")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--analyze-dir")
+    ap.add_argument("--no-json", action="store_true", help="skip `report --json` (the slowest)")
+    ap.add_argument("--json-out")
+    args = ap.parse_args()
+
+    builds = [("now", args.cli)] + ([("before", args.before)] if args.before else [])
+    cache_home = tempfile.mkdtemp(prefix="heapsight-bench-cache-")
+    tasks = []  # (version, name, build label, argv, env)
+    sizes = {}
+    for spec in args.version:
+        v, _, prev = spec.partition(":")
+        text = os.path.join(args.corpus, f"std-go{v}.m2.txt")
+        sizes[v] = os.path.getsize(text)
+        report_json = os.path.join(args.corpus, f"std-go{v}.report.json")
+        if not os.path.exists(report_json):
+            print(f"writing {report_json} (heapsight-cli report --json, once)…", file=sys.stderr)
+            with open(report_json, "wb") as out:
+                subprocess.run([args.cli, "report", text, "--json"], stdout=out, check=False)
+        tasks.append((v, "cat", "", ["cat", text], None))
+        tasks.append((v, "wc -l", "", ["wc", "-l", text], None))
+        for label, cli in builds:
+            tasks.append((v, "report", label, [cli, "report", text], None))
+            if label == "now" and not args.no_json:
+                tasks.append((v, "report --json", label, [cli, "report", text, "--json"], None))
+            tasks.append((v, "report REPORT.json", label, [cli, "report", report_json], None))
+            if prev:
+                older = os.path.join(args.corpus, f"std-go{prev}.m2.txt")
+                tasks.append((v, f"diff go{prev} go{v}", label, [cli, "diff", older, text], None))
+            if args.analyze_dir:
+                env = dict(os.environ, XDG_CACHE_HOME=os.path.join(cache_home, label))
+                argv = [cli, "analyze", args.analyze_dir, "--toolchain", f"go{v}"]
+                print(f"filling the cache: {' '.join(argv)}…", file=sys.stderr)
+                run_once(argv, env)
+                tasks.append((v, "analyze (cached)", label, argv, env))
+
+    results = {i: [] for i in range(len(tasks))}
+    for r in range(args.rounds):
+        for i, (_, _, _, argv, env) in enumerate(tasks):
+            results[i].append(run_once(argv, env))
+
+    rows = []
+    for i, (v, name, label, argv, _) in enumerate(tasks):
+        runs = results[i]
+        med = lambda k: statistics.median(x[k] for x in runs)
+        codes = sorted({x[4] for x in runs})
+        rows.append({"version": v, "what": name, "build": label, "wall_s": med(0), "cpu_s": med(1), "sys_s": med(2),
+                     "peak_rss_bytes": med(3), "input_bytes": sizes[v], "exit_codes": codes, "argv": argv})
+    for v in sizes:
+        mine = [x for x in rows if x["version"] == v]
+        wc = next(x for x in mine if x["what"] == "wc -l")
+        cat = next(x for x in mine if x["what"] == "cat")
+        mb = sizes[v] / 1e6
+        print(f"\nwhole process, std of Go {v} ({mb:.0f} MB), median of {args.rounds} rounds, interleaved")
+        print(f"{'what':<22} {'build':<7} {'wall s':>7} {'CPU s':>7} {'sys s':>6} {'peak MB':>8} {'x input':>7}"
+              f" {'wall/wc':>8} {'wall/cat':>8}")
+        for x in mine:
+            print(f"{x['what']:<22} {x['build']:<7} {x['wall_s']:7.3f} {x['cpu_s']:7.3f} {x['sys_s']:6.3f}"
+                  f" {x['peak_rss_bytes'] / 1e6:8.0f} {x['peak_rss_bytes'] / sizes[v]:7.2f}"
+                  f" {x['wall_s'] / wc['wall_s']:8.2f} {x['wall_s'] / cat['wall_s']:8.2f}"
+                  + (f"  (exit {x['exit_codes']})" if x["exit_codes"] != [0] else ""))
+        if args.before:
+            for x in mine:
+                if x["build"] != "now":
+                    continue
+                old = next((y for y in mine if y["what"] == x["what"] and y["build"] == "before"), None)
+                if old:
+                    print(f"  {x['what']}: {old['wall_s'] / x['wall_s']:.1f}x faster (wall), "
+                          f"{old['cpu_s'] / x['cpu_s']:.1f}x less CPU, peak memory {old['peak_rss_bytes'] / 1e6:.0f}"
+                          f" -> {x['peak_rss_bytes'] / 1e6:.0f} MB")
+    if args.json_out:
+        with open(args.json_out, "w") as out:
+            json.dump(rows, out, indent=1)
+
+
+if __name__ == "__main__":
+    main()
