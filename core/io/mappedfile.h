@@ -9,7 +9,9 @@ namespace heapsight {
 // A regular file's bytes mapped read-only into memory, so that a parser reads them where the page cache
 // holds them: no read() into a buffer (a copy, and a page fault per fresh page of the buffer). POSIX only
 // (mmap); what cannot be mapped (a pipe, a terminal, standard input redirected from a pipe) is for the
-// caller to read as a stream.
+// caller to read as a stream. A file that another process truncates while it is mapped ends this one with
+// SIGBUS when the lost pages are read; the CLI takes that risk for finished outputs (a build still writing
+// only appends, and the mapping ends at the size it had when mapped).
 class MappedFile {
 public:
     MappedFile() = default;
