@@ -44,7 +44,7 @@ def main():
     ap.add_argument("--version", action="append", required=True, help="V:P (measure go V, diff against go P)")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--analyze-dir")
-    ap.add_argument("--no-json", action="store_true", help="skip `report --json` (the slowest)")
+    ap.add_argument("--no-json", action="store_true", help="skip `report --json` and `report REPORT.json` (the slowest)")
     ap.add_argument("--json-out")
     args = ap.parse_args()
 
@@ -57,7 +57,7 @@ def main():
         text = os.path.join(args.corpus, f"std-go{v}.m2.txt")
         sizes[v] = os.path.getsize(text)
         report_json = os.path.join(args.corpus, f"std-go{v}.report.json")
-        if not os.path.exists(report_json):
+        if not args.no_json and not os.path.exists(report_json):
             print(f"writing {report_json} (heapsight-cli report --json, once)…", file=sys.stderr)
             with open(report_json, "wb") as out:
                 subprocess.run([args.cli, "report", text, "--json"], stdout=out, check=False)
@@ -67,7 +67,8 @@ def main():
             tasks.append((v, "report", label, [cli, "report", text], None))
             if label == "now" and not args.no_json:
                 tasks.append((v, "report --json", label, [cli, "report", text, "--json"], None))
-            tasks.append((v, "report REPORT.json", label, [cli, "report", report_json], None))
+            if not args.no_json:
+                tasks.append((v, "report REPORT.json", label, [cli, "report", report_json], None))
             if prev:
                 older = os.path.join(args.corpus, f"std-go{prev}.m2.txt")
                 tasks.append((v, f"diff go{prev} go{v}", label, [cli, "diff", older, text], None))
