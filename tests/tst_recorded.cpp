@@ -120,7 +120,7 @@ void TestRecorded::futureSchemaRefused()
     QVERIFY(!r.has_value());
     QVERIFY2(error.find("newer") != std::string::npos, error.c_str());
     QVERIFY(!reportFromJsonText("{\"findings\": [", &error).has_value());
-    QCOMPARE(QString::fromStdString(error), QStringLiteral("not valid JSON"));
+    QVERIFY2(error.starts_with("not valid JSON"), error.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestRecorded)

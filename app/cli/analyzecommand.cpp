@@ -108,10 +108,11 @@ int runAnalyzeCommand(const QStringList& arguments)
     }
     const bool sorted = profileOptions.sortByAllocations(parser);
     if (parser.isSet(jsonOption)) {
-        printJson(*result.report, kinds, { { "analysis", analysisJson(result) } }, [&](nlohmann::json& doc) {
-            if (allocations)
-                addAllocationsToJson(doc, *result.report, *allocations, sorted);
-        });
+        JsonAdditions additions;
+        if (allocations)
+            addAllocationsToJson(additions, *result.report, *allocations, sorted);
+        additions.members["analysis"] = analysisJson(result);
+        printJson(*result.report, kinds, additions);
     } else {
         QTextStream out(stdout);
         out << "analysed " << result.module.root << " with " << toolchain->version

@@ -57,6 +57,22 @@ std::optional<Report> fromJson(std::string_view text, const QString& name, QStri
     return report;
 }
 
+// A mapped report JSON is read where it is when the end of its last page leaves the reader its padding
+// (it reads as zeros past the file's end): no copy of a document of hundreds of megabytes.
+std::optional<Report> fromMappedJson(MappedFile& file, const QString& name, QString* error)
+{
+    const std::string_view bytes = file.bytes();
+    const auto page = static_cast<std::size_t>(::getpagesize());
+    if (bytes.empty() || bytes.size() % page == 0 || page - bytes.size() % page < JsonReadPadding)
+        return fromJson(bytes, name, error);
+    file.prefetch(0, bytes.size());
+    std::string why;
+    auto report = reportFromPaddedJsonText(bytes, &why);
+    if (!report)
+        *error = QStringLiteral("%1: %2").arg(name, QString::fromStdString(why));
+    return report;
+}
+
 Report parseMapped(MappedFile& file, ReportOrigin origin)
 {
     const std::string_view bytes = file.bytes();
@@ -138,7 +154,7 @@ std::optional<Report> readReport(const QString& path, QString* error)
     switch (file.map(fd, &why)) {
     case MappedFile::Result::Mapped:
         if (looksLikeJson(file.bytes()))
-            return fromJson(file.bytes(), name, error);
+            return fromMappedJson(file, name, error);
         return parseMapped(file, std::move(origin));
     case MappedFile::Result::NotMappable:
         return readStream(fd, name, std::move(origin), error);

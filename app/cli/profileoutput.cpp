@@ -94,29 +94,27 @@ void printAllocationRanking(
 }
 
 void addAllocationsToJson(
-    nlohmann::json& document, const Report& report, const AllocationProfile& allocations, bool sorted)
+    JsonAdditions& additions, const Report& report, const AllocationProfile& allocations, bool sorted)
 {
-    nlohmann::json& findings = document["findings"];
-    for (std::size_t i = 0; i < findings.size() && i < report.findings().size(); ++i) {
+    const std::size_t n = report.findings().size();
+    for (std::uint32_t i = 0; i < n; ++i) {
         if (const auto s = allocations.forFinding(report.findings()[i]))
-            findings[i]["alloc"] = statsJson(*s);
+            additions.findingMembers[i] = { { "alloc", statsJson(*s) } };
     }
-    if (sorted && findings.size() == report.findings().size()) {
+    if (sorted) {
         // The ranking first, then every other finding in report order.
-        std::vector<std::size_t> rank(findings.size(), findings.size());
+        std::vector<std::size_t> rank(n, n);
         const std::vector<std::uint32_t> ranked = allocations.rankedFindings(report);
         for (std::size_t r = 0; r < ranked.size(); ++r)
             rank[ranked[r]] = r;
-        std::vector<std::size_t> index(findings.size());
-        for (std::size_t i = 0; i < index.size(); ++i)
+        std::vector<std::uint32_t> index(n);
+        for (std::uint32_t i = 0; i < n; ++i)
             index[i] = i;
-        std::stable_sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) { return rank[a] < rank[b]; });
-        nlohmann::json reordered = nlohmann::json::array();
-        for (const std::size_t i : index)
-            reordered.push_back(std::move(findings[i]));
-        findings = std::move(reordered);
+        std::stable_sort(
+            index.begin(), index.end(), [&](std::uint32_t a, std::uint32_t b) { return rank[a] < rank[b]; });
+        additions.order = std::move(index);
     }
-    document["allocations"]
+    additions.members["allocations"]
         = { { "total", statsJson(allocations.total()) }, { "inReportFiles", statsJson(allocations.inReportFiles()) },
               { "onHeapFindings", statsJson(allocations.onHeapFindings()) } };
 }

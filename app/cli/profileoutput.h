@@ -35,10 +35,10 @@ void printAllocationTotals(const AllocationProfile& allocations, QTextStream& ou
 // The heap findings of `kinds` with allocations, most bytes first.
 void printAllocationRanking(
     const Report& report, const AllocationProfile& allocations, const KindSet& kinds, QTextStream& out);
-// Adds "alloc": {"bytes", "objects"} to every heap finding with allocations in a report JSON document
-// (findings in report order), and "allocations" totals to the document; with `sorted`, orders the
-// findings by allocated bytes.
+// Adds "alloc": {"bytes", "objects"} to every heap finding with allocations, and "allocations" totals to
+// the document; with `sorted`, orders the findings by allocated bytes (the ranked ones first, then the
+// others in report order).
 void addAllocationsToJson(
-    nlohmann::json& document, const Report& report, const AllocationProfile& allocations, bool sorted);
+    JsonAdditions& additions, const Report& report, const AllocationProfile& allocations, bool sorted);
 
 } // namespace heapsight::cli

@@ -58,10 +58,10 @@ int runReportCommand(const QStringList& arguments)
     }
     const bool sorted = profileOptions.sortByAllocations(parser);
     if (parser.isSet(jsonOption)) {
-        printJson(report, kinds, nlohmann::json::object(), [&](nlohmann::json& doc) {
-            if (allocations)
-                addAllocationsToJson(doc, report, *allocations, sorted);
-        });
+        JsonAdditions additions;
+        if (allocations)
+            addAllocationsToJson(additions, report, *allocations, sorted);
+        printJson(report, kinds, additions);
         return 0;
     }
     QTextStream out(stdout);

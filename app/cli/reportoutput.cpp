@@ -1,5 +1,6 @@
 #include "reportoutput.h"
 
+#include "core/io/jsonwriter.h"
 #include "core/io/reportjson.h"
 #include "core/model/generatedcode.h"
 
@@ -124,23 +125,37 @@ std::optional<KindSet> kindsFromOption(const QCommandLineParser& parser, const Q
     return chosen;
 }
 
-void printJson(const Report& report, const KindSet& kinds, const nlohmann::json& extra,
-    const std::function<void(nlohmann::json&)>& amend)
+void printJson(const Report& report, const KindSet& kinds, const JsonAdditions& additions)
 {
-    nlohmann::json doc = reportToJson(report);
-    if (amend)
-        amend(doc);
-    if (!kinds.all()) {
-        nlohmann::json kept = nlohmann::json::array();
-        for (nlohmann::json& f : doc["findings"]) {
-            if (kinds.test(static_cast<std::size_t>(*kindFromId(f["kind"].get<std::string>()))))
-                kept.push_back(std::move(f));
+    ReportJsonOptions options;
+    if (!additions.order.empty() || !kinds.all()) {
+        std::vector<std::uint32_t> order;
+        const auto keep = [&](std::uint32_t i) {
+            if (kinds.test(static_cast<std::size_t>(report.findings()[i].kind)))
+                order.push_back(i);
+        };
+        if (additions.order.empty()) {
+            for (std::uint32_t i = 0; i < report.findings().size(); ++i)
+                keep(i);
+        } else {
+            for (const std::uint32_t i : additions.order)
+                keep(i);
         }
-        doc["findings"] = std::move(kept);
+        options.findingOrder = std::move(order);
     }
-    for (const auto& [key, value] : extra.items())
-        doc[key] = value;
-    std::cout << doc.dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << '\n';
+    options.extraMembers = &additions.members;
+    if (!additions.findingMembers.empty()) {
+        options.extraFindingMembers = [&](std::uint32_t i) -> const nlohmann::json* {
+            const auto it = additions.findingMembers.find(i);
+            return it == additions.findingMembers.end() ? nullptr : &it->second;
+        };
+    }
+    {
+        JsonWriter out(
+            [](std::string_view block) { std::cout.write(block.data(), static_cast<std::streamsize>(block.size())); });
+        writeReportJson(out, report, options);
+    }
+    std::cout << '\n' << std::flush;
 }
 
 } // namespace heapsight::cli

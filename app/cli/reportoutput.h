@@ -6,9 +6,10 @@
 #include <QString>
 #include <QTextStream>
 #include <bitset>
-#include <functional>
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <unordered_map>
+#include <vector>
 
 namespace heapsight::cli {
 
@@ -24,9 +25,17 @@ std::optional<KindSet> kindsFromOption(const QCommandLineParser& parser, const Q
 std::optional<KindSet> parseKinds(const QString& list, QString* error);
 // Per-file counts, totals, and the lines the parser did not understand.
 void printSummary(const Report& report, const KindSet& kinds, QTextStream& out);
-// The report JSON (README, "Report JSON") on stdout, only `kinds` in "findings", plus `extra` keys;
-// `amend` may add to the whole document first (findings still in report order).
-void printJson(const Report& report, const KindSet& kinds, const nlohmann::json& extra,
-               const std::function<void(nlohmann::json&)>& amend = {});
+// What a command adds to the report JSON: members of the document ("analysis", "allocations"), members
+// of single findings by their index in report.findings() ("alloc"), and the findings' order (indices;
+// report order when empty).
+struct JsonAdditions {
+    nlohmann::json members = nlohmann::json::object();
+    std::unordered_map<std::uint32_t, nlohmann::json> findingMembers;
+    std::vector<std::uint32_t> order;
+};
+
+// The report JSON (README, "Report JSON") on stdout, streamed, with only `kinds` in "findings" and the
+// additions merged in key order; a newline after it.
+void printJson(const Report& report, const KindSet& kinds, const JsonAdditions& additions = {});
 
 } // namespace heapsight::cli

@@ -57,9 +57,10 @@ void ReportLoader::parseFile(QPromise<Outcome>& promise, const QString& path, co
     std::optional<Report> report;
     QByteArray chunk = file.read(kChunkSize);
     if (looksLikeJson(chunk)) {
-        chunk += file.readAll();
+        // Read again into the reader's own padded buffer: no second copy of a large document.
+        file.close();
         std::string why;
-        report = reportFromJsonText(view(chunk), &why);
+        report = readReportJsonFile(path, &why);
         if (!report)
             outcome.error
                 = QObject::tr("%1 is not a Heapsight report: %2").arg(sourceName, QString::fromStdString(why));

@@ -1,12 +1,12 @@
 #include "baseline.h"
 
+#include "../io/jsonwriter.h"
 #include "../io/reportjson.h"
 #include "../model/chainwriter.h"
 #include "../model/reportbuilder.h"
 #include "../model/reportfilter.h"
 
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 namespace heapsight {
@@ -95,15 +95,35 @@ Baseline mergeBaselines(const Baseline& accepted, const Baseline& more)
 
 std::string baselineToJsonText(const Baseline& baseline)
 {
-    json places = json::array();
-    for (const FunctionPlace& p : baseline.places)
-        places.push_back({ { "function", p.function }, { "lineInFunction", p.lineInFunction } });
     // Unknown lines are the compiler's other output: no business of a list of accepted findings.
     ReportJsonOptions options;
     options.includeUnknownLineText = false;
-    const json doc { { "schema", "heapsight-baseline" }, { "schemaVersion", BaselineSchemaVersion },
-        { "places", places }, { "report", reportToJson(baseline.report, options) } };
-    return doc.dump(1, '\t', false, json::error_handler_t::replace) + '\n';
+    std::string text;
+    {
+        // Members in the key order nlohmann kept them in when the document was built in memory.
+        JsonWriter out([&text](std::string_view block) { text.append(block); });
+        out.beginObject();
+        out.key("places");
+        out.beginArray();
+        for (const FunctionPlace& p : baseline.places) {
+            out.beginObject();
+            out.key("function");
+            out.string(p.function);
+            out.key("lineInFunction");
+            out.number(p.lineInFunction);
+            out.endObject();
+        }
+        out.endArray();
+        out.key("report");
+        writeReportJson(out, baseline.report, options);
+        out.key("schema");
+        out.string("heapsight-baseline");
+        out.key("schemaVersion");
+        out.number(BaselineSchemaVersion);
+        out.endObject();
+    }
+    text.push_back('\n');
+    return text;
 }
 
 std::optional<Baseline> baselineFromJsonText(std::string_view text, std::string* error)
@@ -127,7 +147,8 @@ std::optional<Baseline> baselineFromJsonText(std::string_view text, std::string*
     if (!doc.contains("report") || !doc.contains("places") || !doc["places"].is_array())
         return fail("baseline without \"report\" and \"places\"");
     std::string why;
-    std::optional<Report> report = reportFromJson(doc["report"], &why);
+    // A baseline is small: its report goes back to text for the one report reader.
+    std::optional<Report> report = reportFromJsonText(doc["report"].dump(), &why);
     if (!report)
         return fail("baseline report: " + why);
     const json& places = doc["places"];
