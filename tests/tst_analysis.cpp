@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <set>
 
 using namespace heapsight;
@@ -276,6 +277,24 @@ void TestAnalysis::cacheHitAndInvalidation()
     const AnalysisResult second = analyse(request, &runner);
     QVERIFY(second.fromCache);
     QCOMPARE(textFindings(*second.report), textFindings(*first.report));
+
+    // A damaged entry is never shown: the runner says so, analyses again and keeps a good entry.
+    const QDir cacheDir(m_work.filePath(QStringLiteral("cache-test")));
+    const QStringList entries = cacheDir.entryList({ QStringLiteral("*.hscache") }, QDir::Files);
+    QCOMPARE(entries.size(), 1);
+    QFile entry(cacheDir.filePath(entries.first()));
+    QVERIFY(entry.open(QIODevice::ReadWrite));
+    QByteArray bytes = entry.readAll();
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x20);
+    QVERIFY(entry.seek(0) && entry.write(bytes) == bytes.size());
+    entry.close();
+    QSignalSpy stages(&runner, &AnalysisRunner::stageChanged);
+    const AnalysisResult rerun = analyse(request, &runner);
+    QVERIFY(!rerun.fromCache);
+    QCOMPARE(textFindings(*rerun.report), textFindings(*first.report));
+    QVERIFY(std::any_of(stages.begin(), stages.end(),
+        [](const QList<QVariant>& s) { return s.at(0).toString().contains(QLatin1String("checksum")); }));
+    QVERIFY(analyse(request, &runner).fromCache);
 
     QFile source(dir + QStringLiteral("/good.go"));
     QVERIFY(source.open(QIODevice::Append));

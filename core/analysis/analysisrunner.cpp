@@ -22,7 +22,8 @@ AnalysisRunner::AnalysisRunner(QObject* parent)
     m_timeout.setTimerType(Qt::PreciseTimer);
     connect(&m_timeout, &QTimer::timeout, this, &AnalysisRunner::onTimeout);
     connect(&m_cacheWatcher, &QFutureWatcher<CacheProbe>::finished, this, &AnalysisRunner::onCacheChecked);
-    connect(&m_streamWatcher, &QFutureWatcher<std::shared_ptr<Report>>::finished, this, &AnalysisRunner::onStreamParsed);
+    connect(
+        &m_streamWatcher, &QFutureWatcher<std::shared_ptr<Report>>::finished, this, &AnalysisRunner::onStreamParsed);
     connect(&m_parseWatcher, &QFutureWatcher<AnalysisResult>::finished, this, &AnalysisRunner::onParsed);
 }
 
@@ -49,6 +50,8 @@ void AnalysisRunner::start(AnalysisRequest request)
     m_request = std::move(request);
     m_clock.start();
     m_stream.reset();
+    m_capture.reset();
+    m_cacheKey.clear(); // a run without the cache must not store under the last run's key
     m_lineTail.clear();
     m_packagesDone = m_packagesTotal = 0;
     m_listError.clear();
@@ -83,7 +86,11 @@ void AnalysisRunner::start(AnalysisRequest request)
             if (fingerprint.isEmpty())
                 return probe;
             probe.key = ResultCache::key(req, mod, fingerprint);
-            probe.report = cache.load(probe.key);
+            const bool present = QFileInfo::exists(cache.pathFor(probe.key));
+            QString why;
+            probe.report = cache.load(probe.key, &why);
+            if (present && !probe.report)
+                probe.damaged = why;
             return probe;
         }));
         return;
@@ -97,6 +104,8 @@ void AnalysisRunner::onCacheChecked()
         return; // cancelled meanwhile
     CacheProbe probe = m_cacheWatcher.result();
     m_cacheKey = probe.key;
+    if (!probe.damaged.isEmpty())
+        Q_EMIT stageChanged(tr("Cached result unusable (%1): analysing again").arg(probe.damaged));
     if (probe.report) {
         AnalysisResult r;
         r.module = m_module;
@@ -183,6 +192,8 @@ void AnalysisRunner::startBuild()
     Q_EMIT progressChanged(0, m_packagesTotal, {});
     const GoCommand command = goAnalysisCommand(m_request, m_module, m_paths);
     m_stream = std::make_unique<OutputParseStream>(AnalysisResultBuilder::origin(resultInput(0)));
+    if (m_cache && !m_cacheKey.isEmpty())
+        m_capture = std::make_unique<ZstdFrameWriter>();
     m_lineTail.clear();
     m_process = newProcess(command);
     m_process->setStandardOutputFile(QProcess::nullDevice());
@@ -203,6 +214,8 @@ void AnalysisRunner::onBuildOutput()
         return;
     const QByteArray bytes = m_process->readAllStandardError();
     m_stream->append(bytes);
+    if (m_capture) // zstd level 3: well under a millisecond for one read's worth
+        m_capture->append(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     // Count `# pkg` headers at line starts, in the new bytes and the line they complete.
     const QByteArray text = m_lineTail + bytes;
     QString last;
@@ -283,12 +296,16 @@ void AnalysisRunner::onParsed()
     r.commandLine
         = QStringList { m_request.toolchain.goBinary } + goAnalysisCommand(m_request, m_module, m_paths).arguments;
     // A run whose output was mostly something else than escape analysis (a wrapper script, a toolchain gone
-    // wrong printing a million lines) is run again next time rather than kept: its JSON would be as big.
+    // wrong printing a million lines) is run again next time rather than kept.
     const bool cacheable = r.report && r.report->stats().unknownLines <= kMaxCachedUnknownLines;
-    if (r.state == AnalysisState::Ok && cacheable && m_cache && !m_cacheKey.isEmpty()) {
-        // Writing the JSON of a large report takes seconds: not on this thread.
+    if (r.state == AnalysisState::Ok && cacheable && m_cache && !m_cacheKey.isEmpty() && m_capture) {
+        // The cache keeps the output as go printed it, or with logopt files the merged report (CachedRun
+        // says why), written off this thread.
+        CachedRun run { AnalysisResultBuilder::origin(m_parsedInput), {}, m_capture->contentBytes(),
+            m_parsedInput.logoptDir.isEmpty() ? nullptr : r.report };
+        run.textFrame = m_capture->finish();
         m_stores.addFuture(
-            QtConcurrent::run([cache = *m_cache, key = m_cacheKey, report = r.report] { cache.store(key, *report); }));
+            QtConcurrent::run([cache = *m_cache, key = m_cacheKey, run = std::move(run)] { cache.store(key, run); }));
     }
     finish(std::move(r));
 }
@@ -358,6 +375,7 @@ void AnalysisRunner::finish(AnalysisResult result)
         result.module = m_module;
     m_temp.reset(); // removes the private directory and everything go wrote there (once parsing let go of it)
     m_stream.reset();
+    m_capture.reset();
     m_lineTail.clear();
     Q_EMIT finished(result);
 }

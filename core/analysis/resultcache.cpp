@@ -1,12 +1,10 @@
 #include "resultcache.h"
 
-#include "../io/reportjson.h"
-
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
-#include <QSaveFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace heapsight {
@@ -19,7 +17,8 @@ ResultCache::ResultCache(QString directory)
 QString ResultCache::defaultDirectory()
 {
     // Shared by the GUI and the CLI, whatever their application names.
-    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/heapsight/reports");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
+        + QStringLiteral("/heapsight/reports");
 }
 
 namespace {
@@ -70,7 +69,8 @@ QString ResultCache::moduleFingerprint(const ModuleInfo& module, QString* error)
 
 QString ResultCache::key(const AnalysisRequest& request, const ModuleInfo& module, const QString& fingerprint)
 {
-    QStringList parts { QStringLiteral("heapsight-cache-v%1").arg(ReportSchemaVersion),
+    // v2: entries keep the compiler's output (CacheEntry); v1 kept report JSON in "<key>.json".
+    QStringList parts { QStringLiteral("heapsight-cache-v2"),
                         module.root,
                         request.toolchain.realPath,
                         request.toolchain.version,
@@ -86,38 +86,37 @@ QString ResultCache::key(const AnalysisRequest& request, const ModuleInfo& modul
         QCryptographicHash::hash(parts.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
-QString ResultCache::pathFor(const QString& key) const { return m_directory + QLatin1Char('/') + key + QStringLiteral(".json"); }
-
-std::optional<Report> ResultCache::load(const QString& key) const
+QString ResultCache::pathFor(const QString& key) const
 {
-    QFile f(pathFor(key));
-    if (!f.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    const QByteArray bytes = f.readAll();
-    return reportFromJsonText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    return m_directory + QLatin1Char('/') + key + QStringLiteral(".hscache");
 }
 
-bool ResultCache::store(const QString& key, const Report& report, QString* error) const
+std::optional<Report> ResultCache::load(const QString& key, QString* why) const
+{
+    const QString path = pathFor(key);
+    if (!QFileInfo::exists(path)) {
+        if (why)
+            *why = QStringLiteral("no cached result");
+        return std::nullopt;
+    }
+    QString reason;
+    std::optional<Report> report = CacheEntry::read(path, &reason);
+    if (!report) {
+        QFile::remove(path); // damaged: the next store replaces it
+        if (why)
+            *why = reason;
+    }
+    return report;
+}
+
+bool ResultCache::store(const QString& key, const CachedRun& run, QString* error) const
 {
     if (!QDir().mkpath(m_directory)) {
         if (error)
             *error = QStringLiteral("cannot create %1").arg(m_directory);
         return false;
     }
-    QSaveFile f(pathFor(key));
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = f.errorString();
-        return false;
-    }
-    const std::string json = reportToJsonText(report);
-    f.write(json.data(), static_cast<qint64>(json.size()));
-    if (!f.commit()) {
-        if (error)
-            *error = f.errorString();
-        return false;
-    }
-    return true;
+    return CacheEntry::write(pathFor(key), run, error);
 }
 
 } // namespace heapsight

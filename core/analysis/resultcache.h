@@ -2,14 +2,16 @@
 
 #include "../model/report.h"
 #include "analysisrequest.h"
+#include "cacheentry.h"
 
 #include <QString>
 #include <optional>
 
 namespace heapsight {
 
-// Finished analyses as report JSON under the user's cache directory, keyed by everything that can
-// change the compiler's answer: module, toolchain, language version, flags, and the module's sources.
+// Finished analyses under the user's cache directory, keyed by everything that can change the compiler's
+// answer: module, toolchain, language version, flags, and the module's sources. An entry keeps the run's
+// compressed compiler output, or its merged report when it had logopt files (CachedRun says why).
 class ResultCache {
 public:
     explicit ResultCache(QString directory = defaultDirectory());
@@ -21,8 +23,12 @@ public:
     static QString moduleFingerprint(const ModuleInfo& module, QString* error = nullptr);
     static QString key(const AnalysisRequest& request, const ModuleInfo& module, const QString& fingerprint);
 
-    std::optional<Report> load(const QString& key) const;
-    bool store(const QString& key, const Report& report, QString* error = nullptr) const;
+    // The report kept under `key`; nullopt, with the reason in `why`, when there is none or the entry is
+    // damaged or cut short (such an entry is removed, so the analysis runs again and replaces it).
+    std::optional<Report> load(const QString& key, QString* why = nullptr) const;
+    // Keeps `run` under `key`, replacing any entry (call it off the GUI thread: it writes a compressed
+    // report JSON for logopt runs).
+    bool store(const QString& key, const CachedRun& run, QString* error = nullptr) const;
     QString pathFor(const QString& key) const;
 
 private:
