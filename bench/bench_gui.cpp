@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // GUI figures of the performance issue, measured on the offscreen platform with the real main window:
 // the time to show a 20,000-line file with its thousands of findings, to toggle a kind filter, and to
 // paint one frame of scrolling. The module and its -m=2 output come from bench/run (HEAPSIGHT_BENCH_DIR

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Heapsight authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A straightforward parser of `go build -gcflags=-m=2` output with Python's re module.
 
 It is the reference point of bench/run: the obvious way to read this output in a scripting language.

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Heapsight authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Whole-process figures of heapsight-cli, as a user waits for them, beside `cat` and `wc -l` in the same run.
 
 Every command runs `--rounds` times (default 3), the commands interleaved round by round so that all of them

@@ -1,3 +1,6 @@
+# SPDX-FileCopyrightText: 2026 The Heapsight authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Warnings for every Heapsight target; -Werror only where asked for (CI sets HEAPSIGHT_WERROR=ON).
 function(heapsight_set_warnings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -pedantic -Wshadow -Wnon-virtual-dtor)

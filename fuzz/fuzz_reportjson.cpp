@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // libFuzzer target: the report JSON loader. A document it accepts must write back and load again to
 // the same report.
 #include "core/io/reportjson.h"

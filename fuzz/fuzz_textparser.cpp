@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // libFuzzer target: the text parser of -m / -m=2 output. Any input: no crash, no sanitizer report, and
 // every line accounted for; chunked input, and input cut into stretches parsed on threads, parse exactly
 // like whole input.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Precompiled for every test executable (tests/CMakeLists.txt): the headers nearly all of them include.
 // Parsing QtTest and QtCore again took ~3.5 s of the ~4 s a test file needed to compile.
 #pragma once
@@ -9,7 +12,6 @@
 #include <QString>
 #include <QStringList>
 #include <QTest>
-
 #include <algorithm>
 #include <cstdint>
 #include <memory>

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "testsupport.h"
 
 #include "core/parse/escapeparser.h"
@@ -19,9 +22,15 @@ QByteArray readFile(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-std::string_view view(const QByteArray& bytes) { return std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())); }
+std::string_view view(const QByteArray& bytes)
+{
+    return std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+}
 
-Report parseFile(const QString& path) { return EscapeParser::parse(view(readFile(path))); }
+Report parseFile(const QString& path)
+{
+    return EscapeParser::parse(view(readFile(path)));
+}
 
 QString installedGo(const QString& minor)
 {
@@ -105,13 +114,13 @@ bool applySampleEdit(const QString& module, const QString& edit)
     if (edit == QLatin1String("blank lines"))
         return rewrite(QStringLiteral("loopvar.go"), [](QByteArray s) { return "\n\n\n" + s; });
     if (edit == QLatin1String("lines moved")) {
-        return rewrite(QStringLiteral("closure.go"),
-                   [](QByteArray s) { return s.replace("package main\n", "package main\n\n// Closures.\n"); })
-            && rewrite(QStringLiteral("returnaddr.go"),
-                [](QByteArray s) { return s.replace("\tx := 0\n", "\t_ = 0\n\tx := 0\n"); })
-            && rewrite(QStringLiteral("iface.go"), [](QByteArray s) {
-                   return s.insert(s.indexOf("\nfunc ") + 1, "func helper() int { return 1 }\n\nvar _ = helper\n\n");
-               });
+        return rewrite(QStringLiteral("closure.go"), [](QByteArray s) {
+            return s.replace("package main\n", "package main\n\n// Closures.\n");
+        }) && rewrite(QStringLiteral("returnaddr.go"), [](QByteArray s) {
+            return s.replace("\tx := 0\n", "\t_ = 0\n\tx := 0\n");
+        }) && rewrite(QStringLiteral("iface.go"), [](QByteArray s) {
+            return s.insert(s.indexOf("\nfunc ") + 1, "func helper() int { return 1 }\n\nvar _ = helper\n\n");
+        });
     }
     if (edit == QLatin1String("new escape"))
         return rewrite(QStringLiteral("main.go"), [](QByteArray s) {

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The analysis engine against the real toolchains CI installs (Go 1.21 and 1.22, 1.23 when present):
 // discovery, runs on real modules, cancel, compile errors, language-version override, the cache, and
 // that the analysed folder is byte-identical afterwards. Every module is a temporary copy.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Baselines end to end through heapsight-cli: `baseline save` on the sample module analysed by Go 1.22,
 // edits as a developer makes them, `check` against the saved file. Moved lines are not new; a new escape
 // is, and fails the check only in the chosen packages. Broken baseline files are refused with a reason.
@@ -134,18 +137,20 @@ void TestBaseline::fromRecordedReport()
     const QString reports = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/");
     const QString sources = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/escapes");
     const QString baseline = m_dir.filePath(QStringLiteral("recorded-baseline.json"));
-    const test::CliOutcome saved
-        = cli({ QStringLiteral("baseline"), QStringLiteral("save"), reports + QStringLiteral("escapes-go1.22-lang1.22.m2.txt"),
-            QStringLiteral("--sources"), sources, QStringLiteral("-o"), baseline });
+    const test::CliOutcome saved = cli({ QStringLiteral("baseline"), QStringLiteral("save"),
+        reports + QStringLiteral("escapes-go1.22-lang1.22.m2.txt"), QStringLiteral("--sources"), sources,
+        QStringLiteral("-o"), baseline });
     QVERIFY2(saved.exitCode == 0, saved.errors.constData());
-    const test::CliOutcome same = cli({ QStringLiteral("check"), reports + QStringLiteral("escapes-go1.22-lang1.22.m2.txt"),
-        QStringLiteral("--sources"), sources, QStringLiteral("--baseline"), baseline, QStringLiteral("--json") });
+    const test::CliOutcome same
+        = cli({ QStringLiteral("check"), reports + QStringLiteral("escapes-go1.22-lang1.22.m2.txt"),
+            QStringLiteral("--sources"), sources, QStringLiteral("--baseline"), baseline, QStringLiteral("--json") });
     QCOMPARE(same.exitCode, 0);
     QCOMPARE(same.json.value(QStringLiteral("newHeapAllocations")).toInt(), 0);
     const test::CliOutcome checked = cli({ QStringLiteral("check"), reports + QStringLiteral("escapes-go1.22.m2.txt"),
         QStringLiteral("--sources"), sources, QStringLiteral("--baseline"), baseline, QStringLiteral("--json") });
-    const test::CliOutcome diffed = cli({ QStringLiteral("diff"), reports + QStringLiteral("escapes-go1.22-lang1.22.m2.txt"),
-        reports + QStringLiteral("escapes-go1.22.m2.txt"), QStringLiteral("--json") });
+    const test::CliOutcome diffed
+        = cli({ QStringLiteral("diff"), reports + QStringLiteral("escapes-go1.22-lang1.22.m2.txt"),
+            reports + QStringLiteral("escapes-go1.22.m2.txt"), QStringLiteral("--json") });
     QCOMPARE(diffed.exitCode, 0);
     const int expected = diffed.json.value(QStringLiteral("newHeapAllocations")).toInt();
     QCOMPARE(expected, 1);

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The arena that holds explanation chains, the writer that fills it, and the lifetimes they must not
 // break: copies of a report, or of its findings, outlive it; assigning over a report; a merged parallel
 // parse. Run under ASan+UBSan in CI, where a chain left pointing into a freed arena fails.

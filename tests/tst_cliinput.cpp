@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // heapsight-cli's ways of reading its input give one result: a file it maps, standard input redirected
 // from a file (mapped too), a pipe (read in blocks as it arrives, here in small pieces with pauses), and
 // a report JSON file or pipe; an empty input, a directory and a missing file are said plainly.

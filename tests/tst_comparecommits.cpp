@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // `heapsight-cli diff --against REF DIR` end to end with a real toolchain: a git repository of the sample
 // module, edits committed and in the working tree, both sides analysed by Go 1.22. Edits that only move
 // lines report nothing; a new escape reports exactly itself; the repository, .git included, is

@@ -1,10 +1,12 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The diff engine on recorded compiler output: Go 1.21 against Go 1.22 on the samples (the real changes,
 // exactly), go 1.21 against go 1.22 language semantics, standard-library packages where the spelling
 // changed between versions, and the SARIF and JSON exports.
 #include "core/diff/diffexport.h"
 #include "core/diff/reportdiff.h"
 #include "core/parse/escapeparser.h"
-
 #include "testsupport.h"
 
 #include <QFile>
@@ -16,8 +18,14 @@ using namespace heapsight;
 
 namespace {
 
-Report sample(const char* name) { return test::parseFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/") + QLatin1String(name)); }
-Report data(const char* name) { return test::parseFile(QStringLiteral(HEAPSIGHT_TEST_DATA "/") + QLatin1String(name)); }
+Report sample(const char* name)
+{
+    return test::parseFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/") + QLatin1String(name));
+}
+Report data(const char* name)
+{
+    return test::parseFile(QStringLiteral(HEAPSIGHT_TEST_DATA "/") + QLatin1String(name));
+}
 
 QStringList changesOf(const ReportDiff& d)
 {
@@ -26,7 +34,8 @@ QStringList changesOf(const ReportDiff& d)
         if (c.type == ChangeType::Unchanged)
             continue;
         out << QStringLiteral("%1 %2 %3:%4:%5 %6")
-                   .arg(QLatin1String(changeTypeId(c.type).data()), QLatin1String(kindId(c.kind).data()), QString::fromStdString(c.file))
+                   .arg(QLatin1String(changeTypeId(c.type).data()), QLatin1String(kindId(c.kind).data()),
+                       QString::fromStdString(c.file))
                    .arg(c.line)
                    .arg(c.column)
                    .arg(QString::fromStdString(c.type == ChangeType::Removed ? c.subjectA : c.subjectB));
@@ -137,25 +146,30 @@ void TestDiff::sarifStructure()
         diffToSarif(d, DiffSides { &a, &b, "go 1.22", "go 1.21" }, "/work/module", "0.1.0").dump());
     QCOMPARE(QString::fromStdString(sarif.at("version").get<std::string>()), QStringLiteral("2.1.0"));
     const auto& run = sarif.at("runs").at(0);
-    QCOMPARE(QString::fromStdString(run.at("tool").at("driver").at("name").get<std::string>()), QStringLiteral("Heapsight"));
+    QCOMPARE(
+        QString::fromStdString(run.at("tool").at("driver").at("name").get<std::string>()), QStringLiteral("Heapsight"));
     QCOMPARE(run.at("tool").at("driver").at("rules").size(), std::size_t(1));
     QCOMPARE(QString::fromStdString(run.at("originalUriBaseIds").at("SRCROOT").at("uri").get<std::string>()),
-             QStringLiteral("file:///work/module/"));
+        QStringLiteral("file:///work/module/"));
     const auto& results = run.at("results");
     QCOMPARE(results.size(), std::size_t(1));
     const auto& r = results.at(0);
-    QCOMPARE(QString::fromStdString(r.at("ruleId").get<std::string>()), QStringLiteral("heapsight/new-heap-allocation"));
+    QCOMPARE(
+        QString::fromStdString(r.at("ruleId").get<std::string>()), QStringLiteral("heapsight/new-heap-allocation"));
     QVERIFY(r.at("message").at("text").get<std::string>().starts_with("moved to heap: i"));
     const auto& loc = r.at("locations").at(0).at("physicalLocation");
-    QCOMPARE(QString::fromStdString(loc.at("artifactLocation").at("uri").get<std::string>()), QStringLiteral("loopvar.go"));
-    QCOMPARE(QString::fromStdString(loc.at("artifactLocation").at("uriBaseId").get<std::string>()), QStringLiteral("SRCROOT"));
+    QCOMPARE(
+        QString::fromStdString(loc.at("artifactLocation").at("uri").get<std::string>()), QStringLiteral("loopvar.go"));
+    QCOMPARE(QString::fromStdString(loc.at("artifactLocation").at("uriBaseId").get<std::string>()),
+        QStringLiteral("SRCROOT"));
     QCOMPARE(loc.at("region").at("startLine").get<int>(), 13);
     QCOMPARE(loc.at("region").at("startColumn").get<int>(), 6);
     QVERIFY(!r.at("partialFingerprints").empty());
     // The compiler's reasoning travels along as a code flow.
     const auto& steps = r.at("codeFlows").at(0).at("threadFlows").at(0).at("locations");
     QCOMPARE(steps.size(), std::size_t(2));
-    QVERIFY(steps.at(0).at("location").at("message").at("text").get<std::string>().find("captured by a closure") != std::string::npos);
+    QVERIFY(steps.at(0).at("location").at("message").at("text").get<std::string>().find("captured by a closure")
+        != std::string::npos);
 }
 
 QTEST_APPLESS_MAIN(TestDiff)

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Diffs across the Go 1.25 change of the explanation grammar (`X escapes to heap in F:`, `parameter P leaks
 // to LOC for F with derefs=N:`, `←` in flow lines) and the Go 1.27 change of inlined closures' names, on
 // real recordings of the same code (the sample module and std packages whose sources are identical in Go

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The compiler's own specification of what it prints, as a test of the parser. Every GOROOT's test/ folder
 // holds the compiler's regression tests; those whose recipe is `// errorcheck ... -m ...` (test/escape*.go,
 // test/uintptrescapes*.go, test/inline*.go, some test/fixedbugs/*.go) carry `// ERROR "regexp" ...` comments

@@ -1,9 +1,11 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The flow graph of the explanations on one line, on real recorded output: a return of an address, two
 // parameters leaking to one shared {heap}, a closure's storage, and a block of go/types' that the compiler
 // truncates (an assignment cycle), which ends in a marked "…" node.
 #include "core/model/flowgraph.h"
 #include "core/parse/escapeparser.h"
-
 #include "testsupport.h"
 
 #include <QFile>

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Tests and benchmarks, and the code the go command generates for them, on real recorded output of
 // `go test -c -o /dev/null -gcflags=-m=2 ./...` (what `analyze --tests` runs) for Go 1.21-1.27, on a
 // module of our own (tests/data/modules/benchmarks: a package with in-package and external tests, one

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The heap-profile reader and the attribution of allocations to findings, over real profiles recorded
 // by tools/record-profile from samples/escapes' benchmarks. What the reader decodes is compared with
 // `go tool pprof -raw` of the same file (Go's own decoder), recorded beside it.
@@ -6,7 +9,6 @@
 #include "core/profile/gzipinflate.h"
 #include "core/profile/heapprofilereader.h"
 #include "core/profile/profilepathmatcher.h"
-
 #include "testsupport.h"
 
 #include <QFile>
@@ -184,8 +186,9 @@ void TestHeapProfile::refusesBadInput_data()
     QTest::newRow("plain truncated by one byte") << plain.chopped(1) << QStringLiteral("not a heap profile");
     QTest::newRow("gzip of text") << test::readFile(kProfiles + QStringLiteral("/not-a-profile.gz"))
                                   << QStringLiteral("gzip data inside is not a pprof");
-    QTest::newRow("CPU profile: no alloc_space") << test::readFile(kProfiles + QStringLiteral("/escapes-go1.22.cpu.pb.gz"))
-                                                 << QStringLiteral("no alloc_space sample type (it has: samples, cpu)");
+    QTest::newRow("CPU profile: no alloc_space")
+        << test::readFile(kProfiles + QStringLiteral("/escapes-go1.22.cpu.pb.gz"))
+        << QStringLiteral("no alloc_space sample type (it has: samples, cpu)");
 }
 
 void TestHeapProfile::refusesBadInput()

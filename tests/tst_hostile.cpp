@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Bad input never crashes the parser and never loses what is well formed: each case starts from real
 // recorded compiler output and damages it the way files, terminals and build systems do.
 #include "core/io/reportjson.h"

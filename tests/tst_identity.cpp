@@ -1,11 +1,14 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Finding identity: the Go declaration scanner on tricky source, and the diff of two commits where
 // lines moved. The second part takes the samples' recorded Go 1.22 output and sources, applies an edit
 // to a copy of the sources (blank lines, a comment, a line inside a function) and moves the positions in
 // the output by exactly as many lines, as the compiler would print them after that edit.
 #include "core/diff/reportdiff.h"
 #include "core/identity/baseline.h"
-#include "core/model/reportfilter.h"
 #include "core/identity/findingidentity.h"
+#include "core/model/reportfilter.h"
 #include "core/parse/escapeparser.h"
 #include "testsupport.h"
 
@@ -169,7 +172,8 @@ void TestIdentity::linesMoved()
     lines.insert(atLine - 1, inserted.chopped(1));
     QVERIFY(writeAll(QDir(after).filePath(file), lines.join('\n')));
 
-    const QByteArray output = test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
+    const QByteArray output
+        = test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
     QVERIFY(output.contains(QByteArray(file.toUtf8() + ':')));
     const int by = static_cast<int>(inserted.count('\n'));
     const QByteArray moved = shiftPositions(output, file, atLine, by);
@@ -209,9 +213,11 @@ void TestIdentity::findingAddedAmongEquals()
     QList<QByteArray> lines = test::readFile(QDir(after).filePath(QStringLiteral("main.go"))).split('\n');
     lines.insert(16, "\tfmt.Println(len(addresses(5)))");
     QVERIFY(writeAll(QDir(after).filePath(QStringLiteral("main.go")), lines.join('\n')));
-    const QByteArray output = test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
+    const QByteArray output
+        = test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt"));
     QVERIFY(output.count("./main.go:19:24: ~r0 escapes to heap\n") == 1);
-    const QByteArray edited = shiftPositions(output, QStringLiteral("main.go"), 17, 1) + "./main.go:17:23: ~r0 escapes to heap\n";
+    const QByteArray edited
+        = shiftPositions(output, QStringLiteral("main.go"), 17, 1) + "./main.go:17:23: ~r0 escapes to heap\n";
     const Report a = parse(output, before), b = parse(edited, after);
     const auto idsA = findingIdentities(a, before.toStdString()), idsB = findingIdentities(b, after.toStdString());
     const ReportDiff d = diffReports(a, b, DiffIdentities { idsA, idsB });
@@ -232,11 +238,12 @@ void TestIdentity::mergeBaselines_data()
     QTest::addColumn<QStringList>("first");
     QTest::addColumn<QStringList>("then");
     QTest::newRow("into an empty baseline") << QStringList {} << QStringList { QStringLiteral("./closure.go") };
-    QTest::newRow("disjoint files") << QStringList { QStringLiteral("./closure.go") }
-                                    << QStringList { QStringLiteral("./returnaddr.go"), QStringLiteral("store/store.go") };
+    QTest::newRow("disjoint files") << QStringList { QStringLiteral(
+        "./closure.go") } << QStringList { QStringLiteral("./returnaddr.go"), QStringLiteral("store/store.go") };
     QTest::newRow("overlapping files") << QStringList { QStringLiteral("./closure.go"), QStringLiteral("./iface.go") }
                                        << QStringList { QStringLiteral("./iface.go"), QStringLiteral("./main.go") };
-    QTest::newRow("the same file again") << QStringList { QStringLiteral("./iface.go") } << QStringList { QStringLiteral("./iface.go") };
+    QTest::newRow("the same file again") << QStringList { QStringLiteral("./iface.go") }
+                                         << QStringList { QStringLiteral("./iface.go") };
 }
 
 void TestIdentity::mergeBaselines()
@@ -244,11 +251,15 @@ void TestIdentity::mergeBaselines()
     QFETCH(QStringList, first);
     QFETCH(QStringList, then);
     const QString sources = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/escapes");
-    const Report report = parse(test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt")), sources);
+    const Report report
+        = parse(test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.22.m2.txt")), sources);
     const auto inFiles = [&](const QStringList& files) {
-        return makeBaseline(filterFindings(report, [&](const Finding& f) {
-            return files.contains(QString::fromStdString(std::string(report.fileName(f.position.file))));
-        }), sources.toStdString());
+        return makeBaseline(filterFindings(report,
+                                [&](const Finding& f) {
+                                    return files.contains(
+                                        QString::fromStdString(std::string(report.fileName(f.position.file))));
+                                }),
+            sources.toStdString());
     };
     const Baseline a = inFiles(first), b = inFiles(then);
     QStringList both = first + then;
@@ -271,7 +282,8 @@ void TestIdentity::mergeBaselines()
     QVERIFY(reread->identities() == merged.identities());
     for (std::size_t i = 0; i < merged.report.findings().size(); ++i) {
         const Finding& f = merged.report.findings()[i];
-        QCOMPARE(merged.report.fileName(f.position.file), reread->report.fileName(reread->report.findings()[i].position.file));
+        QCOMPARE(merged.report.fileName(f.position.file),
+            reread->report.fileName(reread->report.findings()[i].position.file));
         QVERIFY(!merged.places[i].function.empty()); // every heap allocation of the sample is inside a function
     }
 }

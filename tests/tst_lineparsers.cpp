@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Position prefixes, flow lines and message families, one row per real line the compiler printed
 // (taken from the catalogue of std, $GOROOT/test and the case modules measured for Go 1.21-1.23).
 #include "core/parse/flowlineparser.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Merging the -json=0 logopt files into the text output of the same build adds no finding the text has not,
 // on every recording of tools/record-logopt-data (tests/data/logopt/<module>-go1.XX: Go 1.21 to 1.27, a module
 // calling fmt.Println, samples/escapes, and generic code with range-over-func iterators). What the merge may

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Go 1.25 changed how the compiler prints its explanations (`X escapes to heap in F:`, `parameter P leaks to LOC
 // for F with derefs=N:`, `flow: DST ← SRC:`), and Go 1.26 prints some lines at `<unknown line number>` or with no
 // position at all. Checked here on real output recorded with Go 1.21–1.27 (tools/record-go-output):

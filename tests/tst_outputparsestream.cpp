@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // OutputParseStream, the parse that runs while go prints: whatever the sizes of the pieces the output
 // arrives in, and however they interleave with the worker, the report equals a one-shot parse of the
 // whole text (compared as Heapsight report JSON), on every recorded output including failing builds.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Ranking escapes by real allocations, end to end with a real toolchain: the benchmarks of a copy of
 // samples/escapes run under BenchmarkProfiler (go test -memprofile), the same copy is analysed, and
 // the top-ranked heap finding must be the heap-finding line that `go tool pprof -top -lines` (Go's own
@@ -203,9 +206,8 @@ void TestProfileRun::testsAnalysedWithoutRunning()
     QCOMPARE(keys(*withTests.report, false), keys(*plain.report, false));
     QVERIFY(keys(*plain.report, true).empty());
     QVERIFY(keys(*withTests.report, true).size() > 5);
-    QVERIFY(std::ranges::any_of(withTests.report->findings(), [&](const Finding& f) {
-        return f.kind == FindingKind::EscapesToHeap && isGenerated(*withTests.report, f);
-    }));
+    QVERIFY(std::ranges::any_of(withTests.report->findings(),
+        [&](const Finding& f) { return f.kind == FindingKind::EscapesToHeap && isGenerated(*withTests.report, f); }));
 }
 
 void TestProfileRun::cancelKillsTestBinary()

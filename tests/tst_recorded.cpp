@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Properties that hold for every recorded compiler output in tests/data and samples/reports: nothing is
 // left unknown, every line is accounted for, chunked (streamed) parsing equals one-shot parsing, and
 // the report survives a JSON round trip unchanged.

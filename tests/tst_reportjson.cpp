@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The streaming report JSON writer against files the DOM writer it replaced wrote (tests/data/golden-json,
 // nlohmann's dump(1, '\t') of the same reports), the reader's round trip, and broken input.
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The result cache keeps a run's compressed output (or merged report); reading an entry gives the report the
 // run gave, and a damaged or cut-short entry is refused with the reason and removed. No Go needed: the
 // runs are recorded ones (tst_analysis covers the runner re-running after a damaged entry).

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Version-specific spellings of the same finding, each pair taken from the catalogue's measured
 // differences between Go 1.21 and Go 1.22 output of byte-identical source.
 #include "core/diff/spelling.h"

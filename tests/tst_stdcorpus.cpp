@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The whole standard library's -m=2 output of one installed toolchain, generated at test time, must
 // parse with zero unknown lines, and every family's count must equal an independent grep count of the
 // same text. The toolchain comes from HEAPSIGHT_GO; without it the test skips, except under CI where

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "analyzecommand.h"
 
 #include "blockinganalysis.h"
@@ -16,23 +19,16 @@ nlohmann::json analysisJson(const AnalysisResult& r)
 {
     nlohmann::json diagnostics = nlohmann::json::array();
     for (const Diagnostic& d : r.diagnostics) {
-        diagnostics.push_back({ { "file", d.file.toStdString() },
-                                { "line", d.line },
-                                { "column", d.column },
-                                { "message", d.message.toStdString() } });
+        diagnostics.push_back({ { "file", d.file.toStdString() }, { "line", d.line }, { "column", d.column },
+            { "message", d.message.toStdString() } });
     }
     nlohmann::json command = nlohmann::json::array();
     for (const QString& a : r.commandLine)
         command.push_back(a.toStdString());
-    return { { "state", analysisStateName(r.state).toStdString() },
-             { "fromCache", r.fromCache },
-             { "languageOverridden", r.languageOverridden },
-             { "moduleRoot", r.module.root.toStdString() },
-             { "modulePath", r.module.modulePath.toStdString() },
-             { "exitCode", r.exitCode },
-             { "elapsedMs", r.elapsedMs },
-             { "command", command },
-             { "diagnostics", diagnostics } };
+    return { { "state", analysisStateName(r.state).toStdString() }, { "fromCache", r.fromCache },
+        { "languageOverridden", r.languageOverridden }, { "moduleRoot", r.module.root.toStdString() },
+        { "modulePath", r.module.modulePath.toStdString() }, { "exitCode", r.exitCode }, { "elapsedMs", r.elapsedMs },
+        { "command", command }, { "diagnostics", diagnostics } };
 }
 
 } // namespace
@@ -43,24 +39,27 @@ int runAnalyzeCommand(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("analyze"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("A directory inside the Go module."));
     const QCommandLineOption toolchainOption(QStringLiteral("toolchain"),
-                                             QStringLiteral("go1.22, 1.22, go1.22.12 or a path to a go binary (default: newest found)."),
-                                             QStringLiteral("version"));
+        QStringLiteral("go1.22, 1.22, go1.22.12 or a path to a go binary (default: newest found)."),
+        QStringLiteral("version"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
-                                        QStringLiteral("Analyse under this language version (go line), e.g. 1.22, via a temporary go.mod."),
-                                        QStringLiteral("version"));
+        QStringLiteral("Analyse under this language version (go line), e.g. 1.22, via a temporary go.mod."),
+        QStringLiteral("version"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the report as JSON."));
-    const QCommandLineOption kindsOption(QStringLiteral("kinds"), QStringLiteral("Only these finding kinds."), QStringLiteral("ids"));
-    const QCommandLineOption depsOption(QStringLiteral("deps"), QStringLiteral("Also analyse dependencies (-gcflags=all=...)."));
+    const QCommandLineOption kindsOption(
+        QStringLiteral("kinds"), QStringLiteral("Only these finding kinds."), QStringLiteral("ids"));
+    const QCommandLineOption depsOption(
+        QStringLiteral("deps"), QStringLiteral("Also analyse dependencies (-gcflags=all=...)."));
     const QCommandLineOption offlineOption(QStringLiteral("offline"), QStringLiteral("GOPROXY=off."));
     const QCommandLineOption noCacheOption(QStringLiteral("no-cache"), QStringLiteral("Always run the compiler."));
-    const QCommandLineOption noLogoptOption(QStringLiteral("no-logopt"), QStringLiteral("Do not collect -json=0 logopt files."));
+    const QCommandLineOption noLogoptOption(
+        QStringLiteral("no-logopt"), QStringLiteral("Do not collect -json=0 logopt files."));
     const QCommandLineOption loopvarOption(QStringLiteral("loopvar"), QStringLiteral("Add -d=loopvar=2 (Go 1.22+)."));
     const QCommandLineOption testsOption(QStringLiteral("tests"),
-                                         QStringLiteral("Compile the tests too (go test -c, nothing run), so _test.go files get findings."));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds."),
-                                           QStringLiteral("seconds"));
+        QStringLiteral("Compile the tests too (go test -c, nothing run), so _test.go files get findings."));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds."), QStringLiteral("seconds"));
     for (const auto* o : { &toolchainOption, &langOption, &jsonOption, &kindsOption, &depsOption, &offlineOption,
-                           &noCacheOption, &noLogoptOption, &loopvarOption, &testsOption, &timeoutOption })
+             &noCacheOption, &noLogoptOption, &loopvarOption, &testsOption, &timeoutOption })
         parser.addOption(*o);
     const ProfileOptions profileOptions;
     profileOptions.addTo(parser);

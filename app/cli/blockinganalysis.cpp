@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "blockinganalysis.h"
 
 #include "core/analysis/analysisrunner.h"
@@ -10,7 +13,8 @@ namespace heapsight::cli {
 
 std::optional<Toolchain> chooseToolchain(const QString& wanted, QTextStream& err)
 {
-    const auto toolchains = ToolchainDiscovery::discover(ToolchainDiscovery::Places::fromEnvironment(userToolchainPaths()));
+    const auto toolchains
+        = ToolchainDiscovery::discover(ToolchainDiscovery::Places::fromEnvironment(userToolchainPaths()));
     std::optional<Toolchain> t;
     if (!wanted.isEmpty())
         t = ToolchainDiscovery::select(toolchains, wanted);
@@ -29,7 +33,9 @@ AnalysisResult runAnalysis(const AnalysisRequest& request, QTextStream& err)
     AnalysisRunner runner;
     AnalysisResult result;
     QEventLoop loop;
-    QObject::connect(&runner, &AnalysisRunner::stageChanged, [&err](const QString& s) { err << s << "…\n" << Qt::flush; });
+    QObject::connect(&runner, &AnalysisRunner::stageChanged, [&err](const QString& s) {
+        err << s << "…\n" << Qt::flush;
+    });
     QObject::connect(&runner, &AnalysisRunner::finished, [&](const AnalysisResult& r) {
         result = r;
         loop.quit();

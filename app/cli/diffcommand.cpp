@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "diffcommand.h"
 
 #include "blockinganalysis.h"
@@ -50,7 +53,8 @@ int runDiffCommand(const QStringList& arguments)
     const QCommandLineOption langOption(QStringLiteral("lang"),
         QStringLiteral("Language version of side A, then of side B."), QStringLiteral("version"));
     const QCommandLineOption testsOption(QStringLiteral("tests"),
-        QStringLiteral("Analyse with the tests (go test -c, nothing run); generated code is never a new heap allocation."));
+        QStringLiteral(
+            "Analyse with the tests (go test -c, nothing run); generated code is never a new heap allocation."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the changes as JSON."));
     const QCommandLineOption sarifOption(
         QStringLiteral("sarif"), QStringLiteral("Print SARIF 2.1.0: one result per new heap allocation."));
@@ -64,8 +68,8 @@ int runDiffCommand(const QStringList& arguments)
         QStringLiteral("module-root"), QStringLiteral("Directory SARIF URIs are relative to."), QStringLiteral("dir"));
     const QCommandLineOption allowUnknownOption(QStringLiteral("allow-unknown"),
         QStringLiteral("With --fail-on: decide even when a side has lines not understood (otherwise exit 3)."));
-    for (const auto* o : { &againstOption, &toolchainOption, &langOption, &testsOption, &jsonOption, &sarifOption, &failOption,
-             &kindsOption, &allOption, &rootOption, &allowUnknownOption })
+    for (const auto* o : { &againstOption, &toolchainOption, &langOption, &testsOption, &jsonOption, &sarifOption,
+             &failOption, &kindsOption, &allOption, &rootOption, &allowUnknownOption })
         parser.addOption(*o);
     if (const auto done = parseCommandLine(parser, arguments))
         return *done;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // heapsight-cli: the headless twin of the desktop app, for scripts and CI.
 #include "analyzecommand.h"
 #include "baselinecommand.h"

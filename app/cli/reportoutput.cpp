@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "reportoutput.h"
 
 #include "core/io/jsonwriter.h"
@@ -8,8 +11,8 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
-#include <numeric>
 #include <nlohmann/json.hpp>
+#include <numeric>
 
 namespace heapsight::cli {
 

@@ -1,9 +1,11 @@
-#include "toolchainscommand.h"
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "reportoutput.h"
+#include "toolchainscommand.h"
 
 #include "core/toolchain/toolchaindiscovery.h"
 #include "core/toolchain/usertoolchains.h"
+#include "reportoutput.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -18,8 +20,7 @@ int runToolchainsCommand(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("toolchains"), QStringLiteral("The command."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption addOption(QStringLiteral("add"),
-                                       QStringLiteral("Also look at this go binary, bin/ directory or GOROOT (repeatable)."),
-                                       QStringLiteral("path"));
+        QStringLiteral("Also look at this go binary, bin/ directory or GOROOT (repeatable)."), QStringLiteral("path"));
     parser.addOption(jsonOption);
     parser.addOption(addOption);
     if (const auto done = parseCommandLine(parser, arguments))
@@ -30,13 +31,10 @@ int runToolchainsCommand(const QStringList& arguments)
     if (parser.isSet(jsonOption)) {
         nlohmann::json list = nlohmann::json::array();
         for (const Toolchain& t : found) {
-            list.push_back({ { "version", t.version.toStdString() },
-                             { "go", t.goBinary.toStdString() },
-                             { "realPath", t.realPath.toStdString() },
-                             { "goroot", t.goroot.toStdString() },
-                             { "goos", t.goos.toStdString() },
-                             { "goarch", t.goarch.toStdString() },
-                             { "foundVia", t.foundVia.toStdString() } });
+            list.push_back({ { "version", t.version.toStdString() }, { "go", t.goBinary.toStdString() },
+                { "realPath", t.realPath.toStdString() }, { "goroot", t.goroot.toStdString() },
+                { "goos", t.goos.toStdString() }, { "goarch", t.goarch.toStdString() },
+                { "foundVia", t.foundVia.toStdString() } });
         }
         std::cout << nlohmann::json { { "toolchains", list } }.dump(1, '\t') << '\n';
         return 0;
@@ -48,8 +46,8 @@ int runToolchainsCommand(const QStringList& arguments)
         return 1;
     }
     for (const Toolchain& t : found)
-        out << qSetFieldWidth(12) << Qt::left << t.version << qSetFieldWidth(0) << ' ' << t.goBinary << "  ("
-            << t.goos << '/' << t.goarch << ", GOROOT " << t.goroot << ", found via " << t.foundVia << ")\n";
+        out << qSetFieldWidth(12) << Qt::left << t.version << qSetFieldWidth(0) << ' ' << t.goBinary << "  (" << t.goos
+            << '/' << t.goarch << ", GOROOT " << t.goroot << ", found via " << t.foundVia << ")\n";
     return 0;
 }
 

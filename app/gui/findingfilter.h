@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #pragma once
 
 #include "markergroup.h"
@@ -42,7 +45,10 @@ public:
     // Findings of the current report a baseline has accepted (one flag per finding; null: no baseline),
     // and whether to hide them.
     void setAccepted(std::shared_ptr<const std::vector<bool>> accepted);
-    bool isAccepted(std::uint32_t finding) const { return m_accepted && finding < m_accepted->size() && (*m_accepted)[finding]; }
+    bool isAccepted(std::uint32_t finding) const
+    {
+        return m_accepted && finding < m_accepted->size() && (*m_accepted)[finding];
+    }
     bool hidesAccepted() const { return m_hideAccepted; }
     void setHideAccepted(bool hide);
 

@@ -1,16 +1,18 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #pragma once
 
 #include "annotationpalette.h"
-#include "reportindex.h"
-
 #include "core/profile/allocationprofile.h"
+#include "reportindex.h"
 
 #include <QAbstractTableModel>
 #include <QIcon>
 #include <array>
 #include <memory>
-#include <vector>
 #include <optional>
+#include <vector>
 
 namespace heapsight::gui {
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Precompiled for the desktop app's library and the GUI tests: the Qt Widgets headers most of their files
 // include. Without it each file spent most of its ~5 s compiling the same Qt headers again.
 #pragma once
@@ -18,7 +21,6 @@
 #include <QVBoxLayout>
 #include <QWidget>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
 #include <memory>
 #include <optional>

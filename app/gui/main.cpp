@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // heapsight: the desktop app. Shows why Go values move to the heap, over the module's source.
 #include "mainwindow.h"
 #include "profileactions.h"
@@ -38,9 +41,9 @@ int main(int argc, char** argv)
         QApplication::translate("main", "A Go heap profile (go test -memprofile) to rank the heap findings by."),
         QStringLiteral("file"));
     const QCommandLineOption compareOption(QStringLiteral("compare"),
-        QApplication::translate(
-            "main", "Given twice (side A, then side B): compare these two sides of the module in the compare view. "
-                    "A side is a report file, or a toolchain to run: go1.22, or go1.22@1.21 for another language version."),
+        QApplication::translate("main",
+            "Given twice (side A, then side B): compare these two sides of the module in the compare view. "
+            "A side is a report file, or a toolchain to run: go1.22, or go1.22@1.21 for another language version."),
         QStringLiteral("report|goX.Y[@X.Y]"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Write screenshots to this directory and quit."), QStringLiteral("dir"));

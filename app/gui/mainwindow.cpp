@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "mainwindow.h"
 
 #include "analysisbar.h"
@@ -30,10 +33,10 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QMenuBar>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QTextBlock>
 
@@ -132,10 +135,11 @@ void MainWindow::connectActions()
     });
     connect(m_filter, &FindingFilter::changed, this, &MainWindow::refreshAnnotations);
     connect(m_profiles, &ProfileActions::allocationsChanged, this, &MainWindow::refreshAnnotations);
-    connect(m_baselines, &BaselineActions::acceptedChanged, this, [this](std::shared_ptr<const std::vector<bool>> accepted) {
-        m_findings->setAccepted(accepted);
-        m_filter->setAccepted(std::move(accepted));
-    });
+    connect(m_baselines, &BaselineActions::acceptedChanged, this,
+        [this](std::shared_ptr<const std::vector<bool>> accepted) {
+            m_findings->setAccepted(accepted);
+            m_filter->setAccepted(std::move(accepted));
+        });
     connect(m_baselines->hideAccepted, &QAction::toggled, m_filter, &FindingFilter::setHideAccepted);
 
     connect(m_tree, &ModuleTreePanel::fileActivated, this, [this](const QString& path) { openFile(path); });
@@ -233,7 +237,8 @@ void MainWindow::onFolderOpened(const QString& root)
     m_analysis->setModule(root, module ? module->goVersion : QString());
     // The bundled sample comes with recorded reports of several toolchains: offered for comparing.
     const std::optional<SampleModule> sample = SampleLocator::find();
-    const bool isSample = sample && QFileInfo(sample->folder).canonicalFilePath() == QFileInfo(root).canonicalFilePath();
+    const bool isSample
+        = sample && QFileInfo(sample->folder).canonicalFilePath() == QFileInfo(root).canonicalFilePath();
     m_compare->setModule(root, module ? module->goVersion : QString(), isSample ? sample->reports : QStringList());
     if (!m_isSample) {
         RecentFolders().add(root);

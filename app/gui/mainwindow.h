@@ -1,8 +1,10 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #pragma once
 
-#include "core/model/report.h"
-
 #include "core/analysis/analysisrequest.h"
+#include "core/model/report.h"
 
 #include <QMainWindow>
 #include <memory>

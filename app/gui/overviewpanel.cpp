@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "overviewpanel.h"
 
 #include "findingfilter.h"
@@ -13,8 +16,8 @@
 #include <QLabel>
 #include <QMap>
 #include <QPushButton>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <algorithm>
 
 namespace heapsight::gui {
@@ -63,8 +66,14 @@ void OverviewPanel::setReport(std::shared_ptr<const ReportIndex> report)
     rebuild();
 }
 
-void OverviewPanel::focusPackage(const QString& package) { m_filter->setPackage(package); }
-void OverviewPanel::focusReason(const QString& reason) { m_filter->setReason(reason); }
+void OverviewPanel::focusPackage(const QString& package)
+{
+    m_filter->setPackage(package);
+}
+void OverviewPanel::focusReason(const QString& reason)
+{
+    m_filter->setReason(reason);
+}
 
 void OverviewPanel::rebuild()
 {
@@ -75,9 +84,11 @@ void OverviewPanel::rebuild()
             const Finding& f = r.findings()[i];
             if (!isHeapAllocation(f.kind))
                 continue;
-            ++perPackage[f.package < r.packages().size() ? QString::fromStdString(r.packages()[f.package].name) : QString()];
+            ++perPackage[f.package < r.packages().size() ? QString::fromStdString(r.packages()[f.package].name)
+                                                         : QString()];
             const std::string_view reason = m_report->firstReason(i);
-            ++perReason[reason.empty() ? tr("(no explanation)") : QString::fromUtf8(reason.data(), static_cast<qsizetype>(reason.size()))];
+            ++perReason[reason.empty() ? tr("(no explanation)")
+                                       : QString::fromUtf8(reason.data(), static_cast<qsizetype>(reason.size()))];
         }
     }
     m_packages = topBars(perPackage);
@@ -97,7 +108,8 @@ QChartView* OverviewPanel::makeChart(const QString& title, const QList<QPair<QSt
     auto* chart = new QChart;
     chart->setTitle(title);
     chart->legend()->hide();
-    chart->setTheme(palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setTheme(
+        palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundBrush(palette().brush(QPalette::Base));
     auto* set = new QBarSet(title);
     QStringList labels;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "problemspanel.h"
 
 #include <QIcon>
@@ -19,7 +22,10 @@ const Diagnostic* DiagnosticsModel::diagnostic(int row) const
     return row >= 0 && row < m_diagnostics.size() ? &m_diagnostics[row] : nullptr;
 }
 
-int DiagnosticsModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_diagnostics.size()); }
+int DiagnosticsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_diagnostics.size());
+}
 
 QVariant DiagnosticsModel::data(const QModelIndex& index, int role) const
 {

@@ -1,8 +1,10 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "reportindex.h"
 
-#include "stdtext.h"
-
 #include "core/model/generatedcode.h"
+#include "stdtext.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "analysisrunner.h"
 
 #include "analysisresultbuilder.h"
@@ -187,8 +190,9 @@ void AnalysisRunner::onListFinished()
 void AnalysisRunner::startBuild()
 {
     m_stage = Stage::Building;
-    Q_EMIT stageChanged(m_request.includeTests ? tr("Compiling with %1, tests included").arg(m_request.toolchain.version)
-                                               : tr("Compiling with %1").arg(m_request.toolchain.version));
+    Q_EMIT stageChanged(m_request.includeTests
+            ? tr("Compiling with %1, tests included").arg(m_request.toolchain.version)
+            : tr("Compiling with %1").arg(m_request.toolchain.version));
     Q_EMIT progressChanged(0, m_packagesTotal, {});
     const GoCommand command = goAnalysisCommand(m_request, m_module, m_paths);
     m_stream = std::make_unique<OutputParseStream>(AnalysisResultBuilder::origin(resultInput(0)));

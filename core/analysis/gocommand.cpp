@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "gocommand.h"
 
 #include <QProcess>
@@ -27,7 +30,7 @@ QProcessEnvironment goEnvironment(const AnalysisRequest& request, const GoComman
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("GOTOOLCHAIN"), QStringLiteral("local"));
     env.insert(QStringLiteral("GOFLAGS"),
-               request.allowModuleUpdates ? QStringLiteral("-mod=mod") : QStringLiteral("-mod=readonly"));
+        request.allowModuleUpdates ? QStringLiteral("-mod=mod") : QStringLiteral("-mod=readonly"));
     if (request.offline)
         env.insert(QStringLiteral("GOPROXY"), QStringLiteral("off"));
     // The go command's own scratch space ($WORK) goes into our private temp dir too.
@@ -70,7 +73,8 @@ GoCommand goListCommand(const AnalysisRequest& request, const ModuleInfo& module
     // With tests, each line also says whether the package has tests and external tests (progress counts
     // their headers, see expectedPackageHeaders).
     const QString format = request.includeTests
-        ? QStringLiteral("-f={{.ImportPath}}{{if or .TestGoFiles .XTestGoFiles}} test{{end}}{{if .XTestGoFiles}} xtest{{end}}")
+        ? QStringLiteral(
+            "-f={{.ImportPath}}{{if or .TestGoFiles .XTestGoFiles}} test{{end}}{{if .XTestGoFiles}} xtest{{end}}")
         : QStringLiteral("-f={{.ImportPath}}");
     c.arguments << QStringLiteral("list") << QStringLiteral("-e") << modFileArguments(paths) << format
                 << request.packages;
@@ -85,9 +89,8 @@ GoCommand goBuildCommand(const AnalysisRequest& request, const ModuleInfo& modul
     c.program = request.toolchain.goBinary;
     // -o to the null device (which go special-cases for any number of packages): a build of a main
     // package would otherwise drop its binary into the module.
-    c.arguments << QStringLiteral("build") << QStringLiteral("-o") << QProcess::nullDevice()
-                << modFileArguments(paths) << QStringLiteral("-gcflags=") + gcflagsFor(request, module, paths)
-                << request.packages;
+    c.arguments << QStringLiteral("build") << QStringLiteral("-o") << QProcess::nullDevice() << modFileArguments(paths)
+                << QStringLiteral("-gcflags=") + gcflagsFor(request, module, paths) << request.packages;
     c.environment = goEnvironment(request, paths);
     c.workingDirectory = module.root;
     return c;
@@ -101,8 +104,8 @@ GoCommand goTestCompileCommand(const AnalysisRequest& request, const ModuleInfo&
     // module with two tested packages of one name (a/util, b/util: "cannot write test binary util.test for
     // multiple packages"), and without -o it would write a binary into the module. Nothing is run.
     c.arguments << QStringLiteral("test") << QStringLiteral("-c") << QStringLiteral("-o") << QProcess::nullDevice()
-                << modFileArguments(paths)
-                << QStringLiteral("-gcflags=") + gcflagsFor(request, module, paths) << request.packages;
+                << modFileArguments(paths) << QStringLiteral("-gcflags=") + gcflagsFor(request, module, paths)
+                << request.packages;
     c.environment = goEnvironment(request, paths);
     c.workingDirectory = module.root;
     return c;
@@ -110,8 +113,7 @@ GoCommand goTestCompileCommand(const AnalysisRequest& request, const ModuleInfo&
 
 GoCommand goAnalysisCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths)
 {
-    return request.includeTests ? goTestCompileCommand(request, module, paths)
-                                : goBuildCommand(request, module, paths);
+    return request.includeTests ? goTestCompileCommand(request, module, paths) : goBuildCommand(request, module, paths);
 }
 
 int expectedPackageHeaders(const QByteArray& goListOutput)

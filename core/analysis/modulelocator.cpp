@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "modulelocator.h"
 
 #include <QDir>
@@ -12,7 +15,7 @@ namespace {
 QString directive(const QString& text, const QString& name)
 {
     const QRegularExpression re(QStringLiteral(R"(^\s*%1\s+("?)([^\s"/]+[^\s"]*)\1\s*(?://.*)?$)").arg(name),
-                                QRegularExpression::MultilineOption);
+        QRegularExpression::MultilineOption);
     const QRegularExpressionMatch m = re.match(text);
     return m.hasMatch() ? m.captured(2) : QString();
 }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "resultcache.h"
 
 #include <QCryptographicHash>
@@ -70,18 +73,13 @@ QString ResultCache::moduleFingerprint(const ModuleInfo& module, QString* error)
 QString ResultCache::key(const AnalysisRequest& request, const ModuleInfo& module, const QString& fingerprint)
 {
     // v2: entries keep the compiler's output (CacheEntry); v1 kept report JSON in "<key>.json".
-    QStringList parts { QStringLiteral("heapsight-cache-v2"),
-                        module.root,
-                        request.toolchain.realPath,
-                        request.toolchain.version,
-                        request.languageVersion,
-                        request.packages.join(QLatin1Char(' ')),
-                        request.includeDependencies ? QStringLiteral("all") : QStringLiteral("named"),
-                        request.collectLogopt ? QStringLiteral("logopt") : QString(),
-                        request.loopvarReport ? QStringLiteral("loopvar") : QString(),
-                        request.includeTests ? QStringLiteral("tests") : QString(),
-                        request.allowModuleUpdates ? QStringLiteral("mod=mod") : QStringLiteral("mod=readonly"),
-                        fingerprint };
+    QStringList parts { QStringLiteral("heapsight-cache-v2"), module.root, request.toolchain.realPath,
+        request.toolchain.version, request.languageVersion, request.packages.join(QLatin1Char(' ')),
+        request.includeDependencies ? QStringLiteral("all") : QStringLiteral("named"),
+        request.collectLogopt ? QStringLiteral("logopt") : QString(),
+        request.loopvarReport ? QStringLiteral("loopvar") : QString(),
+        request.includeTests ? QStringLiteral("tests") : QString(),
+        request.allowModuleUpdates ? QStringLiteral("mod=mod") : QStringLiteral("mod=readonly"), fingerprint };
     return QString::fromLatin1(
         QCryptographicHash::hash(parts.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256).toHex());
 }

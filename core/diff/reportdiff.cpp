@@ -1,8 +1,10 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "reportdiff.h"
 
-#include "spelling.h"
-
 #include "../model/generatedcode.h"
+#include "spelling.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The report JSON reader's walk of the document, on simdjson's On-Demand API.
 //
 // Why simdjson and not nlohmann's SAX interface: both were measured on the 376 MB report JSON of the Go

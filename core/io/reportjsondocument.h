@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #pragma once
 
 // Inside the report JSON reader (reportjsonreader.cpp): the walk over one simdjson On-Demand document that

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The report JSON reader's entry points: where the text comes from (a padded copy, in place, a mapped
 // file) and what a failure is called. The document itself is walked in reportjsondocument.cpp.
 

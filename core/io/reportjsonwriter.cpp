@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The report JSON writer: the schema's document written member by member, keys in the byte-wise order
 // nlohmann's std::map-backed objects kept them in when the document was built in memory first (that took
 // 9× the input's size in memory and most of the time of `report --json`).

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "chainwriter.h"
 
 #include <cstring>
@@ -30,7 +33,7 @@ void ChainWriter::finish(Explanation& e)
         const Edge& edge = m_edges[i];
         const std::size_t end = i + 1 < m_edges.size() ? m_edges[i + 1].firstStep : m_steps.size();
         new (edges + i) FlowEdge { edge.destination, edge.source, edge.derefs,
-                                   std::span<const FlowStep>(steps + edge.firstStep, end - edge.firstStep) };
+            std::span<const FlowStep>(steps + edge.firstStep, end - edge.firstStep) };
     }
     e.flows = std::span<const FlowEdge>(edges, m_edges.size());
     discard();

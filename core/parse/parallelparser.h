@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #pragma once
 
 #include "../model/report.h"
@@ -12,6 +15,6 @@ namespace heapsight {
 // verdicts as one parser would have. The result equals EscapeParser::parse's.
 // `threads` 0: one per core; inputs below `minimumBytes` are parsed on the calling thread.
 Report parseInParallel(std::string_view text, ReportOrigin origin = {}, unsigned threads = 0,
-                       std::size_t minimumBytes = std::size_t(4) << 20);
+    std::size_t minimumBytes = std::size_t(4) << 20);
 
 } // namespace heapsight

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "toolchain.h"
 
 #include <QRegularExpression>
@@ -16,7 +19,10 @@ QVersionNumber parseGoVersion(const QString& goVersion)
     return QVersionNumber(parts);
 }
 
-QVersionNumber Toolchain::versionNumber() const { return parseGoVersion(version); }
+QVersionNumber Toolchain::versionNumber() const
+{
+    return parseGoVersion(version);
+}
 
 QString Toolchain::languageVersion() const
 {
@@ -24,6 +30,9 @@ QString Toolchain::languageVersion() const
     return v.isNull() ? QString() : QStringLiteral("%1.%2").arg(v.majorVersion()).arg(v.minorVersion());
 }
 
-bool Toolchain::hasLoopvarReport() const { return versionNumber() >= QVersionNumber(1, 22); }
+bool Toolchain::hasLoopvarReport() const
+{
+    return versionNumber() >= QVersionNumber(1, 22);
+}
 
 } // namespace heapsight

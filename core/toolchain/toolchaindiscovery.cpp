@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "toolchaindiscovery.h"
 
 #include <QDir>
@@ -87,8 +90,9 @@ std::optional<Toolchain> ToolchainDiscovery::probe(const QString& goBinary, QStr
     go.setProcessEnvironment(env);
     // Outside any module, so no go.mod or go.work changes what the toolchain says.
     go.setWorkingDirectory(QDir::rootPath());
-    go.start(goBinary, { QStringLiteral("env"), QStringLiteral("GOVERSION"), QStringLiteral("GOROOT"),
-                         QStringLiteral("GOOS"), QStringLiteral("GOARCH") });
+    go.start(goBinary,
+        { QStringLiteral("env"), QStringLiteral("GOVERSION"), QStringLiteral("GOROOT"), QStringLiteral("GOOS"),
+            QStringLiteral("GOARCH") });
     const auto fail = [error](const QString& why) -> std::optional<Toolchain> {
         if (error)
             *error = why;

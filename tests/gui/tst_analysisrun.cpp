@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Running the compiler from the window, with the real toolchains CI installs: Analyze replaces the report
 // and keeps the open file, a failing build fills the Problems panel and keeps the other packages'
 // findings, and Cancel returns to idle at once. Every module is a temporary copy.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Baseline menu on the sample module and its recorded Go 1.22 report: Accept Finding and Accept All in
 // This File write the chosen baseline file (a real `heapsight-cli baseline` file, which the core check then
 // agrees with), accepted findings are dimmed in the list and hidden in every view on request, a non-heap

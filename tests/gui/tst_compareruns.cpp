@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The compare view running the compiler itself on both sides, with the real toolchains CI installs: Go 1.21
 // against Go 1.22 under go 1.22 language semantics finds the same changes as the comparison of the two
 // recorded reports the sample ships (which tst_compareview checks against an independent reading of the
@@ -188,7 +191,8 @@ void TestCompareRuns::commitAgainstWorkingTree()
     int code = -1;
     for (const QStringList& args : { QStringList { QStringLiteral("init"), QStringLiteral("-q") },
              QStringList { QStringLiteral("add"), QStringLiteral("-A") },
-             QStringList { QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("sample") } }) {
+             QStringList {
+                 QStringLiteral("commit"), QStringLiteral("-q"), QStringLiteral("-m"), QStringLiteral("sample") } }) {
         const QByteArray out = test::run(QStringLiteral("git"), identity + args, repo, &code);
         QVERIFY2(code == 0, out.constData());
     }
@@ -204,8 +208,9 @@ void TestCompareRuns::commitAgainstWorkingTree()
     QStringList changes;
     for (std::uint32_t row = 0; row < commits->shown.size(); ++row) {
         const Change& c = commits->change(row);
-        changes << QStringLiteral("%1 %2 %3").arg(QString::fromLatin1(changeTypeId(c.type).data()),
-                       QString::fromLatin1(kindId(c.kind).data()), QString::fromStdString(c.subjectB));
+        changes << QStringLiteral("%1 %2 %3")
+                       .arg(QString::fromLatin1(changeTypeId(c.type).data()),
+                           QString::fromLatin1(kindId(c.kind).data()), QString::fromStdString(c.subjectB));
         QCOMPARE(QString::fromStdString(c.file), QStringLiteral("./main.go"));
     }
     QVERIFY2(changes.contains(QStringLiteral("added moved n")), qPrintable(changes.join(QLatin1String("; "))));
@@ -213,7 +218,8 @@ void TestCompareRuns::commitAgainstWorkingTree()
     QCOMPARE(commits->diff.total.removed, 0u);
     QVERIFY(commits->diff.total.unchanged > 100);
     const ModuleTreeModel* tree = window->treePanel()->model();
-    QCOMPARE(tree->indexForPath(module + QStringLiteral("/loopvar.go")).data(ModuleTreeModel::ChangeCountRole).toInt(), 0);
+    QCOMPARE(
+        tree->indexForPath(module + QStringLiteral("/loopvar.go")).data(ModuleTreeModel::ChangeCountRole).toInt(), 0);
     QCOMPARE(tree->indexForPath(module + QStringLiteral("/main.go")).data(ModuleTreeModel::ChangeCountRole).toInt(),
         static_cast<int>(commits->shown.size()));
     if (const QByteArray shot = qgetenv("HEAPSIGHT_SCREENSHOT"); !shot.isEmpty()) {

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The compare view on the sample's recorded reports of Go 1.21 and of Go 1.22 with go 1.22 language
 // semantics: the heap-escape changes listed are the ones an independent comparison of the two recorded
 // files finds, a change opens its line with both reason chains side by side, the source marks it, and

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // "Open in editor": $VISUAL, then $EDITOR, then VS Code, each with its own way to name a line.
 #include "editorlauncher.h"
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The window under a toolchain that misbehaves. Each row writes a small shell script named `go` that
 // answers discovery (`go env GOVERSION GOROOT GOOS GOARCH`) and `go list` like a real toolchain and then
 // goes wrong on `go build`: it fails with status 2, hangs (stopped by Cancel, or by the time limit), floods

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The why panel's flow graph on the sample and its recorded Go 1.22 report: the graph of a line, of its
 // whole function, a click on a location jumping to where that location's step is, and an empty line.
 #include "findingfilter.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The built-in Go highlighter, token by token: every row is Go source and the tokens it must produce, as
 // "line:start+length token" (0-based start in the line).
 #include "gohighlighter.h"

@@ -1,5 +1,9 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The module tree and the findings list, models and proxies, each under QAbstractItemModelTester while
 // folders, reports and filters change under them.
+#include "core/parse/escapeparser.h"
 #include "findingfilter.h"
 #include "findingsmodel.h"
 #include "findingsproxy.h"
@@ -8,8 +12,6 @@
 #include "moduletreemodel.h"
 #include "moduletreeproxy.h"
 #include "reportindex.h"
-
-#include "core/parse/escapeparser.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -316,7 +318,8 @@ void TestGuiModels::generatedListedLast_data()
     for (const int column : { int(FindingsModel::FileColumn), int(FindingsModel::LineColumn),
              int(FindingsModel::KindColumn), int(FindingsModel::SubjectColumn) }) {
         for (const bool descending : { false, true })
-            QTest::newRow(qPrintable(QStringLiteral("column %1%2").arg(column).arg(descending ? QStringLiteral(", descending") : QString())))
+            QTest::newRow(qPrintable(
+                QStringLiteral("column %1%2").arg(column).arg(descending ? QStringLiteral(", descending") : QString())))
                 << column << descending;
     }
 }

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The desktop app end to end, on the sample module with its recorded Go 1.22 output: markers where the
 // compiler's text says (grepped here, not taken from the parser), the why panel's chain for `return &x`,
 // filters acting on markers and rows at once, and navigation.

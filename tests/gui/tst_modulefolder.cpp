@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The module tree's view of a folder: what `go build ./...` would compile, nothing else; listed off the GUI
 // thread.
 #include "folderscanner.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Opening modules: a report handed over whole (the analysis runner's way in), a folder opened from disk or
 // dropped, a module without a report, and a module folder that is never written to.
 #include "core/parse/escapeparser.h"

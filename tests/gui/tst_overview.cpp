@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The overview charts count the sample's heap allocations per package and per reason word, and a click
 // on a bar focuses every view on it. Expected counts come from a plain grep of the recorded output.
 #include "findingfilter.h"
@@ -20,7 +23,8 @@ QMap<QString, int> heapLinesPerPackage(const QByteArray& report)
 {
     QMap<QString, QSet<QByteArray>> lines;
     QString package;
-    static const QRegularExpression verdict(QStringLiteral(R"(^\S+:\d+:\d+: (moved to heap: \S+|.+ escapes to heap)$)"));
+    static const QRegularExpression verdict(
+        QStringLiteral(R"(^\S+:\d+:\d+: (moved to heap: \S+|.+ escapes to heap)$)"));
     for (const QByteArray& line : report.split('\n')) {
         if (line.startsWith("# ")) {
             package = QString::fromUtf8(line.mid(2));
@@ -60,7 +64,9 @@ void TestOverview::barsCountHeapAllocations()
     int reasons = 0;
     for (const auto& bar : window->overviewPanel()->reasonBars())
         reasons += bar.second;
-    QCOMPARE(reasons, expected.value(QStringLiteral("example.com/escapes")) + expected.value(QStringLiteral("example.com/escapes/store")));
+    QCOMPARE(reasons,
+        expected.value(QStringLiteral("example.com/escapes"))
+            + expected.value(QStringLiteral("example.com/escapes/store")));
     testers.clear();
 }
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // "Profile Benchmarks…" end to end with a real toolchain: a copy of the sample module is analysed, its
 // benchmarks run from the dialog, and the findings list comes back ranked by the bytes they allocated;
 // closing the dialog during a run stops go test; the module folder is byte-identical afterwards.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Heap profiles in the desktop app, on the sample module with its recorded report and the heap profile
 // tools/record-profile recorded from the sample's benchmarks (in another directory, so the paths are
 // matched by suffix, as for a profile made on CI): the Alloc columns, the ranking, the tree sorted by

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Every reason word the compiler can print has a plain-words meaning and a tip, and so has every verdict.
 #include "guitestsupport.h"
 #include "reasonvocabulary.h"

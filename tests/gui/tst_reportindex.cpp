@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // What the GUI derives from a report (ReportIndex), the shared filter, the per-line annotations and the
 // why panel's chains, on the sample module with its recorded Go 1.22 output.
 #include "findingfilter.h"

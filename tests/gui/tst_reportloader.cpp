@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Reports reach the GUI off its thread: text and JSON files, Reports handed over whole (the analysis
 // runner's way in), failures with a reason, and stale results dropped.
 #include "core/io/reportjson.h"
