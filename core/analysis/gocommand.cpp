@@ -64,51 +64,46 @@ QStringList modFileArguments(const GoCommandPaths& paths)
     return paths.modFile.isEmpty() ? QStringList() : QStringList { QStringLiteral("-modfile=") + paths.modFile };
 }
 
+// One go invocation in the module root, with Heapsight's environment: `arguments` after the go binary.
+GoCommand goCommand(
+    const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths, QStringList arguments)
+{
+    return { request.toolchain.goBinary, std::move(arguments), goEnvironment(request, paths), module.root };
+}
+
 } // namespace
 
 GoCommand goListCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths)
 {
-    GoCommand c;
-    c.program = request.toolchain.goBinary;
     // With tests, each line also says whether the package has tests and external tests (progress counts
     // their headers, see expectedPackageHeaders).
     const QString format = request.includeTests
         ? QStringLiteral(
             "-f={{.ImportPath}}{{if or .TestGoFiles .XTestGoFiles}} test{{end}}{{if .XTestGoFiles}} xtest{{end}}")
         : QStringLiteral("-f={{.ImportPath}}");
-    c.arguments << QStringLiteral("list") << QStringLiteral("-e") << modFileArguments(paths) << format
-                << request.packages;
-    c.environment = goEnvironment(request, paths);
-    c.workingDirectory = module.root;
-    return c;
+    return goCommand(request, module, paths,
+        QStringList { QStringLiteral("list"), QStringLiteral("-e") } + modFileArguments(paths) + QStringList { format }
+            + request.packages);
 }
 
 GoCommand goBuildCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths)
 {
-    GoCommand c;
-    c.program = request.toolchain.goBinary;
     // -o to the null device (which go special-cases for any number of packages): a build of a main
     // package would otherwise drop its binary into the module.
-    c.arguments << QStringLiteral("build") << QStringLiteral("-o") << QProcess::nullDevice() << modFileArguments(paths)
-                << QStringLiteral("-gcflags=") + gcflagsFor(request, module, paths) << request.packages;
-    c.environment = goEnvironment(request, paths);
-    c.workingDirectory = module.root;
-    return c;
+    return goCommand(request, module, paths,
+        QStringList { QStringLiteral("build"), QStringLiteral("-o"), QProcess::nullDevice() } + modFileArguments(paths)
+            + QStringList { QStringLiteral("-gcflags=") + gcflagsFor(request, module, paths) } + request.packages);
 }
 
 GoCommand goTestCompileCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths)
 {
-    GoCommand c;
-    c.program = request.toolchain.goBinary;
     // -o to the null device, which go special-cases here too: with a directory instead, go refuses a
     // module with two tested packages of one name (a/util, b/util: "cannot write test binary util.test for
     // multiple packages"), and without -o it would write a binary into the module. Nothing is run.
-    c.arguments << QStringLiteral("test") << QStringLiteral("-c") << QStringLiteral("-o") << QProcess::nullDevice()
-                << modFileArguments(paths) << QStringLiteral("-gcflags=") + gcflagsFor(request, module, paths)
-                << request.packages;
-    c.environment = goEnvironment(request, paths);
-    c.workingDirectory = module.root;
-    return c;
+    return goCommand(request, module, paths,
+        QStringList { QStringLiteral("test"), QStringLiteral("-c"), QStringLiteral("-o"), QProcess::nullDevice() }
+            + modFileArguments(paths) + QStringList { QStringLiteral("-gcflags=") + gcflagsFor(request, module, paths) }
+            + request.packages);
 }
 
 GoCommand goAnalysisCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths)
