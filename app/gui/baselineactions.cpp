@@ -220,6 +220,12 @@ void BaselineActions::rematch()
         Q_EMIT acceptedChanged(m_accepted);
         return;
     }
+    if (m_acceptedReport != m_report && m_accepted) {
+        // The flags index the previous report's findings: no view may apply them to this one's while
+        // it is matched. (Same report, other baseline: the old flags stay until the new ones, no flicker.)
+        m_accepted.reset();
+        Q_EMIT acceptedChanged(m_accepted);
+    }
     m_matcher.setFuture(QtConcurrent::run(&matchBaseline, m_baseline, m_report));
 }
 
@@ -231,6 +237,7 @@ void BaselineActions::onMatched()
     if (match.baseline != m_baseline || match.report != m_report)
         return; // the match of an earlier report or baseline; the current one's is on its way
     m_accepted = std::move(match.flags);
+    m_acceptedReport = m_report;
     Q_EMIT acceptedChanged(m_accepted);
 }
 

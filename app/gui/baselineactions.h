@@ -74,6 +74,7 @@ private:
     std::shared_ptr<const Baseline> m_baseline;
     std::shared_ptr<const ReportIndex> m_report;
     std::shared_ptr<const std::vector<bool>> m_accepted;
+    std::shared_ptr<const ReportIndex> m_acceptedReport; // what m_accepted's indices refer to
     QFutureWatcher<Match> m_matcher;
 };
 

@@ -59,6 +59,7 @@ class TestBaselineGui : public QObject {
 
 private Q_SLOTS:
     void acceptHideAndRemember();
+    void newReportDropsOldAcceptedFlags();
 };
 
 void TestBaselineGui::acceptHideAndRemember()
@@ -144,6 +145,58 @@ void TestBaselineGui::acceptHideAndRemember()
     testers.clear();
     again.reset();
     QCOMPARE(test::hashTree(test::sampleModule()), moduleBefore);
+}
+
+// Accepted flags are indices into the report they were matched against. When another report arrives, the
+// views must not apply the old report's flags to the new report's indices while the new match runs
+// (found by reading, issue 18): a finding the baseline does not hold would show as accepted, or hide.
+void TestBaselineGui::newReportDropsOldAcceptedFlags()
+{
+    QTemporaryDir dir;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    auto window = test::openSampleWindow(&testers);
+    QVERIFY(window);
+    BaselineActions* baseline = window->baselineActions();
+    QVERIFY(baseline->useFile(dir.filePath(QStringLiteral("heap-baseline.json"))));
+    const Report& before = window->session()->report()->report();
+    std::vector<std::uint32_t> heap;
+    for (std::uint32_t i = 0; i < before.findings().size(); ++i) {
+        if (isHeapAllocation(before.findings()[i].kind))
+            heap.push_back(i);
+    }
+    QVERIFY(baseline->acceptFindings(heap));
+    QTRY_COMPARE(acceptedCount(*baseline), heap.size());
+    const std::shared_ptr<const std::vector<bool>> oldFlags = baseline->accepted();
+
+    // The same module's Go 1.27 output: other findings at the old indices.
+    const FindingsModel* model = window->findingsPanel()->model();
+    std::vector<std::uint32_t> wronglyAccepted; // seen between the new report and its match
+    std::optional<std::uint32_t> probe;
+    QMetaObject::Connection check = connect(
+        window->session(), &ModuleSession::reportChanged, this, [&](std::shared_ptr<const ReportIndex> report) {
+            if (!report)
+                return;
+            // Runs after the window handed the report to every view and started the new match.
+            for (std::uint32_t i = 0; i < report->report().findings().size(); ++i) {
+                const bool oldAccepted = i < oldFlags->size() && (*oldFlags)[i];
+                if (oldAccepted && !isHeapAllocation(report->report().findings()[i].kind) && !probe)
+                    probe = i; // a finding no baseline can hold, at an index accepted before
+                if (model->index(static_cast<int>(i), 0).data(FindingsModel::AcceptedRole).toBool()
+                    || window->filter()->isAccepted(i))
+                    wronglyAccepted.push_back(i);
+            }
+        });
+    QSignalSpy changed(window->session(), &ModuleSession::reportChanged);
+    window->openReport(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/escapes-go1.27.m2.txt"));
+    QVERIFY(changed.wait(10000));
+    disconnect(check);
+    QVERIFY2(probe, "the two reports should differ at some accepted index");
+    QCOMPARE(wronglyAccepted, std::vector<std::uint32_t>());
+    // Once matched, the new report's own flags: its heap findings the baseline holds, never a probe.
+    QTRY_VERIFY(baseline->accepted()
+        && baseline->accepted()->size() == window->session()->report()->report().findings().size());
+    QVERIFY(acceptedCount(*baseline) > 0);
+    QVERIFY(!(*baseline->accepted())[*probe]);
 }
 
 QTEST_MAIN(TestBaselineGui)
