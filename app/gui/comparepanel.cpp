@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -40,19 +41,21 @@ ComparePanel::ComparePanel(QWidget* parent)
     , m_sideB(new QTextBrowser(this))
     , m_palette(palette())
 {
-    auto* choosers = new QHBoxLayout;
-    choosers->addWidget(m_sourceA, 1);
-    choosers->addWidget(m_sourceB, 1);
+    // A above B: side by side, the two choosers alone made the dock (and the window) wider than a laptop.
+    auto* choosers = new QGridLayout;
+    choosers->addWidget(m_sourceA, 0, 0);
+    choosers->addWidget(m_sourceB, 1, 0);
+    choosers->setColumnStretch(0, 1);
     m_compareButton->setObjectName(QStringLiteral("compareButton"));
     m_cancelButton->setObjectName(QStringLiteral("cancelCompareButton"));
-    choosers->addWidget(m_compareButton);
+    choosers->addWidget(m_compareButton, 0, 1);
     connect(
         m_compareButton, &QPushButton::clicked, this, [this] { compare(m_sourceA->source(), m_sourceB->source()); });
     // The bundled sample's recorded reports make two comparisons worth a click: the loop-variable change of
     // Go 1.22, and what the compilers since Go 1.25 keep on the stack.
     m_presets->setObjectName(QStringLiteral("comparePresets"));
     m_presets->setVisible(false);
-    choosers->addWidget(m_presets);
+    choosers->addWidget(m_presets, 1, 1);
     connect(m_presets, &QComboBox::activated, this, [this](int index) {
         const QStringList pair = m_presets->itemData(index).toStringList();
         if (pair.size() == 2)
@@ -112,6 +115,11 @@ ComparePanel::ComparePanel(QWidget* parent)
     split->addWidget(sides);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+
+    for (QComboBox* box : { m_presets, m_kinds }) { // elide rather than widen the window (see CompareSide)
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(14);
+    }
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

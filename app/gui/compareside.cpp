@@ -15,6 +15,7 @@
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace heapsight::gui {
 
@@ -64,6 +65,13 @@ CompareSide::CompareSide(const QString& name, QWidget* parent)
     layout->addWidget(new QLabel(tr("%1:").arg(name), this));
     layout->addWidget(m_kind);
     layout->addWidget(m_pages, 1);
+    // Boxes sized to their longest entry (a toolchain's path, a commit subject) would make the Compare dock,
+    // and so the whole window, wider than a laptop screen: they elide instead.
+    for (QComboBox* box : findChildren<QComboBox*>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(
+            std::min(box->minimumContentsLength() > 0 ? box->minimumContentsLength() : 10, 14));
+    }
 
     connect(&m_runner, &AnalysisRunner::stageChanged, this, [this](const QString& stage) {
         m_stage = tr("%1: %2").arg(m_name, stage);

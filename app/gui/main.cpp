@@ -48,7 +48,10 @@ int main(int argc, char** argv)
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Write screenshots to this directory and quit."), QStringLiteral("dir"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ reportOption, gotoOption, profileOption, compareOption, screenshotOption });
+    QCommandLineOption windowSizeOption(QStringLiteral("window-size"),
+        QStringLiteral("Open the window at WIDTHxHEIGHT pixels (screenshots at a given size)."), QStringLiteral("WxH"));
+    windowSizeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ reportOption, gotoOption, profileOption, compareOption, screenshotOption, windowSizeOption });
     parser.process(app);
 
     MainWindow window;
@@ -70,8 +73,19 @@ int main(int argc, char** argv)
         QTextStream(stderr) << "heapsight: --compare needs two reports: --compare A --compare B\n";
         return 2;
     }
+    if (parser.isSet(windowSizeOption)) {
+        const QStringList parts = parser.value(windowSizeOption).split(QLatin1Char('x'));
+        const int width = parts.value(0).toInt();
+        const int height = parts.value(1).toInt();
+        if (parts.size() != 2 || width < 200 || height < 200) {
+            QTextStream(stderr) << "heapsight: --window-size wants WIDTHxHEIGHT, e.g. 1920x1080\n";
+            return 2;
+        }
+        window.resize(width, height);
+    } else if (parser.isSet(screenshotOption) && QGuiApplication::platformName() == QLatin1String("offscreen")) {
+        window.resize(1440, 900); // the offscreen screen is 800×600; on a display, the first-start size
+    }
     if (parser.isSet(screenshotOption)) {
-        window.resize(1440, 900);
         auto* runner = new ScreenshotRunner(&window, parser.value(screenshotOption));
         QObject::connect(runner, &ScreenshotRunner::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
     }

@@ -12,6 +12,7 @@
 #include "filterbar.h"
 #include "findingfilter.h"
 #include "findingspanel.h"
+#include "firstlayout.h"
 #include "lineannotations.h"
 #include "mainmenus.h"
 #include "modulesession.h"
@@ -38,7 +39,9 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QScreen>
 #include <QTextBlock>
+#include <QTimer>
 
 namespace heapsight::gui {
 
@@ -108,8 +111,6 @@ void MainWindow::createDocks()
     m_findingsDock->raise();
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({ m_treeDock, m_whyDock }, { 250, 430 }, Qt::Horizontal);
-    resizeDocks({ m_findingsDock }, { 200 }, Qt::Vertical);
 }
 
 void MainWindow::connectActions()
@@ -118,16 +119,20 @@ void MainWindow::connectActions()
     connect(m_session, &ModuleSession::folderScanned, this, &MainWindow::onFolderScanned);
     connect(m_compare, &ComparePanel::positionActivated, this, &MainWindow::openFile);
     connect(m_compare, &ComparePanel::comparisonChanged, this, &MainWindow::refreshAnnotations);
-    connect(m_analysis, &AnalysisBar::toolchainsFound, this,
-        [this] { m_compare->setToolchains(m_analysis->toolchains()); });
+    connect(m_analysis, &AnalysisBar::toolchainsFound, this, [this] {
+        m_compare->setToolchains(m_analysis->toolchains());
+        updateBanner(); // now it can offer Analyze
+    });
     connect(m_compareDock, &QDockWidget::visibilityChanged, this, &MainWindow::refreshAnnotations);
     connect(m_session, &ModuleSession::reportChanged, this, &MainWindow::onReportChanged);
     connect(m_session, &ModuleSession::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_session, &ModuleSession::busyChanged, this, &MainWindow::onBusyChanged);
     connect(m_status, &ReportStatusBar::cancelRequested, m_session, &ModuleSession::cancel);
     connect(m_status, &ReportStatusBar::cancelRequested, m_analysis, &AnalysisBar::cancel);
-    connect(m_analysis, &AnalysisBar::started, this,
-        [this](const QString& what) { m_status->setBusy(true, tr("Analysing with %1…").arg(what)); });
+    connect(m_analysis, &AnalysisBar::started, this, [this](const QString& what) {
+        m_status->setBusy(true, tr("Analysing with %1…").arg(what));
+        updateBanner();
+    });
     connect(m_analysis, &AnalysisBar::progressChanged, m_status, &ReportStatusBar::setProgress);
     connect(m_analysis, &AnalysisBar::analysisFinished, this, &MainWindow::onAnalysisFinished);
     connect(m_problems, &ProblemsPanel::positionActivated, this, [this](const QString& file, int line, int column) {
@@ -145,6 +150,7 @@ void MainWindow::connectActions()
     connect(m_tree, &ModuleTreePanel::fileActivated, this, [this](const QString& path) { openFile(path); });
     connect(m_source->view(), &SourceView::lineSelected, this, &MainWindow::onLineSelected);
     connect(m_source, &SourcePane::openReportRequested, this, &MainWindow::onOpenReportDialog);
+    connect(m_source, &SourcePane::analyzeRequested, m_analysis, &AnalysisBar::analyze);
     connect(m_why, &WhyPanel::positionActivated, this, &MainWindow::openFile);
     connect(m_findings, &FindingsPanel::findingActivated, this, &MainWindow::onFindingActivated);
     connect(m_findings, &FindingsPanel::countChanged, this, [this](int shown, int total) {
@@ -166,10 +172,26 @@ void MainWindow::connectActions()
 
 void MainWindow::restoreSettings()
 {
-    WindowSettings::restore(*this, *m_filter, *m_tree);
+    m_firstStart = !WindowSettings::restore(*this, *m_filter, *m_tree);
+    if (m_firstStart && screen())
+        resize(FirstLayout::windowSize(screen()->availableGeometry().size()));
     m_menus->setRecentFolders(RecentFolders().folders());
     const std::optional<SampleModule> sample = SampleLocator::find();
     m_menus->setSample(sample ? &*sample : nullptr);
+}
+
+// Dock sizes need the window's final size and a laid-out dock area: once shown, after the show's own
+// layout pass (resizeDocks before it is overwritten by the docks' size hints).
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!std::exchange(m_firstStart, false))
+        return;
+    QTimer::singleShot(0, this, [this] {
+        const FirstLayout::DockSizes sizes = FirstLayout::dockSizes(size());
+        resizeDocks({ m_treeDock, m_whyDock }, { sizes.tree, sizes.why }, Qt::Horizontal);
+        resizeDocks({ m_findingsDock }, { sizes.findings }, Qt::Vertical);
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -291,6 +313,7 @@ void MainWindow::onAnalysisFinished(const heapsight::AnalysisResult& result)
         setReport(result.report, name);
     }
     m_status->showAnalysisResult(result);
+    updateBanner(); // a cancelled first run leaves the module without a report again
     if (result.state != AnalysisState::Ok && result.state != AnalysisState::Cancelled)
         m_problemsDock->raise();
 }
@@ -465,17 +488,29 @@ void MainWindow::onOpenReportDialog()
 
 void MainWindow::updateBanner()
 {
-    if (m_session->moduleRoot().isEmpty())
-        m_source->setBanner(QString(), false);
-    else if (!m_loadError.isEmpty())
-        m_source->setBanner(tr("Could not load the report. %1").arg(m_loadError), true);
-    else if (!m_session->report() && !m_session->isBusy())
-        m_source->setBanner(tr("This module has no escape analysis report yet. Run <tt>go build -gcflags=-m=2 ./... "
-                               "2&gt; escapes.txt</tt> "
-                               "in the module folder and open <tt>escapes.txt</tt>."),
-            true);
-    else
-        m_source->setBanner(QString(), false);
+    using Action = SourcePane::BannerAction;
+    if (m_session->moduleRoot().isEmpty() || m_analysis->isRunning()) {
+        m_source->setBanner(QString(), Action::None);
+    } else if (!m_loadError.isEmpty()) {
+        m_source->setBanner(tr("Could not load the report. %1").arg(m_loadError), Action::OpenReport);
+    } else if (!m_session->report() && !m_session->isBusy()) {
+        // One click to a first analysis where a toolchain was found; the module folder is never written.
+        if (const auto toolchain = m_analysis->selectedToolchain())
+            m_source->setBanner(tr("This module has no escape analysis report yet. <b>Analyze</b> runs the "
+                                   "compiler's escape analysis with %1 (nothing is written into the module "
+                                   "folder), or open a report saved earlier.")
+                                    .arg(toolchain->version.toHtmlEscaped()),
+                Action::Analyze | Action::OpenReport);
+        else
+            m_source->setBanner(
+                tr("This module has no escape analysis report yet, and no Go toolchain was found "
+                   "to make one (install Go, then <b>Find Go Again</b> in the analysis bar). Open a report "
+                   "saved elsewhere: the compiler's output of <tt>go build -gcflags=-m=2 ./... "
+                   "2&gt; /tmp/escapes.txt</tt> or a Heapsight JSON report."),
+                Action::OpenReport);
+    } else {
+        m_source->setBanner(QString(), Action::None);
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

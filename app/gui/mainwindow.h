@@ -80,6 +80,7 @@ Q_SIGNALS:
     void moduleReady();
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -132,6 +133,7 @@ private:
     int m_initialLine = 0;
     bool m_opening = false;
     bool m_isSample = false;
+    bool m_firstStart = false; // no saved layout: FirstLayout's dock sizes once shown
 };
 
 } // namespace heapsight::gui

@@ -144,7 +144,7 @@ QChartView* OverviewPanel::makeChart(const QString& title, const QList<QPair<QSt
     });
     auto* view = new QChartView(chart, m_charts);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(220);
+    view->setMinimumHeight(110); // more would make the bottom docks, and the window, tall on a laptop
     view->setToolTip(tr("Click a bar to show only its findings in every view"));
     return view;
 }

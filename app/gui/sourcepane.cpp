@@ -28,7 +28,8 @@ SourcePane::SourcePane(QWidget* parent)
     , m_summary(new QLabel(this))
     , m_banner(new QWidget(this))
     , m_bannerText(new QLabel(m_banner))
-    , m_bannerButton(new QPushButton(tr("Open Report…"), m_banner))
+    , m_bannerAnalyze(new QPushButton(tr("Analyze"), m_banner))
+    , m_bannerOpenReport(new QPushButton(tr("Open Report…"), m_banner))
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(this))
     , m_view(new SourceView(this))
@@ -52,8 +53,12 @@ SourcePane::SourcePane(QWidget* parent)
     auto* bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->setContentsMargins(10, 6, 10, 6);
     bannerLayout->addWidget(m_bannerText, 1);
-    bannerLayout->addWidget(m_bannerButton);
-    connect(m_bannerButton, &QPushButton::clicked, this, &SourcePane::openReportRequested);
+    m_bannerAnalyze->setObjectName(QStringLiteral("bannerAnalyze"));
+    m_bannerOpenReport->setObjectName(QStringLiteral("bannerOpenReport"));
+    bannerLayout->addWidget(m_bannerAnalyze);
+    bannerLayout->addWidget(m_bannerOpenReport);
+    connect(m_bannerAnalyze, &QPushButton::clicked, this, &SourcePane::analyzeRequested);
+    connect(m_bannerOpenReport, &QPushButton::clicked, this, &SourcePane::openReportRequested);
     m_banner->hide();
 
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -130,10 +135,11 @@ void SourcePane::setAnnotations(LineAnnotations annotations)
     updateSummary();
 }
 
-void SourcePane::setBanner(const QString& text, bool offerOpenReport)
+void SourcePane::setBanner(const QString& text, BannerActions actions)
 {
     m_bannerText->setText(text);
-    m_bannerButton->setVisible(offerOpenReport);
+    m_bannerAnalyze->setVisible(actions.testFlag(BannerAction::Analyze));
+    m_bannerOpenReport->setVisible(actions.testFlag(BannerAction::OpenReport));
     m_banner->setVisible(!text.isEmpty());
 }
 

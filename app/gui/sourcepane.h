@@ -29,11 +29,16 @@ public:
     bool showFile(const QString& path, const QString& displayPath);
     void showPlaceholder(const QString& text);
     void setAnnotations(LineAnnotations annotations);
-    // Empty text hides the banner.
-    void setBanner(const QString& text, bool offerOpenReport);
+    // What the banner offers besides its text.
+    enum class BannerAction { None = 0x0, OpenReport = 0x1, Analyze = 0x2 };
+    Q_DECLARE_FLAGS(BannerActions, BannerAction)
+    // Rich text; empty text hides the banner. Each action is a button (objectName "bannerOpenReport",
+    // "bannerAnalyze") emitting the matching signal.
+    void setBanner(const QString& text, BannerActions actions);
 
 Q_SIGNALS:
     void openReportRequested();
+    void analyzeRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -46,12 +51,15 @@ private:
     QLabel* m_summary;
     QWidget* m_banner;
     QLabel* m_bannerText;
-    QPushButton* m_bannerButton;
+    QPushButton* m_bannerAnalyze;
+    QPushButton* m_bannerOpenReport;
     QStackedWidget* m_stack;
     QLabel* m_placeholder;
     SourceView* m_view;
     QString m_path;
     QString m_displayPath;
 };
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(SourcePane::BannerActions)
 
 } // namespace heapsight::gui

@@ -40,6 +40,7 @@ private:
     QString stepLink(const FlowStep& step) const;
     QString locationHtml(std::string_view location) const;
     QString stepsHtml(const Explanation& explanation) const;
+    QString missingExplanationText(const Finding& f) const;
     QString reasonsHtml(const std::vector<std::string_view>& reasons) const;
     QString colour(const QColor& c) const { return c.name(QColor::HexRgb); }
 

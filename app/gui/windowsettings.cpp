@@ -27,17 +27,18 @@ const QLatin1String kOnlyWithFindings("gui/treeOnlyWithFindings");
 
 } // namespace
 
-void WindowSettings::restore(QMainWindow& window, FindingFilter& filter, ModuleTreePanel& tree)
+bool WindowSettings::restore(QMainWindow& window, FindingFilter& filter, ModuleTreePanel& tree)
 {
     const QSettings s = settings();
-    window.restoreGeometry(s.value(kGeometry).toByteArray());
-    window.restoreState(s.value(kState).toByteArray());
+    const bool restored = window.restoreGeometry(s.value(kGeometry).toByteArray())
+        && window.restoreState(s.value(kState).toByteArray());
     if (s.contains(kGroups))
         filter.setGroups(static_cast<MarkerGroups>(s.value(kGroups).toUInt()));
     filter.setHideInlinedFromOtherFiles(s.value(kHideInlined, false).toBool());
     tree.setSortMode(
         s.value(kSortByCount, false).toBool() ? ModuleTreeProxy::SortMode::Count : ModuleTreeProxy::SortMode::Name);
     tree.setShowOnlyFilesWithFindings(s.value(kOnlyWithFindings, false).toBool());
+    return restored;
 }
 
 void WindowSettings::save(const QMainWindow& window, const FindingFilter& filter, const ModuleTreePanel& tree)

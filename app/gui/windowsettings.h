@@ -14,7 +14,8 @@ class ModuleTreePanel;
 // the filter, and the module tree's sort mode and "with findings" toggle. Never in the module folder.
 class WindowSettings {
 public:
-    static void restore(QMainWindow& window, FindingFilter& filter, ModuleTreePanel& tree);
+    // False when there was no saved geometry and dock state (a first start): the caller lays out.
+    static bool restore(QMainWindow& window, FindingFilter& filter, ModuleTreePanel& tree);
     static void save(const QMainWindow& window, const FindingFilter& filter, const ModuleTreePanel& tree);
 };
 

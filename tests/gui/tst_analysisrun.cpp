@@ -18,6 +18,8 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void analyzeReplacesReportAndKeepsFile();
     void compileErrorsFillProblems();
     void cancelReturnsToIdle();
+    void bannerAnalyzesInOneClick();
     void testsToggleRememberedPerModule();
 
 private:
@@ -125,6 +128,33 @@ void TestAnalysisRun::cancelReturnsToIdle()
     QCOMPARE(analysisStateName(done.first().at(0).value<AnalysisResult>().state), QStringLiteral("cancelled"));
     QVERIFY(window->analysisBar()->analyzeAction()->isEnabled());
     QVERIFY(!window->analysisBar()->cancelAction()->isEnabled());
+}
+
+// A module without a report, with a toolchain found: the banner offers Analyze, one click analyses, the
+// banner goes, and the module folder is not written (it used to tell the user to redirect go's output into
+// a file in the module folder).
+void TestAnalysisRun::bannerAnalyzesInOneClick()
+{
+    const QString module = m_work.filePath(QStringLiteral("banner"));
+    QVERIFY(test::copyTree(test::sampleModule(), module));
+    const QMap<QString, QByteArray> before = test::hashTree(module);
+    auto window = openWindow(module);
+    QVERIFY(window);
+    QVERIFY(!window->session()->report());
+    QWidget* banner = window->sourcePane()->findChild<QWidget*>(QStringLiteral("reportBanner"));
+    auto* analyze = window->sourcePane()->findChild<QPushButton*>(QStringLiteral("bannerAnalyze"));
+    QVERIFY(banner && analyze);
+    QTRY_VERIFY(analyze->isVisible()); // once discovery has found a toolchain
+    QVERIFY(banner->findChild<QLabel*>()->text().contains(window->analysisBar()->selectedToolchain()->version));
+
+    QSignalSpy done(window->analysisBar(), &AnalysisBar::analysisFinished);
+    QTest::mouseClick(analyze, Qt::LeftButton);
+    QVERIFY(!banner->isVisible()); // the status bar shows the run
+    QVERIFY(done.wait(5 * 60 * 1000));
+    QCOMPARE(analysisStateName(done.first().at(0).value<AnalysisResult>().state), QStringLiteral("ok"));
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->report(), 10000);
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(test::hashTree(module), before);
 }
 
 // The Tests toggle (go test -c) is the module's: on for one module stays on for it in a new window, and a

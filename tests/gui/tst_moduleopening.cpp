@@ -6,6 +6,7 @@
 #include "core/parse/escapeparser.h"
 #include "filterbar.h"
 #include "findingspanel.h"
+#include "firstlayout.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "modulesession.h"
@@ -20,6 +21,7 @@
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QDockWidget>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -43,6 +45,8 @@ private Q_SLOTS:
     void moduleFolderIsNeverWritten();
     void droppedFolderOpens();
     void moduleWithoutReportShowsBanner();
+    void firstStartGivesSourceTheRoom_data();
+    void firstStartGivesSourceTheRoom();
 
 private:
     void selectInTree(const QString& relative);
@@ -159,6 +163,47 @@ void TestModuleOpening::moduleWithoutReportShowsBanner()
     m_window->openReport(test::sampleReport());
     QVERIFY(changed.wait(10000));
     QVERIFY(!banner->isVisible());
+}
+
+// A first start (no saved layout) on common screens: the source view is the largest area and shows a
+// screenful of code, the why panel is wide enough to read a step (issue 19: 6 source lines and a 130 px
+// why panel before).
+void TestModuleOpening::firstStartGivesSourceTheRoom_data()
+{
+    QTest::addColumn<QSize>("screen");
+    QTest::addColumn<int>("minimumLines");
+    QTest::addColumn<int>("minimumWhyWidth");
+    QTest::newRow("1920x1080") << QSize(1920, 1080 - 40) << 30 << 360; // minus a taskbar
+    // Two toolbar rows, the bottom docks' minimum height and the filter row's width leave less here.
+    QTest::newRow("1366x768 laptop") << QSize(1366, 768 - 40) << 18 << 280;
+}
+
+void TestModuleOpening::firstStartGivesSourceTheRoom()
+{
+    QFETCH(QSize, screen);
+    QFETCH(int, minimumLines);
+    QFETCH(int, minimumWhyWidth);
+    QSettings(QStringLiteral("Heapsight"), QStringLiteral("Heapsight")).remove(QStringLiteral("gui"));
+    MainWindow window;
+    window.resize(FirstLayout::windowSize(screen));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy ready(&window, &MainWindow::moduleReady);
+    QVERIFY(window.openSample(test::sampleReport()));
+    QVERIFY(ready.wait(10000));
+
+    SourceView* view = window.sourcePane()->view();
+    QVERIFY(view->isVisible());
+    const int lines = view->viewport()->height() / view->fontMetrics().lineSpacing();
+    qInfo("%dx%d: window %dx%d, source %dx%d (%d lines), why panel %d px wide", screen.width(), screen.height(),
+        window.width(), window.height(), view->width(), view->height(), lines, window.whyDock()->width());
+    QVERIFY2(lines >= minimumLines, qPrintable(QStringLiteral("%1 source lines").arg(lines)));
+    QVERIFY(window.whyDock()->width() >= minimumWhyWidth);
+    const auto area = [](const QWidget* w) { return w->width() * w->height(); };
+    for (const QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+        if (dock->isVisible())
+            QVERIFY2(area(view) > area(dock), qPrintable(dock->objectName()));
+    }
 }
 
 QTEST_MAIN(TestModuleOpening)

@@ -3,10 +3,12 @@
 
 // What the GUI derives from a report (ReportIndex), the shared filter, the per-line annotations and the
 // why panel's chains, on the sample module with its recorded Go 1.22 output.
+#include "core/parse/escapeparser.h"
 #include "findingfilter.h"
 #include "guitestsupport.h"
 #include "lineannotations.h"
 #include "reportindex.h"
+#include "testsupport.h"
 #include "whyformatter.h"
 
 #include <QDir>
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void annotationsOfReturnAddr();
     void chainOfMovedVariable();
     void positionUrlRoundTrip();
+    void missingChainSaysWhy();
 
 private:
     std::optional<std::uint32_t> find(
@@ -224,6 +227,29 @@ void TestReportIndex::chainOfMovedVariable()
         QStringLiteral("x \u2192 ~r0 (address-of, returnaddr.go:8:9; return, returnaddr.go:8:2) \u2192 heap"));
     const QString html = formatter.findingHtml(*x);
     QVERIFY(html.contains(WhyFormatter::positionUrl(Position { f.position.file, 8, 9 }).toString()));
+}
+
+// A heap verdict without its chain: from a report built without -m=2, the panel says so and how to get
+// one; from a -m=2 report, it does not send the user to build with -m=2 again (issue 19: it did, on Go 1.27).
+void TestReportIndex::missingChainSaysWhy()
+{
+    const QByteArray text = test::readFile(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/tests/data/escapes-go1.22.m1.txt"));
+    auto report = std::make_shared<const Report>(
+        EscapeParser::parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size()))));
+    const ReportIndex m1(report, QDir::cleanPath(test::sampleModule()), QStringLiteral("m1"));
+    std::optional<std::uint32_t> moved;
+    for (std::uint32_t i = 0; i < report->findings().size() && !moved; ++i) {
+        if (report->findings()[i].kind == FindingKind::MovedToHeap)
+            moved = i;
+    }
+    QVERIFY(moved);
+    QVERIFY(report->findings()[*moved].explanations.empty());
+    QVERIFY(WhyFormatter(m1, AnnotationPalette()).findingHtml(*moved).contains(QLatin1String("without -gcflags=-m=2")));
+
+    // In the -m=2 report every heap verdict has its chain, and none is told to rebuild.
+    const WhyFormatter m2(*m_index, AnnotationPalette());
+    for (std::uint32_t i = 0; i < m_index->report().findings().size(); ++i)
+        QVERIFY(!m2.findingHtml(i).contains(QLatin1String("-m=2")));
 }
 
 void TestReportIndex::positionUrlRoundTrip()
