@@ -13,6 +13,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QSignalBlocker>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace heapsight::gui {
@@ -42,6 +43,18 @@ AnalysisBar::AnalysisBar(QWidget* parent)
                            "are listed last and never counted. Remembered for this module."));
     connect(m_tests, &QAction::toggled, this, [this](bool on) { ModuleOptions::setIncludesTests(m_directory, on); });
 
+    m_watch = addAction(QIcon::fromTheme(QStringLiteral("view-visible")), tr("Watch"));
+    m_watch->setObjectName(QStringLiteral("watchAction"));
+    m_watch->setCheckable(true);
+    m_watch->setToolTip(tr("Analyse again whenever a .go file, go.mod or go.sum of the module is saved (a run "
+                           "in progress is cancelled). Live runs leave out logopt's extra findings so that go's "
+                           "build cache replays every package you did not change. Remembered for this module."));
+    connect(m_watch, &QAction::toggled, this, [this](bool on) {
+        ModuleOptions::setWatches(m_directory, on);
+        m_watcher.setRoot(on ? m_directory : QString());
+    });
+    connect(&m_watcher, &ModuleWatcher::sourcesChanged, this, &AnalysisBar::onSourcesChanged);
+
     m_analyze = addAction(
         QIcon::fromTheme(QStringLiteral("media-playback-start")), tr("Analyze"), this, &AnalysisBar::analyze);
     m_analyze->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -67,6 +80,11 @@ AnalysisBar::AnalysisBar(QWidget* parent)
     });
     connect(&m_runner, &AnalysisRunner::finished, this, [this](const AnalysisResult& result) {
         updateActions();
+        if (std::exchange(m_restartLive, false)) {
+            // Cancelled for a newer change: its result is of no interest; the live run replaces it.
+            QTimer::singleShot(0, this, [this] { start(true); });
+            return;
+        }
         Q_EMIT analysisFinished(result);
     });
     connect(&m_discovery, &QFutureWatcher<std::vector<Toolchain>>::finished, this, &AnalysisBar::onToolchainsFound);
@@ -121,7 +139,10 @@ void AnalysisBar::setModule(const QString& directory, const QString& goVersion)
     {
         const QSignalBlocker blocker(m_tests); // loading the module's choice is not the user changing it
         m_tests->setChecked(ModuleOptions::includesTests(directory));
+        const QSignalBlocker watchBlocker(m_watch);
+        m_watch->setChecked(ModuleOptions::watches(directory));
     }
+    m_watcher.setRoot(m_watch->isChecked() ? directory : QString());
     const auto toolchain = selectedToolchain();
     fillLanguageChoices(m_languageBox, goVersion, toolchain ? toolchain->version : QString());
     updateActions();
@@ -137,20 +158,48 @@ std::optional<Toolchain> AnalysisBar::selectedToolchain() const
 
 void AnalysisBar::analyze()
 {
+    start(false);
+}
+
+// A save while a run goes: that run answers an older state of the files, so it is cancelled and a live run
+// follows once it has stopped.
+void AnalysisBar::onSourcesChanged(const QStringList& relativePaths)
+{
+    for (const QString& path : relativePaths) {
+        if (!m_changed.contains(path))
+            m_changed.append(path);
+    }
+    if (m_runner.isRunning()) {
+        m_restartLive = true;
+        m_runner.cancel();
+        return;
+    }
+    start(true);
+}
+
+void AnalysisBar::start(bool live)
+{
     const auto toolchain = selectedToolchain();
     if (!toolchain || m_directory.isEmpty() || m_runner.isRunning())
         return;
+    const QStringList changed = std::exchange(m_changed, {});
     AnalysisRequest request;
     request.directory = m_directory;
     request.toolchain = *toolchain;
     request.languageVersion = m_languageBox->currentData().toString();
     request.timeoutSeconds = AnalysisTimeLimit::seconds();
     request.includeTests = m_tests->isChecked();
+    request.collectLogopt = !live;
     m_stage = tr("Starting %1").arg(toolchain->version);
     m_runner.start(request);
     updateActions();
-    if (m_runner.isRunning())
-        Q_EMIT started(runDescription(toolchain->version, request.languageVersion));
+    if (!m_runner.isRunning())
+        return;
+    if (live)
+        Q_EMIT sourcesChanged(changed);
+    const QString description = runDescription(toolchain->version, request.languageVersion);
+    Q_EMIT started(
+        live ? tr("%1, live: %2 changed").arg(description, changed.join(QStringLiteral(", "))) : description);
 }
 
 void AnalysisBar::cancel()
@@ -185,6 +234,7 @@ void AnalysisBar::updateActions()
     m_toolchainBox->setEnabled(!running && !m_toolchains.empty());
     m_languageBox->setEnabled(!running);
     m_tests->setEnabled(!running && !m_directory.isEmpty());
+    m_watch->setEnabled(!m_directory.isEmpty());
     m_rediscover->setEnabled(!running && !m_discovery.isRunning());
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/analysis/analysisrunner.h"
 #include "core/toolchain/toolchain.h"
+#include "modulewatcher.h"
 
 #include <QFutureWatcher>
 #include <QToolBar>
@@ -32,6 +33,11 @@ public:
     QAction* rediscoverAction() const { return m_rediscover; }
     // Checkable: compile the tests too (go test -c); remembered per module (ModuleOptions).
     QAction* testsAction() const { return m_tests; }
+    // Checkable: re-analyse when a file of the module is saved (ModuleWatcher); remembered per module.
+    // Such a live run skips the logopt files, so go's build cache replays every package that did not
+    // change and only the edited ones are compiled again.
+    QAction* watchAction() const { return m_watch; }
+    ModuleWatcher* watcher() { return &m_watcher; }
     AnalysisRunner* runner() { return &m_runner; }
     bool isRunning() const { return m_runner.isRunning(); }
     void setModule(const QString& directory, const QString& goVersion);
@@ -48,15 +54,22 @@ public Q_SLOTS:
 Q_SIGNALS:
     void toolchainsFound(int count);
     void started(const QString& description);
+    // A live run is starting (Watch) because these files changed (relative to the module root).
+    void sourcesChanged(const QStringList& relativePaths);
     void progressChanged(int done, int total, const QString& activity);
     void analysisFinished(const heapsight::AnalysisResult& result);
 
 private:
     void onToolchainsFound();
+    void onSourcesChanged(const QStringList& relativePaths);
+    void start(bool live);
     void updateActions();
     void showTimeLimit();
 
     AnalysisRunner m_runner;
+    ModuleWatcher m_watcher;
+    bool m_restartLive = false; // a change arrived while a run was going: cancel it, then run live
+    QStringList m_changed; // files whose change the next live run answers
     QFutureWatcher<std::vector<Toolchain>> m_discovery;
     std::vector<Toolchain> m_toolchains;
     QString m_directory;
@@ -67,6 +80,7 @@ private:
     QAction* m_analyze;
     QAction* m_cancel;
     QAction* m_tests;
+    QAction* m_watch;
     QAction* m_timeLimit;
     QAction* m_rediscover;
 };

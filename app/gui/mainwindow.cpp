@@ -286,6 +286,8 @@ void MainWindow::onReportChanged(std::shared_ptr<const ReportIndex> report)
         RecentFolders().add(m_session->moduleRoot(), m_session->reportPath());
         m_menus->setRecentFolders(RecentFolders().folders());
     }
+    // The report may answer an edit (Watch): show the file as it is now, the selected line kept.
+    m_source->reloadKeepingPlace();
     refreshAnnotations();
     updateBanner();
     m_status->setReport(report, true);

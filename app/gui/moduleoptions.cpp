@@ -24,20 +24,39 @@ QSettings settings()
     return QSettings(QStringLiteral("Heapsight"), QStringLiteral("Heapsight"));
 }
 
-} // namespace
-
-bool ModuleOptions::includesTests(const QString& moduleRoot)
+bool flag(const QString& moduleRoot, const QString& option)
 {
-    return !moduleRoot.isEmpty()
-        && settings().value(keyFor(moduleRoot, QStringLiteral("includeTests")), false).toBool();
+    return !moduleRoot.isEmpty() && settings().value(keyFor(moduleRoot, option), false).toBool();
 }
 
-void ModuleOptions::setIncludesTests(const QString& moduleRoot, bool include)
+void setFlag(const QString& moduleRoot, const QString& option, bool on)
 {
     if (moduleRoot.isEmpty())
         return;
     QSettings s = settings();
-    s.setValue(keyFor(moduleRoot, QStringLiteral("includeTests")), include);
+    s.setValue(keyFor(moduleRoot, option), on);
+}
+
+} // namespace
+
+bool ModuleOptions::includesTests(const QString& moduleRoot)
+{
+    return flag(moduleRoot, QStringLiteral("includeTests"));
+}
+
+void ModuleOptions::setIncludesTests(const QString& moduleRoot, bool include)
+{
+    setFlag(moduleRoot, QStringLiteral("includeTests"), include);
+}
+
+bool ModuleOptions::watches(const QString& moduleRoot)
+{
+    return flag(moduleRoot, QStringLiteral("watch"));
+}
+
+void ModuleOptions::setWatches(const QString& moduleRoot, bool watch)
+{
+    setFlag(moduleRoot, QStringLiteral("watch"), watch);
 }
 
 } // namespace heapsight::gui

@@ -14,6 +14,9 @@ public:
     // Whether Analyze compiles the module's tests too (go test -c); false for a module never seen.
     static bool includesTests(const QString& moduleRoot);
     static void setIncludesTests(const QString& moduleRoot, bool include);
+    // Whether saved files re-run the analysis (Watch); false for a module never seen.
+    static bool watches(const QString& moduleRoot);
+    static void setWatches(const QString& moduleRoot, bool watch);
 };
 
 } // namespace heapsight::gui

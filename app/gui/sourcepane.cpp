@@ -11,8 +11,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStackedWidget>
+#include <QTextBlock>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace heapsight::gui {
 
@@ -95,6 +98,41 @@ bool SourcePane::showFile(const QString& path, const QString& displayPath)
     m_stack->setCurrentWidget(m_view);
     updateSummary();
     return true;
+}
+
+int SourcePane::reloadKeepingPlace()
+{
+    if (m_path.isEmpty() || m_stack->currentWidget() != m_view)
+        return 0;
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > kMaxSourceBytes)
+        return 0;
+    const QString text = QString::fromUtf8(file.readAll());
+    const int oldLine = m_view->currentLine();
+    if (text == m_view->toPlainText())
+        return oldLine;
+    const QString oldText = m_view->document()->findBlockByNumber(oldLine - 1).text();
+    const int fromTop = oldLine - 1 - m_view->verticalScrollBar()->value(); // a plain text edit scrolls by lines
+    m_view->setSource(text);
+    const int line = followLine(text.split(QLatin1Char('\n')), oldLine, oldText);
+    m_view->setTextCursor(QTextCursor(m_view->document()->findBlockByNumber(line - 1)));
+    m_view->verticalScrollBar()->setValue(std::max(0, line - 1 - fromTop));
+    updateSummary();
+    return line;
+}
+
+int SourcePane::followLine(const QStringList& lines, int oldLine, const QString& text)
+{
+    const int count = static_cast<int>(lines.size());
+    if (!text.trimmed().isEmpty()) {
+        for (int distance = 0; distance < count; ++distance) {
+            for (int candidate : { oldLine + distance, oldLine - distance }) {
+                if (candidate >= 1 && candidate <= count && lines[candidate - 1] == text)
+                    return candidate;
+            }
+        }
+    }
+    return std::clamp(oldLine, 1, std::max(count, 1));
 }
 
 // "store/" in the placeholder colour, "store.go" in bold.

@@ -28,6 +28,14 @@ public:
     // Reads the file (never writes it); false, with a placeholder saying why, when it cannot be read.
     bool showFile(const QString& path, const QString& displayPath);
     void showPlaceholder(const QString& text);
+    // Reads the shown file again when it changed on disk (an edit while Watch is on), keeping the reader's
+    // place: the selected line follows its text when lines were inserted or removed above it (the nearest
+    // identical line; else the same number), and keeps its distance from the top of the view. Returns the
+    // selected line (1-based) afterwards; 0 when no file is shown or it cannot be read (the old text stays).
+    int reloadKeepingPlace();
+    // Where `oldLine` (1-based, holding `text`) is in `lines`: the nearest line equal to it, else the same
+    // number clamped to the file. Blank lines never match (every file has many).
+    static int followLine(const QStringList& lines, int oldLine, const QString& text);
     void setAnnotations(LineAnnotations annotations);
     // What the banner offers besides its text.
     enum class BannerAction { None = 0x0, OpenReport = 0x1, Analyze = 0x2 };

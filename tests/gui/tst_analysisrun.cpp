@@ -12,6 +12,7 @@
 #include "reportindex.h"
 #include "reportstatusbar.h"
 #include "sourcepane.h"
+#include "sourceview.h"
 #include "testsupport.h"
 
 #include <QAction>
@@ -23,6 +24,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <cstdio>
 
 using namespace heapsight;
 using namespace heapsight::gui;
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void compileErrorsFillProblems();
     void cancelReturnsToIdle();
     void bannerAnalyzesInOneClick();
+    void watchReanalysesOnSave();
     void testsToggleRememberedPerModule();
 
 private:
@@ -155,6 +159,76 @@ void TestAnalysisRun::bannerAnalyzesInOneClick()
     QTRY_VERIFY_WITH_TIMEOUT(window->session()->report(), 10000);
     QVERIFY(!banner->isVisible());
     QCOMPARE(test::hashTree(module), before);
+}
+
+// Watch: a file saved from outside (as an editor does: a new file renamed over the old one) re-runs the
+// analysis without a click; the new findings, the new text and the selected line (moved down by the edit)
+// are shown; the toggle is remembered for the module; nothing else in the module is written.
+void TestAnalysisRun::watchReanalysesOnSave()
+{
+    const QString module = m_work.filePath(QStringLiteral("watch"));
+    QVERIFY(test::copyTree(test::sampleModule(), module));
+    auto window = openWindow(module);
+    QVERIFY(window);
+    AnalysisBar* bar = window->analysisBar();
+    QVERIFY(bar->watchAction()->isEnabled());
+    QVERIFY(!bar->watchAction()->isChecked());
+    bar->watchAction()->setChecked(true);
+    QVERIFY(bar->watcher()->fileCount() > 10);
+    QCOMPARE(runAnalysis(*window).state, AnalysisState::Ok);
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->report(), 10000);
+    const QString file = module + QStringLiteral("/returnaddr.go");
+    window->openFile(file, 7);
+    QCOMPARE(window->sourcePane()->view()->currentLine(), 7);
+    const QString selectedText = window->sourcePane()->view()->document()->findBlockByNumber(6).text();
+    const std::shared_ptr<const ReportIndex> before = window->session()->report();
+    const QMap<QString, QByteArray> others = [&] {
+        QMap<QString, QByteArray> tree = test::hashTree(module);
+        tree.remove(QStringLiteral("returnaddr.go"));
+        return tree;
+    }();
+
+    // Two lines inserted at the top: every finding of the file moves down by two.
+    QByteArray text = test::readFile(file);
+    const int package = text.indexOf("package");
+    text.insert(text.indexOf('\n', package) + 1, "\n// Edited while Heapsight watches.\n");
+    QFile edited(file + QStringLiteral(".tmp"));
+    QVERIFY(edited.open(QIODevice::WriteOnly));
+    edited.write(text);
+    edited.close();
+    QSignalSpy started(bar, &AnalysisBar::started);
+    QSignalSpy changed(bar, &AnalysisBar::sourcesChanged);
+    QVERIFY(::rename(QFile::encodeName(edited.fileName()).constData(), QFile::encodeName(file).constData()) == 0);
+    QVERIFY(started.wait(10000));
+    QCOMPARE(changed.value(0).value(0).toStringList(), QStringList { QStringLiteral("returnaddr.go") });
+    QVERIFY(started.first().at(0).toString().contains(QLatin1String("live")));
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->report() && window->session()->report() != before, 5 * 60 * 1000);
+
+    SourceView* view = window->sourcePane()->view();
+    QCOMPARE(view->currentLine(), 9);
+    QCOMPARE(view->document()->findBlockByNumber(8).text(), selectedText);
+    const Report& after = window->session()->report()->report();
+    const auto movedOn = [](const Report& r, std::uint32_t line) {
+        for (std::uint32_t i : r.findingsOnLine(r.fileId("./returnaddr.go"), line)) {
+            if (r.findings()[i].kind == FindingKind::MovedToHeap)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(movedOn(before->report(), 7));
+    QVERIFY(movedOn(after, 9));
+    QVERIFY(!view->annotations().lines().empty());
+    QVERIFY(view->annotations().at(9));
+    QCOMPARE(test::hashTree(module).size(), others.size() + 1);
+    for (auto it = others.cbegin(); it != others.cend(); ++it)
+        QCOMPARE(test::hashTree(module).value(it.key()), it.value());
+
+    // Remembered: a new window on the module watches again.
+    window.reset();
+    auto again = openWindow(module);
+    QVERIFY(again);
+    QVERIFY(again->analysisBar()->watchAction()->isChecked());
+    QVERIFY(again->analysisBar()->watcher()->fileCount() > 10);
 }
 
 // The Tests toggle (go test -c) is the module's: on for one module stays on for it in a new window, and a
