@@ -3,15 +3,13 @@
 
 #include "analysisrunner.h"
 
+#include "../io/processgroup.h"
 #include "analysisresultbuilder.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
-#include <csignal>
-#include <sys/types.h>
-#include <unistd.h>
 
 namespace heapsight {
 
@@ -129,8 +127,7 @@ QProcess* AnalysisRunner::newProcess(const GoCommand& command)
     p->setProcessEnvironment(command.environment);
     p->setWorkingDirectory(command.workingDirectory);
     p->setStandardInputFile(QProcess::nullDevice());
-    // Its own process group, so cancel can kill go together with the compile processes it started.
-    p->setChildProcessModifier([] { ::setpgid(0, 0); });
+    startInOwnProcessGroup(*p); // so cancel can kill go together with the compile processes it started
     return p;
 }
 
@@ -328,15 +325,7 @@ void AnalysisRunner::cancel()
 
 void AnalysisRunner::killProcess()
 {
-    if (!m_process)
-        return;
-    m_process->disconnect(this);
-    const qint64 pid = m_process->processId();
-    if (pid > 0)
-        ::kill(-static_cast<pid_t>(pid), SIGKILL); // the whole group: go and its compile children
-    m_process->kill();
-    m_process->waitForFinished(1000);
-    m_process->deleteLater();
+    killProcessGroup(m_process, this);
     m_process = nullptr;
 }
 

@@ -4,15 +4,13 @@
 #include "benchmarkprofiler.h"
 
 #include "../analysis/gocommand.h"
+#include "../io/processgroup.h"
 #include "heapprofilereader.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
-#include <csignal>
-#include <sys/types.h>
-#include <unistd.h>
 
 namespace heapsight {
 
@@ -82,8 +80,7 @@ void BenchmarkProfiler::start(const BenchmarkRequest& request)
     m_process->setWorkingDirectory(request.moduleRoot);
     m_process->setStandardInputFile(QProcess::nullDevice());
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    // Its own process group, so cancel can kill go with the compilers and the test binary it started.
-    m_process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    startInOwnProcessGroup(*m_process); // cancel kills go with the compilers and the test binary
     m_commandLine = QStringList { m_process->program() } + m_process->arguments();
     connect(m_process, &QProcess::readyReadStandardOutput, this, &BenchmarkProfiler::onOutput);
     connect(m_process, &QProcess::finished, this, &BenchmarkProfiler::onProcessFinished);
@@ -192,15 +189,7 @@ void BenchmarkProfiler::cancel()
 
 void BenchmarkProfiler::killProcess()
 {
-    if (!m_process)
-        return;
-    m_process->disconnect(this);
-    const qint64 pid = m_process->processId();
-    if (pid > 0)
-        ::kill(-static_cast<pid_t>(pid), SIGKILL); // the whole group: go, compilers, the test binary
-    m_process->kill();
-    m_process->waitForFinished(1000);
-    m_process->deleteLater();
+    killProcessGroup(m_process, this);
     m_process = nullptr;
 }
 
