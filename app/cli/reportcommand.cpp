@@ -3,6 +3,7 @@
 
 #include "reportcommand.h"
 
+#include "core/io/reportdump.h"
 #include "inputreader.h"
 #include "keepuntilexit.h"
 #include "profileoutput.h"
@@ -10,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QTextStream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 namespace heapsight::cli {
@@ -25,8 +27,11 @@ int runReportCommand(const QStringList& arguments)
     const QCommandLineOption kindsOption(QStringLiteral("kinds"),
         QStringLiteral("Only these finding kinds (comma-separated ids, e.g. moved,escapes,leak)."),
         QStringLiteral("ids"));
+    const QCommandLineOption dumpOption(QStringLiteral("dump"),
+        QStringLiteral("Print every finding and explanation in a stable text form (golden files, diffs)."));
     parser.addOption(jsonOption);
     parser.addOption(kindsOption);
+    parser.addOption(dumpOption);
     const ProfileOptions profileOptions;
     profileOptions.addTo(parser);
     if (const auto done = parseCommandLine(parser, arguments))
@@ -60,6 +65,10 @@ int runReportCommand(const QStringList& arguments)
             return 2;
     }
     const bool sorted = profileOptions.sortByAllocations(parser);
+    if (parser.isSet(dumpOption)) {
+        writeReportDump(report, std::cout);
+        return std::cout.flush() ? 0 : 2;
+    }
     if (parser.isSet(jsonOption)) {
         JsonAdditions additions;
         if (allocations)
