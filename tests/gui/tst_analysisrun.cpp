@@ -15,6 +15,7 @@
 #include "sourceview.h"
 #include "testsupport.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDir>
 #include <QDirIterator>
@@ -95,9 +96,10 @@ void TestAnalysisRun::compileErrorsFillProblems()
     QVERIFY(test::copyTree(QStringLiteral(HEAPSIGHT_SOURCE_DIR "/tests/data/modules/broken"), module));
     auto window = openWindow(module);
     QVERIFY(window);
+    DiagnosticsModel* problems = window->problemsPanel()->model();
+    const QAbstractItemModelTester tester(problems, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const AnalysisResult result = runAnalysis(*window);
     QCOMPARE(analysisStateName(result.state), QStringLiteral("compile errors"));
-    DiagnosticsModel* problems = window->problemsPanel()->model();
     QVERIFY(problems->rowCount() >= 1);
     bool found = false;
     for (int row = 0; row < problems->rowCount(); ++row)
