@@ -4,7 +4,6 @@
 #include "processgroup.h"
 
 #include <QProcess>
-
 #include <csignal>
 #include <unistd.h>
 

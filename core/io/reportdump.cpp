@@ -20,8 +20,7 @@ void writePosition(const Report& report, const Position& p, std::ostream& out)
 
 void writeExplanation(const Report& report, const Explanation& e, std::ostream& out)
 {
-    out << "    "
-        << (e.header == Explanation::Header::Escapes ? "block: escapes " : "block: leaks ") << e.subject;
+    out << "    " << (e.header == Explanation::Header::Escapes ? "block: escapes " : "block: leaks ") << e.subject;
     if (e.header == Explanation::Header::Leaks)
         out << " to " << e.target << " derefs=" << e.derefs;
     if (!e.function.empty())
@@ -46,10 +45,9 @@ void writeExplanation(const Report& report, const Explanation& e, std::ostream& 
 void writeReportDump(const Report& report, std::ostream& out)
 {
     const ReportStats& s = report.stats();
-    out << "lines " << s.inputLines << ", packages " << s.packageHeaders << ", explanation lines "
-        << s.explanationLines << ", blank " << s.blankLines << ", not understood " << s.unknownLines
-        << ", partly understood " << s.partlyUnderstoodLines << ", errors " << s.errorLines << ", findings "
-        << report.findings().size() << '\n';
+    out << "lines " << s.inputLines << ", packages " << s.packageHeaders << ", explanation lines " << s.explanationLines
+        << ", blank " << s.blankLines << ", not understood " << s.unknownLines << ", partly understood "
+        << s.partlyUnderstoodLines << ", errors " << s.errorLines << ", findings " << report.findings().size() << '\n';
     for (const Finding& f : report.findings()) {
         writePosition(report, f.position, out);
         out << ' ' << kindId(f.kind);
