@@ -3,122 +3,18 @@
 
 #include "godeclscanner.h"
 
+#include "gotokenizer.h"
+
 #include <algorithm>
 
 namespace heapsight {
 
 namespace {
 
-struct Token {
-    enum class Kind { End, Identifier, Punctuation, Newline, Literal };
-    Kind kind = Kind::End;
-    std::string_view text;
-    std::uint32_t line = 0;
-
-    bool is(char c) const { return kind == Kind::Punctuation && text.size() == 1 && text[0] == c; }
-    bool isWord(std::string_view w) const { return kind == Kind::Identifier && text == w; }
-};
-
-// Splits Go source into the few token classes the declaration scan needs. Comments vanish (a block
-// comment spanning lines counts as a newline, as in the Go spec); literals are single tokens, so a
-// brace or `func` inside a string never counts.
-class GoTokenizer {
-public:
-    explicit GoTokenizer(std::string_view source)
-        : m_s(source)
-    {
-    }
-
-    Token next()
-    {
-        while (m_i < m_s.size()) {
-            const std::size_t start = m_i;
-            const char c = m_s[m_i];
-            if (c == '\n') {
-                ++m_i;
-                return { Token::Kind::Newline, m_s.substr(start, 1), m_line++ };
-            }
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-                ++m_i;
-                continue;
-            }
-            if (c == '/' && peek(1) == '/') {
-                const std::size_t nl = m_s.find('\n', m_i);
-                m_i = nl == std::string_view::npos ? m_s.size() : nl;
-                continue;
-            }
-            if (c == '/' && peek(1) == '*') {
-                const std::size_t close = m_s.find("*/", m_i + 2);
-                const std::size_t end = close == std::string_view::npos ? m_s.size() : close + 2;
-                const auto lines = static_cast<std::uint32_t>(std::count(m_s.begin() + static_cast<std::ptrdiff_t>(m_i),
-                    m_s.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-                m_i = end;
-                if (lines > 0) {
-                    m_line += lines;
-                    return { Token::Kind::Newline, m_s.substr(start, end - start), m_line - 1 };
-                }
-                continue;
-            }
-            if (c == '"' || c == '\'')
-                return quoted(c);
-            if (c == '`') {
-                const std::uint32_t line = m_line;
-                const std::size_t close = m_s.find('`', m_i + 1);
-                const std::size_t end = close == std::string_view::npos ? m_s.size() : close + 1;
-                m_line += static_cast<std::uint32_t>(std::count(m_s.begin() + static_cast<std::ptrdiff_t>(m_i),
-                    m_s.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-                m_i = end;
-                return { Token::Kind::Literal, m_s.substr(start, end - start), line };
-            }
-            if (isLetter(c)) {
-                while (m_i < m_s.size() && (isLetter(m_s[m_i]) || isDigit(m_s[m_i])))
-                    ++m_i;
-                return { Token::Kind::Identifier, m_s.substr(start, m_i - start), m_line };
-            }
-            if (isDigit(c)) {
-                while (m_i < m_s.size() && (isLetter(m_s[m_i]) || isDigit(m_s[m_i]) || m_s[m_i] == '.'))
-                    ++m_i;
-                return { Token::Kind::Literal, m_s.substr(start, m_i - start), m_line };
-            }
-            ++m_i;
-            return { Token::Kind::Punctuation, m_s.substr(start, 1), m_line };
-        }
-        return { Token::Kind::End, {}, m_line };
-    }
-
-private:
-    static bool isLetter(char c)
-    {
-        // Bytes of multi-byte UTF-8 sequences count as letters: Go identifiers may be Unicode.
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
-    }
-    static bool isDigit(char c) { return c >= '0' && c <= '9'; }
-    char peek(std::size_t ahead) const { return m_i + ahead < m_s.size() ? m_s[m_i + ahead] : '\0'; }
-
-    // A string or rune literal; an unterminated one ends at the line's end, like the Go scanner's error recovery.
-    Token quoted(char quote)
-    {
-        const std::size_t start = m_i++;
-        while (m_i < m_s.size() && m_s[m_i] != quote && m_s[m_i] != '\n')
-            m_i += m_s[m_i] == '\\' && m_i + 1 < m_s.size() && m_s[m_i + 1] != '\n' ? 2 : 1;
-        if (m_i < m_s.size() && m_s[m_i] == quote)
-            ++m_i;
-        return { Token::Kind::Literal, m_s.substr(start, m_i - start), m_line };
-    }
-
-    std::string_view m_s;
-    std::size_t m_i = 0;
-    std::uint32_t m_line = 1;
-};
-
-bool isOpening(const Token& t)
-{
-    return t.is('(') || t.is('[') || t.is('{');
-}
-bool isClosing(const Token& t)
-{
-    return t.is(')') || t.is(']') || t.is('}');
-}
+using gotoken::GoTokenizer;
+using gotoken::isClosing;
+using gotoken::isOpening;
+using gotoken::Token;
 
 // `r *List[T]` → "(*List)", `v Value` → "Value".
 std::string receiverName(const std::vector<Token>& tokens)
