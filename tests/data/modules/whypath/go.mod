@@ -1,0 +1,3 @@
+module example.com/whypath
+
+go 1.21
