@@ -7,6 +7,7 @@
 #include "diffcommand.h"
 #include "reportcommand.h"
 #include "toolchainscommand.h"
+#include "whycommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -31,7 +32,10 @@ void printUsage(QTextStream& out)
            "                  record the heap allocations as accepted\n"
            "  check DIR|FILE --baseline BASELINE\n"
            "                  report heap allocations the baseline does not have (--packages PATTERN,\n"
-           "                  --json, --sarif); exit 1 when there are any\n";
+           "                  --json, --sarif); exit 1 when there are any\n"
+           "  why DIR FILE:LINE[:COL]\n"
+           "                  the path of a heap finding through the callees it is passed to,\n"
+           "                  across packages (--toolchain go1.22, --json, --deps: std callees too)\n";
 }
 
 } // namespace
@@ -60,6 +64,8 @@ int main(int argc, char** argv)
         return heapsight::cli::runBaselineCommand(args);
     if (command == QLatin1String("check"))
         return heapsight::cli::runCheckCommand(args);
+    if (command == QLatin1String("why"))
+        return heapsight::cli::runWhyCommand(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         QTextStream out(stdout);
         printUsage(out);
