@@ -46,4 +46,16 @@ AnalysisResult runAnalysis(const AnalysisRequest& request, QTextStream& err)
     return result;
 }
 
+std::optional<AnalysisResult> runAnalysisWithReport(const AnalysisRequest& request, QTextStream& err)
+{
+    AnalysisResult result = runAnalysis(request, err);
+    if (!result.report) {
+        err << "heapsight-cli: " << analysisStateName(result.state) << ": " << result.errorText << '\n';
+        return std::nullopt;
+    }
+    if (result.state != AnalysisState::Ok)
+        err << "heapsight-cli: " << analysisStateName(result.state) << ":\n" << result.errorText << '\n';
+    return result;
+}
+
 } // namespace heapsight::cli

@@ -14,5 +14,8 @@ namespace heapsight::cli {
 std::optional<Toolchain> chooseToolchain(const QString& wanted, QTextStream& err);
 // Runs one analysis to its end in a local event loop, telling its stages on `err`.
 AnalysisResult runAnalysis(const AnalysisRequest& request, QTextStream& err);
+// runAnalysis, its failure or a build's errors said on `err` as the commands say them; nullopt when there
+// is no report at all (go could not run: exit 2).
+std::optional<AnalysisResult> runAnalysisWithReport(const AnalysisRequest& request, QTextStream& err);
 
 } // namespace heapsight::cli

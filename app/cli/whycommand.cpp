@@ -81,13 +81,10 @@ int runWhyCommand(const QStringList& arguments)
     request.toolchain = *toolchain;
     request.offline = true; // a why path never needs the network; dependencies come from the module cache
     request.timeoutSeconds = parser.value(timeoutOption).toInt();
-    const AnalysisResult result = runAnalysis(request, err);
-    if (!result.report) {
-        err << "heapsight-cli: " << analysisStateName(result.state) << ": " << result.errorText << '\n';
+    const std::optional<AnalysisResult> analysis = runAnalysisWithReport(request, err);
+    if (!analysis)
         return 2;
-    }
-    if (result.state != AnalysisState::Ok)
-        err << "heapsight-cli: " << analysisStateName(result.state) << ":\n" << result.errorText << '\n';
+    const AnalysisResult& result = *analysis;
 
     const std::string file = source.absoluteFilePath().toStdString();
     std::vector<WhyInput> inputs { { result.report, sourceRootOf(result) } };
@@ -108,15 +105,13 @@ int runWhyCommand(const QStringList& arguments)
         AnalysisRequest deps = request;
         deps.packages = missing;
         deps.collectLogopt = false;
-        const AnalysisResult depResult = runAnalysis(deps, err);
-        if (!depResult.report) {
-            err << "heapsight-cli: analysing " << missing.join(QLatin1Char(' ')) << ": "
-                << analysisStateName(depResult.state) << ": " << depResult.errorText << '\n';
+        err << "analysing " << missing.join(QLatin1Char(' ')) << " for the path…\n";
+        const std::optional<AnalysisResult> depResult = runAnalysisWithReport(deps, err);
+        if (!depResult)
             return 2;
-        }
         analysed = missing;
         inputs.resize(1);
-        inputs.push_back({ depResult.report, sourceRootOf(depResult) });
+        inputs.push_back({ depResult->report, sourceRootOf(*depResult) });
         paths = WhyPathBuilder(inputs).pathsAt(file, where->line, where->column);
     }
     if (paths.empty()) {

@@ -49,14 +49,6 @@ std::string importPathFor(const WhySourceFile* file, std::string_view name)
 
 } // namespace
 
-struct WhyPathBuilder::Callee {
-    std::size_t input = 0;
-    FileId file = NoFile;
-    const Explanation* block = nullptr;
-    Position at;
-    std::string parameter;
-};
-
 WhyPathBuilder::WhyPathBuilder(std::vector<WhyInput> inputs)
     : m_inputs(std::move(inputs))
 {

@@ -9,7 +9,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -53,7 +52,6 @@ public:
     static constexpr std::size_t MaxSegments = 64;
 
 private:
-    struct Callee; // a resolved callee block
     using BlockKey = std::tuple<std::size_t, FileId, std::uint32_t, std::uint32_t>;
 
     std::int32_t addSegment(WhyPath& path, std::size_t input, const Explanation& block, Position at,

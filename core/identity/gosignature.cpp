@@ -9,10 +9,7 @@ namespace heapsight {
 
 namespace {
 
-using gotoken::GoTokenizer;
-using gotoken::isClosing;
-using gotoken::isOpening;
-using gotoken::Token;
+using namespace gotoken;
 
 bool isTypeKeyword(const Token& t)
 {
