@@ -7,6 +7,7 @@
 #include "reasonvocabulary.h"
 #include "reportindex.h"
 #include "stdtext.h"
+#include "whycallsformatter.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -200,10 +201,13 @@ QString WhyFormatter::findingHtml(std::uint32_t finding, std::vector<std::string
         html += QStringLiteral("<p><i>%1</i></p>")
                     .arg(tr("Reported here for code inlined from another file or package."));
     html += QStringLiteral("<p>%1</p>").arg(verdict.meaning.toHtmlEscaped());
-    for (const Explanation& e : f.explanations) {
+    for (std::size_t k = 0; k < f.explanations.size(); ++k) {
+        const Explanation& e = f.explanations[k];
         html += QStringLiteral("<p style=\"margin-left:10px; background-color:%1\">%2</p>")
                     .arg(colour(m_palette.noteBackground(group)), chainHtml(e));
         html += stepsHtml(e);
+        if (m_paths)
+            html += WhyCallsFormatter(m_index, *m_paths, m_palette).pathHtml(finding, k);
         for (const FlowEdge& edge : e.flows) {
             for (const FlowStep& step : edge.steps) {
                 if (reasons && std::find(reasons->begin(), reasons->end(), step.reason) == reasons->end())

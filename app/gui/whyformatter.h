@@ -12,6 +12,10 @@
 #include <string_view>
 #include <vector>
 
+namespace heapsight {
+class WhyPathBuilder;
+}
+
 namespace heapsight::gui {
 
 class FindingFilter;
@@ -23,6 +27,8 @@ class ReportIndex;
 class WhyFormatter {
 public:
     WhyFormatter(const ReportIndex& index, const AnnotationPalette& palette);
+    // With `paths`, each explanation continues into the functions its value is passed to (WhyCallsFormatter).
+    void setPaths(WhyPathBuilder* paths) { m_paths = paths; }
 
     QString lineHtml(const QString& diskPath, int line, const FindingFilter& filter) const;
     // One finding; the reason words it uses are added to `reasons` (for one "in plain words" section).
@@ -46,6 +52,7 @@ private:
 
     const ReportIndex& m_index;
     AnnotationPalette m_palette;
+    WhyPathBuilder* m_paths = nullptr;
 };
 
 } // namespace heapsight::gui

@@ -3,6 +3,7 @@
 
 #include "whypanel.h"
 
+#include "core/explain/whypathbuilder.h"
 #include "core/identity/godeclscanner.h"
 #include "findingfilter.h"
 #include "flowgraphview.h"
@@ -57,9 +58,12 @@ WhyPanel::WhyPanel(QWidget* parent)
     clear();
 }
 
+WhyPanel::~WhyPanel() = default;
+
 void WhyPanel::setReport(std::shared_ptr<const ReportIndex> report)
 {
     m_report = std::move(report);
+    m_paths.reset();
     refresh();
 }
 
@@ -111,7 +115,11 @@ void WhyPanel::refresh(bool keepScroll)
         return;
     }
     const int scroll = m_browser->verticalScrollBar()->value();
-    const WhyFormatter formatter(*m_report, AnnotationPalette(palette()));
+    if (!m_paths)
+        m_paths = std::make_unique<WhyPathBuilder>(
+            std::vector<WhyInput> { { m_report->sharedReport(), m_report->moduleRoot().toStdString() } });
+    WhyFormatter formatter(*m_report, AnnotationPalette(palette()));
+    formatter.setPaths(m_paths.get());
     m_browser->setHtml(formatter.lineHtml(m_path, m_line, *m_filter));
     m_browser->verticalScrollBar()->setValue(keepScroll ? scroll : 0);
     refreshGraph();

@@ -15,6 +15,10 @@ class QLabel;
 class QTabWidget;
 class QTextBrowser;
 
+namespace heapsight {
+class WhyPathBuilder;
+}
+
 namespace heapsight::gui {
 
 class FindingFilter;
@@ -29,6 +33,7 @@ class WhyPanel : public QWidget {
 
 public:
     explicit WhyPanel(QWidget* parent = nullptr);
+    ~WhyPanel() override;
 
     void setReport(std::shared_ptr<const ReportIndex> report);
     void setFilter(const FindingFilter* filter);
@@ -60,6 +65,9 @@ private:
     FlowGraphView* m_graph;
     QCheckBox* m_wholeFunction;
     std::shared_ptr<const ReportIndex> m_report;
+    // The report's interprocedural paths; made on first use (it reads the module's sources), kept while
+    // the report is, since it remembers what it read.
+    std::unique_ptr<WhyPathBuilder> m_paths;
     QPointer<const FindingFilter> m_filter;
     QString m_path;
     QString m_displayName;
