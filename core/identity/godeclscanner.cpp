@@ -11,10 +11,7 @@ namespace heapsight {
 
 namespace {
 
-using gotoken::GoTokenizer;
-using gotoken::isClosing;
-using gotoken::isOpening;
-using gotoken::Token;
+using Token = GoToken;
 
 // `r *List[T]` → "(*List)", `v Value` → "Value".
 std::string receiverName(const std::vector<Token>& tokens)

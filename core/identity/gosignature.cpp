@@ -9,7 +9,7 @@ namespace heapsight {
 
 namespace {
 
-using namespace gotoken;
+using Token = GoToken;
 
 bool isTypeKeyword(const Token& t)
 {
