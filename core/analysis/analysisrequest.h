@@ -27,6 +27,10 @@ struct AnalysisRequest {
     // -d=loopvar=2 (text lines for per-iteration loop variables). That flag also *turns on* per-iteration
     // semantics, so it is only passed when the module's language version is 1.22 or later anyway.
     bool loopvarReport = false;
+    // -d=ssa/check_bce/debug=1: a `Found IsInBounds` / `Found IsSliceInBounds` line for every bounds check
+    // the compiler keeps (cmd/compile/internal/ssa/check_bce.go), for `assert`'s bce directives. Part of
+    // the cache key: the output differs.
+    bool boundsCheckReport = false;
     // Also compile the packages' tests: `go test -c` (every package, test variants where a package has
     // tests, and the generated test main packages) instead of `go build`, so `_test.go` files get findings.
     // The test binaries are linked into the private temporary directory and never run.

@@ -51,8 +51,14 @@ QString gcflagsFor(const AnalysisRequest& request, const ModuleInfo& module, con
     if (!paths.logoptDir.isEmpty())
         flags << QStringLiteral("-json=0,") + QUrl::fromLocalFile(paths.logoptDir).toString(QUrl::FullyEncoded);
     const QVersionNumber language = QVersionNumber::fromString(effectiveLanguageVersion(request, module));
+    // One -d with a comma-separated list: the compiler reads each -d as a whole setting of its debug flags.
+    QStringList debug;
     if (request.loopvarReport && request.toolchain.hasLoopvarReport() && language >= QVersionNumber(1, 22))
-        flags << QStringLiteral("-d=loopvar=2");
+        debug << QStringLiteral("loopvar=2");
+    if (request.boundsCheckReport)
+        debug << QStringLiteral("ssa/check_bce/debug=1");
+    if (!debug.isEmpty())
+        flags << QStringLiteral("-d=") + debug.join(QLatin1Char(','));
     const QString value = flags.join(QLatin1Char(' '));
     return request.includeDependencies ? QStringLiteral("all=") + value : value;
 }

@@ -38,7 +38,8 @@ GoCommand goAnalysisCommand(const AnalysisRequest& request, const ModuleInfo& mo
 // goListCommand formats them: "path", "path test" or "path test xtest"): one per package, plus with
 // tests its test main package and its external test package. For progress only.
 int expectedPackageHeaders(const QByteArray& goListOutput);
-// The -gcflags value: "-m=2 -json=0,file:///tmp/x -d=loopvar=2", prefixed by "all=" for dependencies.
+// The -gcflags value: "-m=2 -json=0,file:///tmp/x -d=loopvar=2,ssa/check_bce/debug=1", prefixed by "all="
+// for dependencies.
 QString gcflagsFor(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
 // The language version the build runs under: the override, or go.mod's `go` line.
 QString effectiveLanguageVersion(const AnalysisRequest& request, const ModuleInfo& module);

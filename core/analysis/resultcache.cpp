@@ -80,6 +80,9 @@ QString ResultCache::key(const AnalysisRequest& request, const ModuleInfo& modul
         request.loopvarReport ? QStringLiteral("loopvar") : QString(),
         request.includeTests ? QStringLiteral("tests") : QString(),
         request.allowModuleUpdates ? QStringLiteral("mod=mod") : QStringLiteral("mod=readonly"), fingerprint };
+    // Added only when set, so the keys of runs without it stay what they were.
+    if (request.boundsCheckReport)
+        parts << QStringLiteral("bce");
     return QString::fromLatin1(
         QCryptographicHash::hash(parts.join(QLatin1Char('\n')).toUtf8(), QCryptographicHash::Sha256).toHex());
 }
