@@ -3,9 +3,8 @@
 
 #include "diffexport.h"
 
-#include <QCryptographicHash>
-#include <QString>
-#include <QUrl>
+#include "../io/sarif.h"
+
 #include <nlohmann/json.hpp>
 
 namespace heapsight {
@@ -13,11 +12,6 @@ namespace heapsight {
 using nlohmann::json;
 
 namespace {
-
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 json countsToJson(const DiffCounts& c)
 {
@@ -52,33 +46,6 @@ std::string_view matchId(MatchRule rule)
         return "generated-function";
     }
     return {};
-}
-
-// A file name as the compiler printed it, made relative to the module root for SARIF.
-std::string relativeUri(const std::string& file, const std::string& moduleRoot, bool& relative)
-{
-    std::string f = file;
-    if (f.starts_with("./"))
-        f = f.substr(2);
-    relative = true;
-    if (!f.starts_with('/') && !f.starts_with('$') && !f.starts_with('<') && !f.starts_with("../"))
-        return QString::fromUtf8(QUrl::toPercentEncoding(q(f), "/")).toStdString();
-    if (!moduleRoot.empty() && f.starts_with(moduleRoot + "/"))
-        return QString::fromUtf8(QUrl::toPercentEncoding(q(f.substr(moduleRoot.size() + 1)), "/")).toStdString();
-    relative = false;
-    return QUrl::fromLocalFile(q(f)).toString(QUrl::FullyEncoded).toStdString();
-}
-
-json locationOf(const std::string& file, std::uint32_t line, std::uint32_t column, const std::string& moduleRoot)
-{
-    bool relative = false;
-    json artifact { { "uri", relativeUri(file, moduleRoot, relative) } };
-    if (relative)
-        artifact["uriBaseId"] = "SRCROOT";
-    json region { { "startLine", std::max<std::uint32_t>(line, 1) } };
-    if (column > 0)
-        region["startColumn"] = column;
-    return { { "physicalLocation", { { "artifactLocation", artifact }, { "region", region } } } };
 }
 
 } // namespace
@@ -132,61 +99,27 @@ json diffToJson(const ReportDiff& diff, const DiffSides& sides)
 json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::string& moduleRoot,
     const std::string& heapsightVersion, const std::string& level)
 {
-    json results = json::array();
+    SarifRun run { heapsightVersion, json::array(), json::array(), sides.warnings, sides.verdictGiven, moduleRoot };
     for (const Change* c : diff.newHeapAllocations()) {
         const Finding& f = sides.b->findings()[static_cast<std::size_t>(c->indexB)];
         json result { { "ruleId", "heapsight/new-heap-allocation" }, { "ruleIndex", 0 }, { "level", level },
             { "message", { { "text", f.message + " (new in " + sides.labelB + ", not in " + sides.labelA + ")" } } },
-            { "locations", json::array({ locationOf(c->file, c->line, c->column, moduleRoot) }) } };
-        const QByteArray identity
-            = (q(c->file) + QLatin1Char('|') + q(std::string(kindId(c->kind))) + QLatin1Char('|') + q(c->subjectB))
-                  .toUtf8();
+            { "locations", json::array({ sarifLocation(c->file, c->line, c->column, moduleRoot) }) } };
         result["partialFingerprints"] = { { "heapsightFinding/v1",
-            QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(32).toStdString() } };
+            sarifFingerprint(c->file + '|' + std::string(kindId(c->kind)) + '|' + c->subjectB) } };
         // The compiler's reasoning as a code flow, so a reviewer can walk it on the pull request.
-        json steps = json::array();
-        for (const Explanation& e : f.explanations) {
-            for (const FlowEdge& edge : e.flows) {
-                for (const FlowStep& s : edge.steps) {
-                    json loc
-                        = locationOf(std::string(sides.b->fileName(s.at.file)), s.at.line, s.at.column, moduleRoot);
-                    loc["message"] = { { "text",
-                        std::string(s.expression) + " (" + std::string(s.reason) + "): " + std::string(edge.destination)
-                            + " = " + std::string(edge.source) } };
-                    steps.push_back({ { "location", loc } });
-                }
-            }
-        }
-        if (!steps.empty())
-            result["codeFlows"] = json::array({ { { "threadFlows", json::array({ { { "locations", steps } } }) } } });
-        results.push_back(std::move(result));
+        json flows = sarifCodeFlows(*sides.b, f, moduleRoot);
+        if (!flows.empty())
+            result["codeFlows"] = std::move(flows);
+        run.results.push_back(std::move(result));
     }
-    json rule { { "id", "heapsight/new-heap-allocation" }, { "name", "NewHeapAllocation" },
+    run.rules.push_back({ { "id", "heapsight/new-heap-allocation" }, { "name", "NewHeapAllocation" },
         { "shortDescription", { { "text", "A value the Go compiler now allocates on the heap" } } },
         { "fullDescription",
             { { "text",
                 "Escape analysis of the newer build moves this value to the heap where the older build did not." } } },
-        { "defaultConfiguration", { { "level", level } } } };
-    json notifications = json::array();
-    for (const std::string& w : sides.warnings)
-        notifications.push_back({ { "level", "warning" }, { "message", { { "text", w } } } });
-    const json invocation { { "executionSuccessful", sides.verdictGiven },
-        { "toolExecutionNotifications", notifications } };
-    json run {
-        { "tool",
-            { { "driver",
-                { { "name", "Heapsight" }, { "version", heapsightVersion }, { "rules", json::array({ rule }) } } } } },
-        { "invocations", json::array({ invocation }) }, { "results", results }
-    };
-    if (!moduleRoot.empty()) {
-        run["originalUriBaseIds"] = { { "SRCROOT",
-            { { "uri",
-                QUrl::fromLocalFile(q(moduleRoot) + QLatin1Char('/'))
-                    .toString(QUrl::FullyEncoded)
-                    .toStdString() } } } };
-    }
-    return { { "$schema", "https://json.schemastore.org/sarif-2.1.0.json" }, { "version", "2.1.0" },
-        { "runs", json::array({ run }) } };
+        { "defaultConfiguration", { { "level", level } } } });
+    return sarifLog(run);
 }
 
 } // namespace heapsight
