@@ -3,6 +3,7 @@
 
 // heapsight-cli: the headless twin of the desktop app, for scripts and CI.
 #include "analyzecommand.h"
+#include "assertcommand.h"
 #include "baselinecommand.h"
 #include "diffcommand.h"
 #include "reportcommand.h"
@@ -35,7 +36,10 @@ void printUsage(QTextStream& out)
            "                  --json, --sarif); exit 1 when there are any\n"
            "  why DIR FILE:LINE[:COL]\n"
            "                  the path of a heap finding through the callees it is passed to,\n"
-           "                  across packages (--toolchain go1.22, --json, --deps: std callees too)\n";
+           "                  across packages (--toolchain go1.22, --json, --deps: std callees too)\n"
+           "  assert DIR      check //heapsight:noescape|inline|bce (and gcassert's, go-escape-lint's)\n"
+           "                  directives in the module's comments (--toolchain, --json, --sarif, --tests);\n"
+           "                  exit 1 when one is broken\n";
 }
 
 } // namespace
@@ -66,6 +70,8 @@ int main(int argc, char** argv)
         return heapsight::cli::runCheckCommand(args);
     if (command == QLatin1String("why"))
         return heapsight::cli::runWhyCommand(args);
+    if (command == QLatin1String("assert"))
+        return heapsight::cli::runAssertCommand(args);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
         QTextStream out(stdout);
         printUsage(out);
