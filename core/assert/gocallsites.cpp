@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace heapsight {
 
@@ -35,22 +36,37 @@ std::vector<GoCallSite> scanGoCalls(std::string_view source)
     GoToken previous;
     int depth = 0; // brackets of all kinds
     std::vector<int> interfaceDepths; // bracket depths at which an `interface {` body is open
+    // Per open bracket: the identifier an index or type-argument list `[` follows (empty otherwise), so
+    // `F[int](x)` is a call of F when its `(` comes right after the `]`.
+    std::vector<std::string_view> indexed;
+    std::string_view instantiated; // set by a `]` that closes such a list, for the next token only
     for (GoToken t = tokens.next(); t.kind != GoToken::Kind::End; t = tokens.next()) {
         if (t.kind == GoToken::Kind::Newline)
             continue;
+        const std::string_view explicitArguments = std::exchange(instantiated, {});
         if (t.is('(') || t.is('[') || t.is('{')) {
             if (t.is('{') && previous.isWord("interface"))
                 interfaceDepths.push_back(depth);
             ++depth;
             const bool inInterface = !interfaceDepths.empty() && interfaceDepths.back() == depth - 2;
             const bool declared = before.isWord("func") || before.is(')');
-            if (t.is('(') && previous.kind == GoToken::Kind::Identifier && isCallable(previous.text) && !declared
-                && !inInterface)
-                calls.push_back({ std::string(previous.text), t.line, t.column });
+            indexed.push_back(
+                t.is('[') && previous.kind == GoToken::Kind::Identifier ? previous.text : std::string_view());
+            if (t.is('(') && !inInterface) {
+                if (previous.kind == GoToken::Kind::Identifier && isCallable(previous.text) && !declared)
+                    calls.push_back({ std::string(previous.text), t.line, t.column });
+                else if (!explicitArguments.empty())
+                    calls.push_back({ std::string(explicitArguments), t.line, t.column });
+            }
         } else if (t.is(')') || t.is(']') || t.is('}')) {
             depth = std::max(0, depth - 1);
             if (t.is('}') && !interfaceDepths.empty() && interfaceDepths.back() == depth)
                 interfaceDepths.pop_back();
+            if (!indexed.empty()) {
+                if (t.is(']'))
+                    instantiated = indexed.back();
+                indexed.pop_back();
+            }
         }
         before = previous;
         previous = t;

@@ -23,8 +23,9 @@ struct GoCallSite {
 // The calls in one Go source file, in source order. A token scan, not a type check: an identifier directly
 // followed by `(` is a call unless it is a keyword, a builtin function or a predeclared type (`len(`,
 // `int(`), the name in a declaration (`func f(`, `func (r T) M(`), or a method in an interface type. What it
-// cannot tell without types: a conversion to a type declared in Go code (`Celsius(x)`) counts as a call,
-// and an explicitly instantiated generic call (`F[int](x)`) is not seen.
+// cannot tell without types: a conversion to a type declared in Go code (`Celsius(x)`) counts as a call, as
+// does a call of a function value taken from a slice or map (`handlers[i](x)` as a call of `handlers`).
+// An explicitly instantiated generic call (`F[int](x)`) is a call of F.
 std::vector<GoCallSite> scanGoCalls(std::string_view source);
 
 } // namespace heapsight
