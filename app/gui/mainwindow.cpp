@@ -5,6 +5,7 @@
 
 #include "analysisbar.h"
 #include "appicon.h"
+#include "assertionchecks.h"
 #include "baselineactions.h"
 #include "comparepanel.h"
 #include "core/analysis/modulelocator.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_status(new ReportStatusBar(this))
     , m_analysis(new AnalysisBar(this))
     , m_problems(new ProblemsPanel(this))
+    , m_assertions(new AssertionChecks(this))
     , m_overview(new OverviewPanel(m_filter, this))
     , m_compare(new ComparePanel(this))
 {
@@ -139,6 +141,10 @@ void MainWindow::connectActions()
         openFile(QDir::cleanPath(QDir(m_session->moduleRoot()).filePath(file)), line, column);
     });
     connect(m_filter, &FindingFilter::changed, this, &MainWindow::refreshAnnotations);
+    connect(m_assertions, &AssertionChecks::checked, this, [this] {
+        m_problems->model()->setAssertionProblems(m_assertions->problems());
+        refreshAnnotations();
+    });
     connect(m_profiles, &ProfileActions::allocationsChanged, this, &MainWindow::refreshAnnotations);
     connect(m_baselines, &BaselineActions::acceptedChanged, this,
         [this](std::shared_ptr<const std::vector<bool>> accepted) {
@@ -288,6 +294,7 @@ void MainWindow::onReportChanged(std::shared_ptr<const ReportIndex> report)
     }
     // The report may answer an edit (Watch): show the file as it is now, the selected line kept.
     m_source->reloadKeepingPlace();
+    m_assertions->check(m_session->moduleRoot(), report);
     refreshAnnotations();
     updateBanner();
     m_status->setReport(report, true);
@@ -390,6 +397,8 @@ void MainWindow::refreshAnnotations()
     const QString& path = m_source->currentPath();
     // While the compare view is up, the source and the module tree show what changed between its two reports.
     m_tree->model()->setComparison(isComparing() ? m_compare->comparison() : nullptr);
+    m_source->view()->setAssertionMarks(
+        path.isEmpty() || isComparing() ? std::vector<AssertionMark>() : m_assertions->marksFor(relativePath(path)));
     if (isComparing()) {
         m_source->setAnnotations(
             path.isEmpty() ? LineAnnotations() : LineAnnotations::fromComparison(*m_compare->comparison(), path));

@@ -14,6 +14,7 @@ class QDockWidget;
 namespace heapsight::gui {
 
 class AnalysisBar;
+class AssertionChecks;
 class BaselineActions;
 class ComparePanel;
 class FilterBar;
@@ -73,6 +74,7 @@ public:
     // The compare view is up with a result: the source shows changes instead of findings.
     bool isComparing() const;
     ProfileActions* profileActions() const { return m_profiles; }
+    AssertionChecks* assertionChecks() const { return m_assertions; }
     BaselineActions* baselineActions() const { return m_baselines; }
 
 Q_SIGNALS:
@@ -122,6 +124,7 @@ private:
     ReportStatusBar* m_status;
     AnalysisBar* m_analysis;
     ProblemsPanel* m_problems;
+    AssertionChecks* m_assertions;
     OverviewPanel* m_overview;
     QDockWidget* m_overviewDock = nullptr;
     ComparePanel* m_compare;

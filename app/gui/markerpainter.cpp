@@ -74,6 +74,26 @@ void MarkerPainter::paintPath(QPainter& painter, const QRectF& rect, const QColo
     painter.restore();
 }
 
+void MarkerPainter::paintAssertion(QPainter& painter, const QRectF& rect, bool broken, const QColor& color)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const qreal side = std::min(rect.width(), rect.height());
+    const QRectF r(rect.center().x() - side / 2, rect.center().y() - side / 2, side, side);
+    painter.setPen(QPen(color, std::max<qreal>(1.8, side / 5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.setBrush(Qt::NoBrush);
+    const qreal m = side * 0.15;
+    if (broken) {
+        painter.drawLine(r.topLeft() + QPointF(m, m), r.bottomRight() - QPointF(m, m));
+        painter.drawLine(r.topRight() + QPointF(-m, m), r.bottomLeft() + QPointF(m, -m));
+    } else {
+        const QPointF points[] = { { r.left() + m, r.center().y() }, { r.left() + side * 0.42, r.bottom() - m },
+            { r.right() - m, r.top() + m } };
+        painter.drawPolyline(points, 3);
+    }
+    painter.restore();
+}
+
 QIcon MarkerPainter::icon(MarkerGroup group, const AnnotationPalette& palette, int size)
 {
     QIcon icon;

@@ -22,6 +22,8 @@ public:
     static void paint(QPainter& painter, const QRectF& rect, MarkerGroup group, const QColor& color);
     // The faint mark of a line a finding's flow path passes through.
     static void paintPath(QPainter& painter, const QRectF& rect, const QColor& color);
+    // The mark of a line an assertion directive covers: a tick when it holds, a cross when it is broken.
+    static void paintAssertion(QPainter& painter, const QRectF& rect, bool broken, const QColor& color);
     static QIcon icon(MarkerGroup group, const AnnotationPalette& palette, int size = 16);
 };
 

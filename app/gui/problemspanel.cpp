@@ -17,14 +17,24 @@ void DiagnosticsModel::setDiagnostics(const QList<Diagnostic>& diagnostics, cons
     endResetModel();
 }
 
+void DiagnosticsModel::setAssertionProblems(const QList<AssertionProblem>& problems)
+{
+    beginResetModel();
+    m_assertions = problems;
+    endResetModel();
+}
+
 const Diagnostic* DiagnosticsModel::diagnostic(int row) const
 {
-    return row >= 0 && row < m_diagnostics.size() ? &m_diagnostics[row] : nullptr;
+    if (row >= 0 && row < m_diagnostics.size())
+        return &m_diagnostics[row];
+    row -= static_cast<int>(m_diagnostics.size());
+    return row >= 0 && row < m_assertions.size() ? &m_assertions[row].at : nullptr;
 }
 
 int DiagnosticsModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_diagnostics.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_diagnostics.size() + m_assertions.size());
 }
 
 QVariant DiagnosticsModel::data(const QModelIndex& index, int role) const
@@ -41,6 +51,8 @@ QVariant DiagnosticsModel::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         return QIcon::fromTheme(QStringLiteral("dialog-error"));
     case Qt::ToolTipRole:
+        if (index.row() >= m_diagnostics.size())
+            return m_assertions[index.row() - m_diagnostics.size()].details;
         return d->message;
     default:
         return {};

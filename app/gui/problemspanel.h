@@ -3,26 +3,28 @@
 
 #pragma once
 
-#include "core/analysis/analysisrequest.h"
+#include "assertionmark.h"
 
 #include <QAbstractListModel>
 #include <QListView>
 
 namespace heapsight::gui {
 
-// The compiler's and go's errors of the last analysis, one row each.
+// The compiler's and go's errors of the last analysis, one row each, then the broken assertions.
 class DiagnosticsModel : public QAbstractListModel {
     Q_OBJECT
 
 public:
     using QAbstractListModel::QAbstractListModel;
     void setDiagnostics(const QList<Diagnostic>& diagnostics, const QString& summary);
+    void setAssertionProblems(const QList<AssertionProblem>& problems);
     const Diagnostic* diagnostic(int row) const;
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 private:
     QList<Diagnostic> m_diagnostics;
+    QList<AssertionProblem> m_assertions;
 };
 
 // The list of problems; activating one with a position asks to open it.

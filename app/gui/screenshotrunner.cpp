@@ -3,6 +3,7 @@
 
 #include "screenshotrunner.h"
 
+#include "assertionchecks.h"
 #include "changesmodel.h"
 #include "comparepanel.h"
 #include "findingspanel.h"
@@ -10,6 +11,7 @@
 #include "mainwindow.h"
 #include "modulesession.h"
 #include "overviewpanel.h"
+#include "problemspanel.h"
 #include "profileactions.h"
 #include "profilesession.h"
 #include "reportindex.h"
@@ -59,7 +61,7 @@ void ScreenshotRunner::onModuleReady()
         QTimer::singleShot(100, this, &ScreenshotRunner::onModuleReady);
         return;
     }
-    if (m_window->comparePanel()->isBusy()) {
+    if (m_window->comparePanel()->isBusy() || m_window->assertionChecks()->isBusy()) {
         QTimer::singleShot(100, this, &ScreenshotRunner::onModuleReady);
         return;
     }
@@ -122,6 +124,18 @@ void ScreenshotRunner::capture()
     if (!panel->grab().save(overview))
         return fail(QStringLiteral("cannot write %1").arg(overview));
     QTextStream(stdout) << main << '\n' << why << '\n' << graph << '\n' << overview << '\n';
+    if (m_window->problemsPanel()->model()->rowCount() > 0) {
+        // Compile errors and broken assertions, as listed in the Problems panel.
+        const QString problems = dir.filePath(QStringLiteral("problems.png"));
+        if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("problemsDock")))
+            dock->raise();
+        ProblemsPanel* list = m_window->problemsPanel();
+        list->resize(std::max(list->width(), 1000), std::max(list->height(), 260));
+        QCoreApplication::processEvents();
+        if (!list->grab().save(problems))
+            return fail(QStringLiteral("cannot write %1").arg(problems));
+        QTextStream(stdout) << problems << '\n';
+    }
     if (m_window->isComparing()) {
         const QString compare = dir.filePath(QStringLiteral("compare.png"));
         if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("compareDock")))

@@ -14,7 +14,9 @@ class MainWindow;
 // The hidden `--screenshot DIR` mode (tools/screenshots): once the module is open, selects a line with a
 // heap escape, grabs the main window to DIR/main-window.png and the why panel to DIR/why-panel.png, and
 // reports the exit code. With a heap profile (--profile) it shows the costliest heap finding and also
-// grabs the findings list ranked by bytes to DIR/findings-by-bytes.png.
+// grabs the findings list ranked by bytes to DIR/findings-by-bytes.png. When the Problems panel lists
+// something (compile errors, broken assertions), it is grabbed to DIR/problems.png; the capture waits for
+// the assertion checks, so the gutter shows their marks.
 class ScreenshotRunner : public QObject {
     Q_OBJECT
 

@@ -33,7 +33,8 @@ int SourceGutter::markerSize() const
 
 int SourceGutter::markerLaneWidth() const
 {
-    return 6 + MarkerSlots * (markerSize() + 2);
+    // One more slot, the last, for an assertion's mark.
+    return 6 + (MarkerSlots + 1) * (markerSize() + 2);
 }
 
 int SourceGutter::requiredWidth() const
@@ -87,6 +88,11 @@ void SourceGutter::paintEvent(QPaintEvent* event)
                 MarkerPainter::paintPath(painter, cell, palette.marker(a->primaryGroup()));
             }
         }
+        if (const AssertionMark* m = m_view->assertionMark(l.line)) {
+            const QRectF cell(6 + MarkerSlots * (size + 2), row.center().y() - size / 2.0 + 0.5, size, size);
+            MarkerPainter::paintAssertion(
+                painter, cell, m->broken, palette.marker(m->broken ? MarkerGroup::Moved : MarkerGroup::Stack));
+        }
         painter.setFont(l.current ? bold : normal);
         painter.setPen(l.current ? palette.currentLineNumber() : palette.lineNumber());
         painter.drawText(
@@ -107,7 +113,12 @@ bool SourceGutter::event(QEvent* event)
 {
     if (event->type() == QEvent::ToolTip) {
         const auto* help = static_cast<QHelpEvent*>(event);
-        const QString tip = m_view->annotations().toolTip(m_view->lineAt(help->pos().y()));
+        const int line = m_view->lineAt(help->pos().y());
+        QString tip = m_view->annotations().toolTip(line);
+        if (const AssertionMark* m = m_view->assertionMark(line)) {
+            const QString assertion = QStringLiteral("<pre>%1</pre>").arg(m->toolTip.toHtmlEscaped());
+            tip = tip.isEmpty() ? assertion : tip + assertion;
+        }
         if (!tip.isEmpty())
             QToolTip::showText(help->globalPos(), tip, this);
         else

@@ -78,6 +78,18 @@ void SourceView::setAnnotations(LineAnnotations annotations)
     m_gutter->update();
 }
 
+void SourceView::setAssertionMarks(std::vector<AssertionMark> marks)
+{
+    m_assertionMarks = std::move(marks);
+    m_gutter->update();
+}
+
+const AssertionMark* SourceView::assertionMark(int line) const
+{
+    const auto it = std::ranges::lower_bound(m_assertionMarks, line, {}, &AssertionMark::line);
+    return it != m_assertionMarks.end() && it->line == line ? &*it : nullptr;
+}
+
 void SourceView::goToLine(int line, int column)
 {
     const QTextBlock block = document()->findBlockByNumber(std::clamp(line, 1, blockCount()) - 1);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "annotationpalette.h"
+#include "assertionmark.h"
 #include "lineannotations.h"
 
 #include <QPlainTextEdit>
@@ -36,6 +37,9 @@ public:
     void setSource(const QString& text);
     void setAnnotations(LineAnnotations annotations);
     const LineAnnotations& annotations() const { return m_annotations; }
+    // The assertion directives of the file, sorted by line (see AssertionChecks); marked in the gutter.
+    void setAssertionMarks(std::vector<AssertionMark> marks);
+    const AssertionMark* assertionMark(int line) const;
     const AnnotationPalette& annotationPalette() const { return m_palette; }
     QString highlighterName() const;
 
@@ -77,6 +81,7 @@ private:
     SourceGutter* m_gutter = nullptr;
     std::unique_ptr<SourceHighlighter> m_highlighter;
     LineAnnotations m_annotations;
+    std::vector<AssertionMark> m_assertionMarks;
     AnnotationPalette m_palette;
     int m_lastLine = 0;
     std::pair<int, int> m_selectionWindow { 0, 0 };
