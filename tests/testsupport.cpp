@@ -148,6 +148,11 @@ CliOutcome runCli(const QString& program, const QStringList& args)
     return o;
 }
 
+QJsonArray sarifResults(const QJsonObject& log)
+{
+    return log.value(QStringLiteral("runs")).toArray().at(0).toObject().value(QStringLiteral("results")).toArray();
+}
+
 QList<qint64> processesInGroup(qint64 pgid)
 {
     QList<qint64> pids;

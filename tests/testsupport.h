@@ -8,6 +8,7 @@
 #include "core/model/report.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -60,6 +61,8 @@ struct CliOutcome {
     QByteArray errors;
 };
 CliOutcome runCli(const QString& program, const QStringList& args);
+// The `results` of the first run of a SARIF log heapsight-cli printed (empty when there are none).
+QJsonArray sarifResults(const QJsonObject& log);
 
 // Pids of live processes in process group `pgid` (read from /proc).
 QList<qint64> processesInGroup(qint64 pgid);

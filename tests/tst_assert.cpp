@@ -7,6 +7,7 @@
 // JSON and SARIF; bad input refused with exit 2. Each Go version builds the tiny module once (the text and
 // SARIF runs after the JSON run are served from the result cache).
 #include "core/assert/assertdirective.h"
+#include "core/assert/assertsources.h"
 #include "core/assert/gocallsites.h"
 #include "testsupport.h"
 
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void calls();
     void module_data();
     void module();
+    void withTests();
     void badInput_data();
     void badInput();
 
@@ -216,18 +218,29 @@ void TestAssert::module()
     // SARIF: one error result per violation, the escape's chain as a code flow.
     const test::CliOutcome sarif = cli(base + QStringList { QStringLiteral("--sarif") });
     QCOMPARE(sarif.exitCode, 1);
-    const QJsonArray results = sarif.json.value(QStringLiteral("runs"))
-                                   .toArray()
-                                   .at(0)
-                                   .toObject()
-                                   .value(QStringLiteral("results"))
-                                   .toArray();
+    const QJsonArray results = test::sarifResults(sarif.json);
     QCOMPARE(results.size(), 12);
     int flows = 0;
     for (const QJsonValue& r : results)
         flows += r.toObject().contains(QStringLiteral("codeFlows")) ? 1 : 0;
     QCOMPARE(flows, 5); // n, s + "!", t, &point{...}, v
     QCOMPARE(test::hashTree(module), before); // assert only reads
+}
+
+// _test.go files are read only with --tests (which also compiles them: go test -c, run by hand in the
+// report of this change; compiling the testing package from a cold cache takes a minute, too long here).
+void TestAssert::withTests()
+{
+    const QString module = QStringLiteral(HEAPSIGHT_TEST_DATA "/modules/assertions");
+    for (const bool tests : { false, true }) {
+        const AssertSources read = readAssertSources(module, tests);
+        QStringList files;
+        for (const AssertSource& s : read.sources)
+            files << QString::fromStdString(s.file);
+        QCOMPARE(files.contains(QStringLiteral("assertions_test.go")), tests);
+        QCOMPARE(read.directiveCount(), std::size_t(tests ? 17 : 16));
+        QVERIFY(read.errors.empty());
+    }
 }
 
 void TestAssert::badInput_data()

@@ -118,12 +118,7 @@ void TestBaseline::check()
     // The same verdict as SARIF results of level note, and as text.
     const test::CliOutcome sarif
         = cli(QStringList(args.begin(), args.end() - (packages.isEmpty() ? 1 : 3)) << QStringLiteral("--sarif"));
-    const QJsonArray results = sarif.json.value(QStringLiteral("runs"))
-                                   .toArray()
-                                   .at(0)
-                                   .toObject()
-                                   .value(QStringLiteral("results"))
-                                   .toArray();
+    const QJsonArray results = test::sarifResults(sarif.json);
     QCOMPARE(results.size(), expected.isEmpty() ? 0 : 1);
     for (const QJsonValue& r : results)
         QCOMPARE(r.toObject().value(QStringLiteral("level")).toString(), QStringLiteral("note"));
