@@ -114,52 +114,39 @@ void ScreenshotRunner::capture()
     whyPanel->resize(whySize);
     if (!graphSaved)
         return fail(QStringLiteral("cannot write %1").arg(graph));
+    QTextStream(stdout) << main << '\n' << why << '\n' << graph << '\n';
     // The overview tab, raised and laid out at a readable size, then grabbed on its own.
-    const QString overview = dir.filePath(QStringLiteral("overview.png"));
-    if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("overviewDock")))
-        dock->raise();
-    OverviewPanel* panel = m_window->overviewPanel();
-    panel->resize(std::max(panel->width(), 1100), std::max(panel->height(), 420));
-    QCoreApplication::processEvents();
-    if (!panel->grab().save(overview))
-        return fail(QStringLiteral("cannot write %1").arg(overview));
-    QTextStream(stdout) << main << '\n' << why << '\n' << graph << '\n' << overview << '\n';
-    if (m_window->problemsPanel()->model()->rowCount() > 0) {
-        // Compile errors and broken assertions, as listed in the Problems panel.
-        const QString problems = dir.filePath(QStringLiteral("problems.png"));
-        if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("problemsDock")))
-            dock->raise();
-        ProblemsPanel* list = m_window->problemsPanel();
-        list->resize(std::max(list->width(), 1000), std::max(list->height(), 260));
-        QCoreApplication::processEvents();
-        if (!list->grab().save(problems))
-            return fail(QStringLiteral("cannot write %1").arg(problems));
-        QTextStream(stdout) << problems << '\n';
-    }
-    if (m_window->isComparing()) {
-        const QString compare = dir.filePath(QStringLiteral("compare.png"));
-        if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("compareDock")))
-            dock->raise();
-        ComparePanel* comparePanel = m_window->comparePanel();
-        comparePanel->resize(std::max(comparePanel->width(), 1300), std::max(comparePanel->height(), 420));
-        QCoreApplication::processEvents();
-        if (!comparePanel->grab().save(compare))
-            return fail(QStringLiteral("cannot write %1").arg(compare));
-        QTextStream(stdout) << compare << '\n';
-    }
-    if (m_window->profileActions()->allocations()) {
-        // The findings list ranked by the bytes the profile recorded.
-        const QString findings = dir.filePath(QStringLiteral("findings-by-bytes.png"));
-        if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("findingsDock")))
-            dock->raise();
-        FindingsPanel* list = m_window->findingsPanel();
-        list->resize(std::max(list->width(), 1100), std::max(list->height(), 360));
-        QCoreApplication::processEvents();
-        if (!list->grab().save(findings))
-            return fail(QStringLiteral("cannot write %1").arg(findings));
-        QTextStream(stdout) << findings << '\n';
-    }
+    if (!grabDocked(QStringLiteral("overviewDock"), m_window->overviewPanel(), { 1100, 420 }, dir, "overview.png"))
+        return;
+    // Compile errors and broken assertions, as listed in the Problems panel.
+    if (m_window->problemsPanel()->model()->rowCount() > 0
+        && !grabDocked(QStringLiteral("problemsDock"), m_window->problemsPanel(), { 1000, 260 }, dir, "problems.png"))
+        return;
+    if (m_window->isComparing()
+        && !grabDocked(QStringLiteral("compareDock"), m_window->comparePanel(), { 1300, 420 }, dir, "compare.png"))
+        return;
+    // The findings list ranked by the bytes the profile recorded.
+    if (m_window->profileActions()->allocations()
+        && !grabDocked(
+            QStringLiteral("findingsDock"), m_window->findingsPanel(), { 1100, 360 }, dir, "findings-by-bytes.png"))
+        return;
     Q_EMIT finished(0);
+}
+
+bool ScreenshotRunner::grabDocked(
+    const QString& dockName, QWidget* panel, QSize atLeast, const QDir& dir, const char* fileName)
+{
+    const QString path = dir.filePath(QString::fromLatin1(fileName));
+    if (auto* dock = m_window->findChild<QDockWidget*>(dockName))
+        dock->raise();
+    panel->resize(std::max(panel->width(), atLeast.width()), std::max(panel->height(), atLeast.height()));
+    QCoreApplication::processEvents();
+    if (!panel->grab().save(path)) {
+        fail(QStringLiteral("cannot write %1").arg(path));
+        return false;
+    }
+    QTextStream(stdout) << path << '\n';
+    return true;
 }
 
 void ScreenshotRunner::fail(const QString& why)

@@ -3,9 +3,13 @@
 
 #pragma once
 
+#include <QDir>
 #include <QObject>
+#include <QSize>
 #include <QString>
 #include <QTimer>
+
+class QWidget;
 
 namespace heapsight::gui {
 
@@ -31,6 +35,9 @@ Q_SIGNALS:
 private:
     void onModuleReady();
     void capture();
+    // Raises the dock `dockName`, lays `panel` out at least `atLeast` large and saves it to `fileName` in
+    // `dir`, printing the path; false (after fail()) when it cannot be written.
+    bool grabDocked(const QString& dockName, QWidget* panel, QSize atLeast, const QDir& dir, const char* fileName);
     void fail(const QString& why);
     int pickLine() const;
 
