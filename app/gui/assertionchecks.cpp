@@ -66,7 +66,9 @@ std::vector<AssertionMark> AssertionChecks::marksFor(const QString& relativePath
     std::map<int, AssertionMark> marks;
     for (const AssertOutcome& o : m_result->outcomes) {
         const AssertDirective& d = o.directive;
-        if (d.file != file)
+        // A file the report never names was not compiled for it (a _test.go file, a build-tag variant):
+        // no verdict to mark.
+        if (d.file != file || !o.compiled)
             continue;
         AssertionMark& m = marks[static_cast<int>(d.targetLine)];
         m.line = static_cast<int>(d.targetLine);
