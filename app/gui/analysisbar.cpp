@@ -190,6 +190,9 @@ void AnalysisBar::start(bool live)
     request.timeoutSeconds = AnalysisTimeLimit::seconds();
     request.includeTests = m_tests->isChecked();
     request.collectLogopt = !live;
+    // The bounds checks the compiler keeps, for bce assertions (gutter marks, Problems panel): without logopt
+    // (live runs) only -d=ssa/check_bce/debug=1 reports them. A constant flag: go's build cache still replays.
+    request.boundsCheckReport = true;
     m_stage = tr("Starting %1").arg(toolchain->version);
     m_runner.start(request);
     updateActions();
