@@ -4,8 +4,8 @@
 #include "findingsmodel.h"
 
 #include "allocationtext.h"
+#include "core/explain/reasonvocabulary.h"
 #include "markerpainter.h"
-#include "reasonvocabulary.h"
 #include "stdtext.h"
 
 #include <QGuiApplication>

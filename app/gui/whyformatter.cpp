@@ -3,8 +3,9 @@
 
 #include "whyformatter.h"
 
+#include "core/explain/heapcause.h"
+#include "core/explain/reasonvocabulary.h"
 #include "findingfilter.h"
-#include "reasonvocabulary.h"
 #include "reportindex.h"
 #include "stdtext.h"
 #include "whycallsformatter.h"
@@ -21,6 +22,11 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("WhyFormatter", text);
+}
+// A text of the core's vocabulary (its English source is the translation key).
+QString vocabulary(std::string_view text)
+{
+    return QCoreApplication::translate("ReasonVocabulary", text.data());
 }
 QString escaped(std::string_view s)
 {
@@ -219,7 +225,14 @@ QString WhyFormatter::findingHtml(std::uint32_t finding, std::vector<std::string
         && (group == MarkerGroup::Moved || group == MarkerGroup::Escapes || group == MarkerGroup::Leaks))
         html += QStringLiteral("<p style=\"color:%1\">%2</p>")
                     .arg(colour(m_palette.mutedText()), missingExplanationText(f).toHtmlEscaped());
-    html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("What usually helps:"), verdict.remedy.toHtmlEscaped());
+    // The cause and its hint are the command line's and SARIF's too (core/explain/heapcause.h).
+    const std::optional<HeapCause> cause = heapCause(f);
+    const bool specificHint = cause && cause != HeapCause::Unexplained && cause != HeapCause::OtherFlow;
+    if (specificHint)
+        html += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Cause:"), fromStd(causeLabel(*cause)).toHtmlEscaped());
+    html += QStringLiteral("<p><b>%1</b> %2</p>")
+                .arg(tr("What usually helps:"),
+                    (specificHint ? vocabulary(causeHint(*cause)) : verdict.remedy).toHtmlEscaped());
     return html;
 }
 

@@ -1,9 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Heapsight authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Every reason word the compiler can print has a plain-words meaning and a tip, and so has every verdict.
-#include "guitestsupport.h"
-#include "reasonvocabulary.h"
+// Every reason word the compiler can print has a plain-words meaning and a tip, and so has every verdict;
+// the translated entries the GUI shows are the same texts as the English source the CLI prints.
+#include "core/explain/reasonvocabulary.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -11,7 +12,6 @@
 #include <QTest>
 
 using namespace heapsight;
-using namespace heapsight::gui;
 
 class TestReasonVocabulary : public QObject {
     Q_OBJECT
@@ -82,6 +82,11 @@ void verifyEntry(const QString& word)
     QVERIFY2(entry->meaning.size() > 30, qPrintable(word));
     QVERIFY2(entry->remedy.size() > 20, qPrintable(word));
     QVERIFY(entry->meaning.endsWith(QLatin1Char('.')) && entry->remedy.endsWith(QLatin1Char('.')));
+    // No translation is loaded here: the GUI's words are the core's source text.
+    const std::optional<VocabularyText> text = ReasonVocabulary::reasonText(word.toStdString());
+    QVERIFY(text);
+    QCOMPARE(entry->meaning, QString::fromUtf8(text->meaning.data()));
+    QCOMPARE(entry->remedy, QString::fromUtf8(text->remedy.data()));
 }
 
 } // namespace
