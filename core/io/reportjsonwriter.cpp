@@ -5,6 +5,7 @@
 // nlohmann's std::map-backed objects kept them in when the document was built in memory first (that took
 // 9× the input's size in memory and most of the time of `report --json`).
 
+#include "core/explain/heapcause.h"
 #include "jsonwriter.h"
 #include "reportjson.h"
 
@@ -172,6 +173,10 @@ struct Writer {
     void finding(const Finding& f, const nlohmann::json* added)
     {
         MergedObject o(out, added);
+        // Derived from kind and chain (heapcause.h), so a reader need not keep them: written, never read.
+        const std::optional<HeapCause> cause = heapCause(f);
+        if (cause && o.key("cause"))
+            out.string(causeId(*cause));
         if (o.key("column"))
             out.number(f.position.column);
         if (!f.detail.empty() && o.key("detail"))
@@ -193,6 +198,8 @@ struct Writer {
                 flowOf(f.explanations[i], i);
             out.endArray();
         }
+        if (cause && o.key("hint"))
+            out.string(causeHint(*cause));
         if (!f.inlineChain.empty() && o.key("inlinedFrom")) {
             out.beginArray();
             for (const Position& p : f.inlineChain)
