@@ -105,8 +105,8 @@ json diffToSarif(const ReportDiff& diff, const DiffSides& sides, const std::stri
         json result { { "ruleId", "heapsight/new-heap-allocation" }, { "ruleIndex", 0 }, { "level", level },
             { "message", { { "text", f.message + " (new in " + sides.labelB + ", not in " + sides.labelA + ")" } } },
             { "locations", json::array({ sarifLocation(c->file, c->line, c->column, moduleRoot) }) } };
-        result["partialFingerprints"] = { { "heapsightFinding/v1",
-            sarifFingerprint(c->file + '|' + std::string(kindId(c->kind)) + '|' + c->subjectB) } };
+        result["partialFingerprints"]
+            = { { "heapsightFinding/v1", sarifFindingFingerprint(c->file, c->kind, c->subjectB) } };
         // The compiler's reasoning as a code flow, so a reviewer can walk it on the pull request.
         json flows = sarifCodeFlows(*sides.b, f, moduleRoot);
         if (!flows.empty())

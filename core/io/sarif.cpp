@@ -72,6 +72,14 @@ std::string sarifFingerprint(std::string_view identity)
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(32).toStdString();
 }
 
+std::string sarifFindingFingerprint(std::string_view file, FindingKind kind, std::string_view subject)
+{
+    std::string identity;
+    identity.reserve(file.size() + subject.size() + 24);
+    identity.append(file).append(1, '|').append(kindId(kind)).append(1, '|').append(subject);
+    return sarifFingerprint(identity);
+}
+
 json sarifLog(const SarifRun& r)
 {
     json notifications = json::array();

@@ -30,6 +30,10 @@ nlohmann::json sarifCodeFlows(const Report& report, const Finding& finding, cons
 // A `partialFingerprints` value: the first 32 hex digits of the SHA-256 of `identity`.
 std::string sarifFingerprint(std::string_view identity);
 
+// A finding's `heapsightFinding/v1` fingerprint, the same for every command that reports findings (diff,
+// check, report, analyze): sarifFingerprint of "FILE|KIND|SUBJECT", FILE as the compiler printed it.
+std::string sarifFindingFingerprint(std::string_view file, FindingKind kind, std::string_view subject);
+
 struct SarifRun {
     std::string toolVersion; // Heapsight's version
     nlohmann::json rules = nlohmann::json::array(); // reportingDescriptor objects
