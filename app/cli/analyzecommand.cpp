@@ -45,6 +45,8 @@ int runAnalyzeCommand(const QStringList& arguments)
         QStringLiteral("Analyse under this language version (go line), e.g. 1.22, via a temporary go.mod."),
         QStringLiteral("version"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print the report as JSON."));
+    const QCommandLineOption sarifOption(QStringLiteral("sarif"),
+        QStringLiteral("Print SARIF 2.1.0: every finding of the chosen kinds, a rule per kind and cause."));
     const QCommandLineOption kindsOption(
         QStringLiteral("kinds"), QStringLiteral("Only these finding kinds."), QStringLiteral("ids"));
     const QCommandLineOption depsOption(
@@ -58,8 +60,8 @@ int runAnalyzeCommand(const QStringList& arguments)
         QStringLiteral("Compile the tests too (go test -c, nothing run), so _test.go files get findings."));
     const QCommandLineOption timeoutOption(
         QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds."), QStringLiteral("seconds"));
-    for (const auto* o : { &toolchainOption, &langOption, &jsonOption, &kindsOption, &depsOption, &offlineOption,
-             &noCacheOption, &noLogoptOption, &loopvarOption, &testsOption, &timeoutOption })
+    for (const auto* o : { &toolchainOption, &langOption, &jsonOption, &sarifOption, &kindsOption, &depsOption,
+             &offlineOption, &noCacheOption, &noLogoptOption, &loopvarOption, &testsOption, &timeoutOption })
         parser.addOption(*o);
     const ProfileOptions profileOptions;
     profileOptions.addTo(parser);
@@ -67,7 +69,8 @@ int runAnalyzeCommand(const QStringList& arguments)
         return *done;
     QTextStream err(stderr);
     if (parser.positionalArguments().size() != 2) {
-        err << "heapsight-cli: usage: heapsight-cli analyze DIR [--toolchain go1.22] [--lang 1.22] [--json]\n";
+        err << "heapsight-cli: usage: heapsight-cli analyze DIR [--toolchain go1.22] [--lang 1.22] [--json | "
+               "--sarif]\n";
         return 2;
     }
     if (!profileOptions.valid(parser))
@@ -106,7 +109,9 @@ int runAnalyzeCommand(const QStringList& arguments)
             return 2;
     }
     const bool sorted = profileOptions.sortByAllocations(parser);
-    if (parser.isSet(jsonOption)) {
+    if (parser.isSet(sarifOption)) {
+        printSarif(*result.report, kinds, result.module.root.toStdString(), result.state == AnalysisState::Ok);
+    } else if (parser.isSet(jsonOption)) {
         JsonAdditions additions;
         if (allocations)
             addAllocationsToJson(additions, *result.report, *allocations, sorted);

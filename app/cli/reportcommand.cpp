@@ -29,7 +29,10 @@ int runReportCommand(const QStringList& arguments)
         QStringLiteral("ids"));
     const QCommandLineOption dumpOption(QStringLiteral("dump"),
         QStringLiteral("Print every finding and explanation in a stable text form (golden files, diffs)."));
+    const QCommandLineOption sarifOption(QStringLiteral("sarif"),
+        QStringLiteral("Print SARIF 2.1.0: every finding of the chosen kinds, a rule per kind and cause."));
     parser.addOption(jsonOption);
+    parser.addOption(sarifOption);
     parser.addOption(kindsOption);
     parser.addOption(dumpOption);
     const ProfileOptions profileOptions;
@@ -39,7 +42,7 @@ int runReportCommand(const QStringList& arguments)
     QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        err << "heapsight-cli: usage: heapsight-cli report FILE|- [--json] [--kinds moved,escapes,...]"
+        err << "heapsight-cli: usage: heapsight-cli report FILE|- [--json | --sarif] [--kinds moved,escapes,...]"
                " [--profile mem.out [--sort alloc]]\n";
         return 2;
     }
@@ -68,6 +71,10 @@ int runReportCommand(const QStringList& arguments)
     if (parser.isSet(dumpOption)) {
         writeReportDump(report, std::cout);
         return std::cout.flush() ? 0 : 2;
+    }
+    if (parser.isSet(sarifOption)) {
+        printSarif(report, kinds, report.origin().workingDirectory, report.goErrors().empty());
+        return 0;
     }
     if (parser.isSet(jsonOption)) {
         JsonAdditions additions;

@@ -3,8 +3,11 @@
 
 #include "reportoutput.h"
 
+#include "core/diff/diffexport.h"
+#include "core/explain/heapcause.h"
 #include "core/io/jsonwriter.h"
 #include "core/io/reportjson.h"
+#include "core/io/reportsarif.h"
 #include "core/model/generatedcode.h"
 
 #include <QStringList>
@@ -29,6 +32,44 @@ std::optional<KindSet> parseKinds(const QString& list, QString* error)
         set.set(static_cast<std::size_t>(*kind));
     }
     return set;
+}
+
+void printCauses(const Report& report, const KindSet& kinds, QTextStream& out)
+{
+    std::array<std::uint64_t, HeapCauseCount> counts {};
+    for (const Finding& f : report.findings()) {
+        if (kinds.test(static_cast<std::size_t>(f.kind)) && isHeapAllocation(f.kind))
+            ++counts[static_cast<std::size_t>(*heapCause(f))];
+    }
+    std::vector<int> order;
+    for (int c = 0; c < HeapCauseCount; ++c) {
+        if (counts[static_cast<std::size_t>(c)] > 0)
+            order.push_back(c);
+    }
+    if (order.empty())
+        return;
+    // Most frequent first; ties in the order of HeapCause.
+    std::ranges::stable_sort(order, std::greater {}, [&](int c) { return counts[static_cast<std::size_t>(c)]; });
+    out << "heap findings by cause:\n";
+    for (const int c : order) {
+        const auto cause = static_cast<HeapCause>(c);
+        out << qSetFieldWidth(7) << counts[static_cast<std::size_t>(c)] << qSetFieldWidth(0) << "  "
+            << QLatin1String(causeLabel(cause)) << " (" << QLatin1String(causeId(cause)) << ")\n"
+            << "         hint: " << QString::fromUtf8(causeHint(cause).data()) << '\n';
+    }
+}
+
+void printSarif(const Report& report, const KindSet& kinds, const std::string& moduleRoot, bool buildSucceeded)
+{
+    ReportSarifOptions options;
+    options.kinds = kinds;
+    options.moduleRoot = moduleRoot;
+    options.heapsightVersion = HEAPSIGHT_VERSION;
+    options.executionSuccessful = buildSucceeded;
+    if (std::string w = understandingWarning(report, "the analysis"); !w.empty())
+        options.warnings.push_back(std::move(w));
+    std::cout << reportToSarif(report, options).dump(1, '\t', false, nlohmann::json::error_handler_t::replace) << '\n'
+              << std::flush;
 }
 
 void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
@@ -76,6 +117,7 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
     if (generated > 0)
         out << "; " << generated << " of them in generated code";
     out << '\n';
+    printCauses(report, kinds, out);
     out << "input: " << s.inputLines << " lines, " << s.explanationLines << " explanation lines, " << s.unknownLines
         << " not understood, " << s.unlinkedExplanations << " unlinked explanations";
     if (s.errorLines > 0)

@@ -28,6 +28,12 @@ std::optional<KindSet> kindsFromOption(const QCommandLineParser& parser, const Q
 std::optional<KindSet> parseKinds(const QString& list, QString* error);
 // Per-file counts, totals, and the lines the parser did not understand.
 void printSummary(const Report& report, const KindSet& kinds, QTextStream& out);
+// The heap findings (moved to heap, escapes to heap) of `kinds` counted by cause (heapcause.h), most
+// frequent first, each with its one-line hint. Nothing when there are none.
+void printCauses(const Report& report, const KindSet& kinds, QTextStream& out);
+// SARIF 2.1.0 of every finding of `kinds` (reportToSarif) on stdout, URIs relative to `moduleRoot`; a line
+// saying the input was not fully understood becomes a warning notification.
+void printSarif(const Report& report, const KindSet& kinds, const std::string& moduleRoot, bool buildSucceeded);
 // What a command adds to the report JSON: members of the document ("analysis", "allocations"), members
 // of single findings by their index in report.findings() ("alloc"), and the findings' order (indices;
 // report order when empty).
