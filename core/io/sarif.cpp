@@ -54,9 +54,11 @@ json sarifCodeFlows(const Report& report, const Finding& finding, const std::str
         for (const FlowEdge& edge : e.flows) {
             for (const FlowStep& s : edge.steps) {
                 json loc = sarifLocation(std::string(report.fileName(s.at.file)), s.at.line, s.at.column, moduleRoot);
+                // The flow line's operators on the source: & for its address (derefs -1), one * per dereference.
+                const std::string ops = edge.derefs < 0 ? "&" : std::string(static_cast<std::size_t>(edge.derefs), '*');
                 loc["message"] = { { "text",
                     std::string(s.expression) + " (" + std::string(s.reason) + "): " + std::string(edge.destination)
-                        + " = " + std::string(edge.source) } };
+                        + " = " + ops + std::string(edge.source) } };
                 steps.push_back({ { "location", loc } });
             }
         }

@@ -24,7 +24,8 @@ nlohmann::json sarifLocation(
     const std::string& file, std::uint32_t line, std::uint32_t column, const std::string& moduleRoot);
 
 // The finding's explanation steps as one `codeFlows` array with one thread flow, each step a location whose
-// message reads "EXPR (REASON): DST = SRC"; an empty array when the finding has no explanation.
+// message reads "EXPR (REASON): DST = OPS SRC", OPS `&` or `*`… as in the compiler's flow line; an empty
+// array when the finding has no explanation (-m output).
 nlohmann::json sarifCodeFlows(const Report& report, const Finding& finding, const std::string& moduleRoot);
 
 // A `partialFingerprints` value: the first 32 hex digits of the SHA-256 of `identity`.
