@@ -3,6 +3,7 @@
 
 // What the GUI derives from a report (ReportIndex), the shared filter, the per-line annotations and the
 // why panel's chains, on the sample module with its recorded Go 1.22 output.
+#include "core/explain/heapcause.h"
 #include "core/parse/escapeparser.h"
 #include "findingfilter.h"
 #include "guitestsupport.h"
@@ -227,6 +228,10 @@ void TestReportIndex::chainOfMovedVariable()
         QStringLiteral("x \u2192 ~r0 (address-of, returnaddr.go:8:9; return, returnaddr.go:8:2) \u2192 heap"));
     const QString html = formatter.findingHtml(*x);
     QVERIFY(html.contains(WhyFormatter::positionUrl(Position { f.position.file, 8, 9 }).toString()));
+    // The cause and hint the command line prints, from core: x is returned by address.
+    QCOMPARE(heapCause(f), std::optional(HeapCause::Returned));
+    QVERIFY(html.contains(QString::fromUtf8(causeLabel(HeapCause::Returned).data())));
+    QVERIFY(html.contains(QString::fromUtf8(causeHint(HeapCause::Returned).data()).toHtmlEscaped()));
 }
 
 // A heap verdict without its chain: from a report built without -m=2, the panel says so and how to get
