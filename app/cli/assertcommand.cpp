@@ -10,6 +10,8 @@
 #include "diffoutput.h"
 #include "reportoutput.h"
 
+#include "qtext.h"
+
 #include <QCommandLineParser>
 #include <QTextStream>
 #include <iostream>
@@ -18,11 +20,6 @@
 namespace heapsight::cli {
 
 namespace {
-
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
 
 void printJsonDocument(const nlohmann::json& doc)
 {

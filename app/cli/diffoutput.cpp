@@ -3,18 +3,11 @@
 
 #include "diffoutput.h"
 
+#include "qtext.h"
+
 #include <QString>
 
 namespace heapsight::cli {
-
-namespace {
-
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
-} // namespace
 
 void printDiffText(const ReportDiff& diff, const DiffSides& sides, bool showUnchanged, QTextStream& out)
 {

@@ -15,11 +15,6 @@ namespace heapsight::gui {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("LineAnnotations", text);
-}
-
 constexpr int kMaxToolTipEntries = 12;
 
 } // namespace

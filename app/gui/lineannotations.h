@@ -5,6 +5,7 @@
 
 #include "markergroup.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <cstdint>
 #include <memory>
@@ -44,6 +45,8 @@ struct LineAnnotation {
 // The annotations of one file, indexed by line. Kept outside the text document (never in
 // QTextBlockUserData, which a KSyntaxHighlighting highlighter owns).
 class LineAnnotations {
+    Q_DECLARE_TR_FUNCTIONS(LineAnnotations)
+
 public:
     LineAnnotations() = default;
     static LineAnnotations build(

@@ -14,11 +14,6 @@ namespace heapsight::gui {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("WhyCallsFormatter", text);
-}
-
 QString escaped(const std::string& s)
 {
     return fromStd(s).toHtmlEscaped();

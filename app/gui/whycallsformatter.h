@@ -6,6 +6,7 @@
 #include "annotationpalette.h"
 #include "core/explain/whypath.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <cstdint>
 
@@ -22,6 +23,8 @@ class ReportIndex;
 // steps linked to their positions (heapsight-position links, as WhyFormatter's), sources outside the
 // module marked read-only, and where the whole path ends.
 class WhyCallsFormatter {
+    Q_DECLARE_TR_FUNCTIONS(WhyCallsFormatter)
+
 public:
     WhyCallsFormatter(const ReportIndex& index, WhyPathBuilder& paths, const AnnotationPalette& palette);
 

@@ -19,10 +19,6 @@ namespace heapsight::gui {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("WhyFormatter", text);
-}
 // A text of the core's vocabulary (its English source is the translation key).
 QString vocabulary(std::string_view text)
 {
@@ -41,11 +37,11 @@ QString locationText(std::string_view location)
 {
     const QString loc = fromStd(location);
     if (loc == QLatin1String("{heap}"))
-        return tr("heap");
+        return WhyFormatter::tr("heap");
     if (loc == QLatin1String("{temp}"))
-        return tr("a temporary");
+        return WhyFormatter::tr("a temporary");
     if (loc.startsWith(QLatin1String("{storage for ")) && loc.endsWith(QLatin1Char('}')))
-        return tr("storage for %1").arg(loc.mid(13, loc.size() - 14));
+        return WhyFormatter::tr("storage for %1").arg(loc.mid(13, loc.size() - 14));
     return loc;
 }
 

@@ -6,6 +6,7 @@
 #include "annotationpalette.h"
 #include "core/model/finding.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QUrl>
 #include <optional>
@@ -25,6 +26,8 @@ class ReportIndex;
 // chain (`x` → `~r0` (address-of, returnaddr.go:8:9) → heap), every step a link to its position, the
 // plain-words meaning of each reason, and what usually avoids the escape.
 class WhyFormatter {
+    Q_DECLARE_TR_FUNCTIONS(WhyFormatter)
+
 public:
     WhyFormatter(const ReportIndex& index, const AnnotationPalette& palette);
     // With `paths`, each explanation continues into the functions its value is passed to (WhyCallsFormatter).
