@@ -6,7 +6,7 @@
 // to a copy of the sources (blank lines, a comment, a line inside a function) and moves the positions in
 // the output by exactly as many lines, as the compiler would print them after that edit.
 #include "core/diff/reportdiff.h"
-#include "core/identity/baseline.h"
+#include "core/diff/baseline.h"
 #include "core/identity/findingidentity.h"
 #include "core/model/reportfilter.h"
 #include "core/parse/escapeparser.h"

@@ -8,7 +8,7 @@
 #include "core/analysis/analysisrunner.h"
 #include "core/model/generatedcode.h"
 #include "core/profile/allocationprofile.h"
-#include "core/profile/benchmarkprofiler.h"
+#include "core/analysis/benchmarkprofiler.h"
 #include "core/toolchain/toolchaindiscovery.h"
 #include "testsupport.h"
 

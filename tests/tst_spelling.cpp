@@ -3,7 +3,7 @@
 
 // Version-specific spellings of the same finding, each pair taken from the catalogue's measured
 // differences between Go 1.21 and Go 1.22 output of byte-identical source.
-#include "core/diff/spelling.h"
+#include "core/identity/spelling.h"
 
 #include <QTest>
 

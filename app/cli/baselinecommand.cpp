@@ -5,7 +5,7 @@
 
 #include "blockinganalysis.h"
 #include "core/diff/diffexport.h"
-#include "core/identity/baseline.h"
+#include "core/diff/baseline.h"
 #include "diffoutput.h"
 #include "inputreader.h"
 #include "reportoutput.h"

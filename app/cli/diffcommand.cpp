@@ -5,7 +5,6 @@
 
 #include "blockinganalysis.h"
 #include "core/analysis/gitsnapshot.h"
-#include "core/identity/findingidentity.h"
 #include "core/model/reportfilter.h"
 #include "diffoutput.h"
 #include "inputreader.h"
@@ -150,12 +149,10 @@ int runDiffCommand(const QStringList& arguments)
     const Report& a = keepUntilExit(filtered(*sides[0].report, kinds));
     const Report& b = keepUntilExit(filtered(*sides[1].report, kinds));
     // Two commits: lines move, so findings are also matched by function (read from each side's sources).
-    std::vector<FindingIdentity> idsA, idsB;
-    if (against) {
-        idsA = findingIdentities(a, sides[0].moduleRoot);
-        idsB = findingIdentities(b, sides[1].moduleRoot);
-    }
-    const ReportDiff& diff = keepUntilExit(diffReports(a, b, DiffIdentities { idsA, idsB }));
+    // Two report files are compared as they are, wherever they were recorded.
+    const std::string noRoot;
+    const ReportDiff& diff = keepUntilExit(diffReportTrees(
+        a, against ? sides[0].moduleRoot : noRoot, b, against ? sides[1].moduleRoot : noRoot));
     DiffSides labels { &a, &b, sides[0].label, sides[1].label };
     // A side the parser did not fully read may lack findings: said with every result, and a gate neither
     // passes nor fails on it unless told to.

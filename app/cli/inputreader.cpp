@@ -3,168 +3,20 @@
 
 #include "inputreader.h"
 
-#include "core/io/mappedfile.h"
-#include "core/io/reportjson.h"
-#include "core/parse/escapeparser.h"
-
-#include <QFile>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <string>
-#include <unistd.h>
+#include "core/io/reportreader.h"
 
 namespace heapsight::cli {
 
-namespace {
-
-// A mapped file goes to the parser in steps of this size, each step's pages released once it is parsed
-// (the parser copies what it keeps): the input's pages never pile up beside the report, and at most one
-// step of them is resident (16 MiB steps left the peak of Go 1.27's std 12 MB higher). Big enough that
-// the madvise calls cost nothing (two per step: 128 for the 253 MB std output).
-constexpr std::size_t kMappedStep = std::size_t(4) << 20;
-// What cannot be mapped (a pipe) is read in blocks of this size into one buffer, reused.
-constexpr std::size_t kBlockSize = std::size_t(4) << 20;
-
-bool looksLikeJson(std::string_view head)
-{
-    for (char c : head) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-            continue;
-        return c == '{';
-    }
-    return false;
-}
-
-// Closes a descriptor this file opened (not standard input) on every way out.
-struct OpenedHere {
-    int fd;
-    ~OpenedHere()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-};
-
-QString systemError(int code)
-{
-    return QString::fromLocal8Bit(std::strerror(code));
-}
-
-std::optional<Report> fromJson(std::string_view text, const QString& name, QString* error)
-{
-    std::string why;
-    auto report = reportFromJsonText(text, &why);
-    if (!report)
-        *error = QStringLiteral("%1: %2").arg(name, QString::fromStdString(why));
-    return report;
-}
-
-// A mapped report JSON is read where it is when the end of its last page leaves the reader its padding
-// (it reads as zeros past the file's end): no copy of a document of hundreds of megabytes.
-std::optional<Report> fromMappedJson(MappedFile& file, const QString& name, QString* error)
-{
-    const std::string_view bytes = file.bytes();
-    const auto page = static_cast<std::size_t>(::getpagesize());
-    if (bytes.empty() || bytes.size() % page == 0 || page - bytes.size() % page < JsonReadPadding)
-        return fromJson(bytes, name, error);
-    file.prefetch(0, bytes.size());
-    std::string why;
-    auto report = reportFromPaddedJsonText(bytes, &why);
-    if (!report)
-        *error = QStringLiteral("%1: %2").arg(name, QString::fromStdString(why));
-    return report;
-}
-
-Report parseMapped(MappedFile& file, ReportOrigin origin)
-{
-    const std::string_view bytes = file.bytes();
-    EscapeParser parser(std::move(origin));
-    parser.expectInput(bytes.size());
-    for (std::size_t at = 0; at < bytes.size(); at += kMappedStep) {
-        file.prefetch(at, at + kMappedStep);
-        parser.feed(bytes.substr(at, kMappedStep));
-        file.releaseBefore(at + kMappedStep);
-    }
-    return parser.finish();
-}
-
-// read() until `buffer` is full or the input ends; false on an error (errno says which).
-bool readBlock(int fd, std::string& buffer, std::size_t* filled)
-{
-    *filled = 0;
-    while (*filled < buffer.size()) {
-        const ssize_t n = ::read(fd, buffer.data() + *filled, buffer.size() - *filled);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return false;
-        if (n == 0)
-            break;
-        *filled += static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
-// A pipe: compiler text is parsed block by block as it arrives; a report JSON document is gathered whole.
-std::optional<Report> readStream(int fd, const QString& name, ReportOrigin origin, QString* error)
-{
-    std::string block(kBlockSize, '\0');
-    std::size_t filled = 0;
-    const auto failed = [&] {
-        *error = QStringLiteral("cannot read %1: %2").arg(name, systemError(errno));
-        return std::nullopt;
-    };
-    if (!readBlock(fd, block, &filled))
-        return failed();
-    if (looksLikeJson(std::string_view(block.data(), filled))) {
-        std::string all(block.data(), filled);
-        while (filled == block.size()) {
-            if (!readBlock(fd, block, &filled))
-                return failed();
-            all.append(block.data(), filled);
-        }
-        return fromJson(all, name, error);
-    }
-    EscapeParser parser(std::move(origin));
-    while (filled > 0) {
-        parser.feed(std::string_view(block.data(), filled));
-        if (filled < block.size())
-            break;
-        if (!readBlock(fd, block, &filled))
-            return failed();
-    }
-    return parser.finish();
-}
-
-} // namespace
-
 std::optional<Report> readReport(const QString& path, QString* error)
 {
-    const bool isStdin = path == QLatin1String("-");
-    const QString name = isStdin ? QStringLiteral("standard input") : path;
-    const int fd = isStdin ? STDIN_FILENO : ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        *error = QStringLiteral("cannot read %1: %2").arg(name, systemError(errno));
-        return std::nullopt;
-    }
-    const OpenedHere closer { isStdin ? -1 : fd };
-
-    ReportOrigin origin;
-    origin.source = isStdin ? std::string("-") : path.toStdString();
-    MappedFile file;
-    QString why;
-    switch (file.map(fd, &why)) {
-    case MappedFile::Result::Mapped:
-        if (looksLikeJson(file.bytes()))
-            return fromMappedJson(file, name, error);
-        return parseMapped(file, std::move(origin));
-    case MappedFile::Result::NotMappable:
-        return readStream(fd, name, std::move(origin), error);
-    case MappedFile::Result::Failed:
-        break;
-    }
-    *error = QStringLiteral("cannot read %1: %2").arg(name, why);
+    ReportRead read = readReportFile(path);
+    if (read.report)
+        return std::move(read.report);
+    const QString name = path == QLatin1String("-") ? QStringLiteral("standard input") : path;
+    if (read.failure == ReportReadFailure::NotAReport)
+        *error = QStringLiteral("%1: %2").arg(name, read.reason);
+    else
+        *error = QStringLiteral("cannot read %1: %2").arg(name, read.reason);
     return std::nullopt;
 }
 

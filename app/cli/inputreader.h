@@ -10,8 +10,8 @@
 
 namespace heapsight::cli {
 
-// Reads a report from a file or "-" (standard input): compiler text output (-m / -m=2) is parsed as it
-// streams in; a Heapsight report JSON document is loaded. On failure says why in `error`.
+// The CLI's reading of a report: readReportFile (core/io/reportreader.h), its failure said in the CLI's words
+// ("cannot read FILE: reason", or "FILE: reason" for a JSON document that is not a report) in `error`.
 std::optional<Report> readReport(const QString& path, QString* error);
 
 } // namespace heapsight::cli

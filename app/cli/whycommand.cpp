@@ -4,7 +4,7 @@
 #include "whycommand.h"
 
 #include "blockinganalysis.h"
-#include "core/explain/whypathbuilder.h"
+#include "core/why/whypathbuilder.h"
 #include "reportoutput.h"
 #include "whyoutput.h"
 

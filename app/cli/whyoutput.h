@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "core/explain/whypath.h"
+#include "core/why/whypath.h"
 
 #include <QTextStream>
 #include <nlohmann/json.hpp>

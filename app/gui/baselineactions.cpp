@@ -28,22 +28,11 @@ namespace {
 
 constexpr int kMessageMs = 10000;
 
-// Which findings of `report` the baseline has: the pairing of `heapsight-cli check`.
 BaselineActions::Match matchBaseline(
     std::shared_ptr<const Baseline> baseline, std::shared_ptr<const ReportIndex> report)
 {
-    const Report& r = report->report();
-    std::vector<std::uint32_t> heap; // the baseline's view of the report holds only these, in this order
-    for (std::uint32_t i = 0; i < r.findings().size(); ++i) {
-        if (isHeapAllocation(r.findings()[i].kind))
-            heap.push_back(i);
-    }
-    const Baseline current = makeBaseline(r, report->moduleRoot().toStdString());
-    auto flags = std::make_shared<std::vector<bool>>(r.findings().size(), false);
-    for (const Change& c : checkAgainstBaseline(*baseline, current).changes) {
-        if (c.type != ChangeType::Added && c.type != ChangeType::Removed && c.indexB >= 0)
-            (*flags)[heap[static_cast<std::size_t>(c.indexB)]] = true;
-    }
+    auto flags = std::make_shared<std::vector<bool>>(
+        acceptedFindings(*baseline, report->report(), report->moduleRoot().toStdString()));
     return { std::move(baseline), std::move(report), std::move(flags) };
 }
 

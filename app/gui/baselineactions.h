@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "core/identity/baseline.h"
+#include "core/diff/baseline.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "core/profile/benchmarkprofiler.h"
+#include "core/analysis/benchmarkprofiler.h"
 
 #include <QDialog>
 #include <memory>

@@ -32,15 +32,8 @@ std::shared_ptr<const Comparison> Comparison::make(
     std::shared_ptr<const ReportIndex> a, std::shared_ptr<const ReportIndex> b)
 {
     auto result = std::make_shared<Comparison>();
-    // Two source trees (a commit against the working tree): lines may have moved between them, so
-    // findings are also paired by their function, read from each side's sources.
-    if (!a->moduleRoot().isEmpty() && !b->moduleRoot().isEmpty() && a->moduleRoot() != b->moduleRoot()) {
-        const auto idsA = findingIdentities(a->report(), a->moduleRoot().toStdString());
-        const auto idsB = findingIdentities(b->report(), b->moduleRoot().toStdString());
-        result->diff = diffReports(a->report(), b->report(), DiffIdentities { idsA, idsB });
-    } else {
-        result->diff = diffReports(a->report(), b->report());
-    }
+    result->diff = diffReportTrees(
+        a->report(), a->moduleRoot().toStdString(), b->report(), b->moduleRoot().toStdString());
     result->a = std::move(a);
     result->b = std::move(b);
     for (std::size_t i = 0; i < result->diff.changes.size(); ++i) {

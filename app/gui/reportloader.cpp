@@ -3,35 +3,13 @@
 
 #include "reportloader.h"
 
-#include "core/io/reportjson.h"
-#include "core/parse/escapeparser.h"
+#include "core/io/reportreader.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace heapsight::gui {
-
-namespace {
-
-constexpr qint64 kChunkSize = 1 << 20;
-
-bool looksLikeJson(const QByteArray& head)
-{
-    for (char c : head) {
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
-            return c == '{';
-    }
-    return false;
-}
-
-std::string_view view(const QByteArray& bytes)
-{
-    return std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()));
-}
-
-} // namespace
 
 ReportLoader::ReportLoader(QObject* parent)
     : QObject(parent)
@@ -48,48 +26,31 @@ ReportLoader::~ReportLoader()
 void ReportLoader::parseFile(QPromise<Outcome>& promise, const QString& path, const QString& root, quint64 generation)
 {
     Outcome outcome { generation, nullptr, QString() };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        outcome.error = QObject::tr("Cannot read %1: %2").arg(path, file.errorString());
-        promise.addResult(std::move(outcome));
-        return;
-    }
     const QString sourceName = QFileInfo(path).fileName();
-    ReportOrigin origin;
-    origin.source = path.toStdString();
-    std::optional<Report> report;
-    QByteArray chunk = file.read(kChunkSize);
-    if (looksLikeJson(chunk)) {
-        // Read again into the reader's own padded buffer: no second copy of a large document.
-        file.close();
-        std::string why;
-        report = readReportJsonFile(path, &why);
-        if (!report)
-            outcome.error
-                = QObject::tr("%1 is not a Heapsight report: %2").arg(sourceName, QString::fromStdString(why));
-    } else {
-        // Streamed in chunks so that cancelling a huge report (a whole -gcflags=all build) is prompt.
-        EscapeParser parser(std::move(origin));
-        while (!chunk.isEmpty()) {
-            if (promise.isCanceled())
-                return;
-            parser.feed(view(chunk));
-            chunk = file.read(kChunkSize);
-        }
-        report = parser.finish();
-        if (report->findings().empty() && report->stats().unknownLines > 0)
+    // Cancelling a huge report (a whole -gcflags=all build) stops within one step of the reader.
+    ReportRead read = readReportFile(path, [&promise] { return promise.isCanceled(); });
+    switch (read.failure) {
+    case ReportReadFailure::Canceled:
+        return;
+    case ReportReadFailure::CannotRead:
+        outcome.error = QObject::tr("Cannot read %1: %2").arg(path, read.reason);
+        break;
+    case ReportReadFailure::NotAReport:
+        outcome.error = QObject::tr("%1 is not a Heapsight report: %2").arg(sourceName, read.reason);
+        break;
+    case ReportReadFailure::None:
+        if (read.report->findings().empty() && read.report->stats().unknownLines > 0)
             outcome.error = QObject::tr(
                 "%1 does not look like go build -gcflags=-m output: none of its %2 lines is a compiler finding.")
                                 .arg(sourceName)
-                                .arg(report->stats().inputLines);
+                                .arg(read.report->stats().inputLines);
+        break;
     }
-    if (file.error() != QFileDevice::NoError)
-        outcome.error = QObject::tr("Cannot read %1: %2").arg(path, file.errorString());
     if (promise.isCanceled())
         return;
-    if (outcome.error.isEmpty() && report)
-        outcome.index
-            = std::make_shared<const ReportIndex>(std::make_shared<const Report>(std::move(*report)), root, sourceName);
+    if (outcome.error.isEmpty() && read.report)
+        outcome.index = std::make_shared<const ReportIndex>(
+            std::make_shared<const Report>(std::move(*read.report)), root, sourceName);
     promise.addResult(std::move(outcome));
 }
 

@@ -3,7 +3,7 @@
 
 #include "whycallsformatter.h"
 
-#include "core/explain/whypathbuilder.h"
+#include "core/why/whypathbuilder.h"
 #include "reportindex.h"
 #include "stdtext.h"
 #include "whyformatter.h"

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "annotationpalette.h"
-#include "core/explain/whypath.h"
+#include "core/why/whypath.h"
 
 #include <QCoreApplication>
 #include <QString>

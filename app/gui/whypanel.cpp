@@ -3,7 +3,7 @@
 
 #include "whypanel.h"
 
-#include "core/explain/whypathbuilder.h"
+#include "core/why/whypathbuilder.h"
 #include "core/identity/godeclscanner.h"
 #include "findingfilter.h"
 #include "flowgraphview.h"

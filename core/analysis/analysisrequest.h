@@ -3,8 +3,8 @@
 
 #pragma once
 
-#include "../model/report.h"
-#include "../toolchain/toolchain.h"
+#include "core/model/report.h"
+#include "core/toolchain/toolchain.h"
 #include "modulelocator.h"
 
 #include <QMetaType>

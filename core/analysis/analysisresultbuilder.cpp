@@ -3,10 +3,10 @@
 
 #include "analysisresultbuilder.h"
 
-#include "../parse/escapeparser.h"
-#include "../parse/logoptmerge.h"
-#include "../parse/parallelparser.h"
-#include "../parse/positionparser.h"
+#include "core/parse/escapeparser.h"
+#include "core/parse/logoptmerge.h"
+#include "core/parse/parallelparser.h"
+#include "core/parse/positionparser.h"
 
 #include <QDir>
 

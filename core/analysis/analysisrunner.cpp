@@ -3,7 +3,7 @@
 
 #include "analysisrunner.h"
 
-#include "../io/processgroup.h"
+#include "core/io/processgroup.h"
 #include "analysisresultbuilder.h"
 
 #include <QDir>

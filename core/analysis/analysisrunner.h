@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "../io/zstdframe.h"
+#include "core/io/zstdframe.h"
 #include "analysisrequest.h"
 #include "analysisresultbuilder.h"
 #include "gocommand.h"

@@ -3,10 +3,10 @@
 
 #include "cacheentry.h"
 
-#include "../io/jsonwriter.h"
-#include "../io/reportjson.h"
-#include "../io/zstdframe.h"
-#include "../parse/escapeparser.h"
+#include "core/io/jsonwriter.h"
+#include "core/io/reportjson.h"
+#include "core/io/zstdframe.h"
+#include "core/parse/escapeparser.h"
 
 #include <QFile>
 #include <QSaveFile>

@@ -3,7 +3,7 @@
 
 #include "outputparsestream.h"
 
-#include "../parse/escapeparser.h"
+#include "core/parse/escapeparser.h"
 
 #include <QPromise>
 #include <QThreadPool>

@@ -3,7 +3,7 @@
 
 #include "assertdirective.h"
 
-#include "../identity/gotokenizer.h"
+#include "core/identity/gotokenizer.h"
 
 #include <algorithm>
 #include <array>

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "../identity/godeclscanner.h"
+#include "core/identity/godeclscanner.h"
 
 #include <cstdint>
 #include <optional>

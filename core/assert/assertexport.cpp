@@ -3,8 +3,8 @@
 
 #include "assertexport.h"
 
-#include "../io/sarif.h"
-#include "../model/chaintext.h"
+#include "core/io/sarif.h"
+#include "core/model/chaintext.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 
 #include "gocallsites.h"
 
-#include "../identity/gotokenizer.h"
+#include "core/identity/gotokenizer.h"
 
 #include <algorithm>
 #include <array>

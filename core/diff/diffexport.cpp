@@ -3,7 +3,7 @@
 
 #include "diffexport.h"
 
-#include "../io/sarif.h"
+#include "core/io/sarif.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,8 +3,8 @@
 
 #include "reportdiff.h"
 
-#include "../model/generatedcode.h"
-#include "spelling.h"
+#include "core/model/generatedcode.h"
+#include "core/identity/spelling.h"
 
 #include <algorithm>
 #include <cctype>
@@ -570,6 +570,15 @@ ReportDiff diffReports(const Report& ra, const Report& rb, const DiffIdentities&
             < std::tie(y.file, y.line, y.column, y.kind, y.type, y.subjectA, y.subjectB);
     });
     return diff;
+}
+
+ReportDiff diffReportTrees(const Report& a, const std::string& rootA, const Report& b, const std::string& rootB)
+{
+    if (rootA.empty() || rootB.empty() || rootA == rootB)
+        return diffReports(a, b);
+    const std::vector<FindingIdentity> idsA = findingIdentities(a, rootA);
+    const std::vector<FindingIdentity> idsB = findingIdentities(b, rootB);
+    return diffReports(a, b, DiffIdentities { idsA, idsB });
 }
 
 } // namespace heapsight

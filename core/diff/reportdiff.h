@@ -3,8 +3,8 @@
 
 #pragma once
 
-#include "../identity/findingidentity.h"
-#include "../model/report.h"
+#include "core/identity/findingidentity.h"
+#include "core/model/report.h"
 
 #include <array>
 #include <cstdint>
@@ -91,5 +91,11 @@ struct DiffIdentities {
 // named in Go 1.25+ headers), the order or repetition of blocks, lines kept only as raw text, or an
 // explanation one side lacks. `changes` covers every finding of both sides. Deterministic.
 ReportDiff diffReports(const Report& a, const Report& b, const DiffIdentities& identities = {});
+
+// diffReports of the reports of two source trees: when the module roots (absolute directories, as the
+// reports' relative file names are read from them) differ, as for a commit against the working tree, lines
+// may have moved, so findings are paired by their identities too (findingIdentities, read from each side's
+// sources); under one root (two toolchains or language versions of the same files), by position and text.
+ReportDiff diffReportTrees(const Report& a, const std::string& rootA, const Report& b, const std::string& rootB);
 
 } // namespace heapsight

@@ -3,7 +3,7 @@
 
 #include "findingidentity.h"
 
-#include "../diff/spelling.h"
+#include "spelling.h"
 
 #include <algorithm>
 #include <fstream>

@@ -3,7 +3,7 @@
 
 #include "reportdump.h"
 
-#include "../model/report.h"
+#include "core/model/report.h"
 
 namespace heapsight {
 

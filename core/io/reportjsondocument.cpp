@@ -13,8 +13,8 @@
 
 #include "reportjsondocument.h"
 
-#include "../model/chainwriter.h"
-#include "../model/reportbuilder.h"
+#include "core/model/chainwriter.h"
+#include "core/model/reportbuilder.h"
 #include "reportjson.h"
 
 #include <unordered_map>

@@ -6,7 +6,7 @@
 // Inside the report JSON reader (reportjsonreader.cpp): the walk over one simdjson On-Demand document that
 // builds the report. Its own file only to keep each under 400 lines.
 
-#include "../model/report.h"
+#include "core/model/report.h"
 
 #include <optional>
 #include <simdjson.h>

@@ -5,7 +5,7 @@
 
 #include "core/explain/heapcause.h"
 #include "core/explain/reasonvocabulary.h"
-#include "core/io/sarif.h"
+#include "sarif.h"
 
 #include <map>
 #include <nlohmann/json.hpp>

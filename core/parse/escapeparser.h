@@ -3,9 +3,9 @@
 
 #pragma once
 
-#include "../model/chainwriter.h"
-#include "../model/report.h"
-#include "../model/reportbuilder.h"
+#include "core/model/chainwriter.h"
+#include "core/model/report.h"
+#include "core/model/reportbuilder.h"
 #include "explanationlinker.h"
 #include "messageclassifier.h"
 #include "positionparser.h"

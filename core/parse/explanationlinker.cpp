@@ -3,7 +3,7 @@
 
 #include "explanationlinker.h"
 
-#include "../model/reportbuilder.h"
+#include "core/model/reportbuilder.h"
 
 #include <algorithm>
 

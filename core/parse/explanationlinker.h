@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "../model/finding.h"
+#include "core/model/finding.h"
 
 #include <cstdint>
 #include <string>

@@ -3,8 +3,8 @@
 
 #include "logoptmerge.h"
 
-#include "../model/chainwriter.h"
-#include "../model/reportbuilder.h"
+#include "core/model/chainwriter.h"
+#include "core/model/reportbuilder.h"
 #include "explanationlinker.h"
 #include "messageclassifier.h"
 

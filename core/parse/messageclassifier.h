@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "../model/findingkind.h"
+#include "core/model/findingkind.h"
 
 #include <cstdint>
 #include <string_view>

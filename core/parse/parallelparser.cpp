@@ -3,7 +3,7 @@
 
 #include "parallelparser.h"
 
-#include "../model/reportbuilder.h"
+#include "core/model/reportbuilder.h"
 #include "escapeparser.h"
 
 #include <algorithm>

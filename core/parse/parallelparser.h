@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "../model/report.h"
+#include "core/model/report.h"
 
 #include <string_view>
 

@@ -6,7 +6,7 @@
 // agrees with), accepted findings are dimmed in the list and hidden in every view on request, a non-heap
 // finding is refused, the choice of file is remembered for the module, and the module folder is not touched.
 #include "baselineactions.h"
-#include "core/identity/baseline.h"
+#include "core/diff/baseline.h"
 #include "findingfilter.h"
 #include "findingsmodel.h"
 #include "findingspanel.h"

@@ -3,9 +3,9 @@
 
 #pragma once
 
-#include "../identity/godeclscanner.h"
-#include "../identity/gosignature.h"
-#include "../model/report.h"
+#include "core/identity/godeclscanner.h"
+#include "core/identity/gosignature.h"
+#include "core/model/report.h"
 
 #include <map>
 #include <memory>

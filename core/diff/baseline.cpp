@@ -3,11 +3,11 @@
 
 #include "baseline.h"
 
-#include "../io/jsonwriter.h"
-#include "../io/reportjson.h"
-#include "../model/chainwriter.h"
-#include "../model/reportbuilder.h"
-#include "../model/reportfilter.h"
+#include "core/io/jsonwriter.h"
+#include "core/io/reportjson.h"
+#include "core/model/chainwriter.h"
+#include "core/model/reportbuilder.h"
+#include "core/model/reportfilter.h"
 
 #include <map>
 #include <nlohmann/json.hpp>
@@ -173,6 +173,22 @@ ReportDiff checkAgainstBaseline(const Baseline& baseline, const Baseline& curren
 {
     const auto idsA = baseline.identities(), idsB = current.identities();
     return diffReports(baseline.report, current.report, DiffIdentities { idsA, idsB });
+}
+
+std::vector<bool> acceptedFindings(const Baseline& baseline, const Report& report, const std::string& sourceRoot)
+{
+    std::vector<std::uint32_t> heap; // the current baseline's report holds only these, in this order
+    for (std::uint32_t i = 0; i < report.findings().size(); ++i) {
+        if (isHeapAllocation(report.findings()[i].kind))
+            heap.push_back(i);
+    }
+    const Baseline current = makeBaseline(report, sourceRoot);
+    std::vector<bool> flags(report.findings().size(), false);
+    for (const Change& c : checkAgainstBaseline(baseline, current).changes) {
+        if (c.type != ChangeType::Added && c.type != ChangeType::Removed && c.indexB >= 0)
+            flags[heap[static_cast<std::size_t>(c.indexB)]] = true;
+    }
+    return flags;
 }
 
 } // namespace heapsight

@@ -3,8 +3,8 @@
 
 #pragma once
 
-#include "../diff/reportdiff.h"
-#include "findingidentity.h"
+#include "reportdiff.h"
+#include "core/identity/findingidentity.h"
 
 #include <optional>
 #include <string>
@@ -37,5 +37,10 @@ std::optional<Baseline> baselineFromJsonText(std::string_view text, std::string*
 
 // What `current` has that the baseline does not: diff.newHeapAllocations() are the new escapes.
 ReportDiff checkAgainstBaseline(const Baseline& baseline, const Baseline& current);
+
+// Which findings of `report` the baseline accepts, by the pairing of checkAgainstBaseline (`heapsight-cli
+// check`): one flag per finding of report.findings(), true for a heap allocation the baseline has (unchanged
+// or changed in its explanation); functions read from the sources under `sourceRoot`. The GUI dims these.
+std::vector<bool> acceptedFindings(const Baseline& baseline, const Report& report, const std::string& sourceRoot);
 
 } // namespace heapsight

@@ -3,9 +3,9 @@
 
 #include "benchmarkprofiler.h"
 
-#include "../analysis/gocommand.h"
-#include "../io/processgroup.h"
-#include "heapprofilereader.h"
+#include "gocommand.h"
+#include "core/io/processgroup.h"
+#include "core/profile/heapprofilereader.h"
 
 #include <QDir>
 #include <QFile>
