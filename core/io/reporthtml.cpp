@@ -53,7 +53,7 @@ std::string diskPath(const std::string& name, const ReportHtmlOptions& options, 
     std::string root = options.sourceRoot.empty() ? report.origin().workingDirectory : options.sourceRoot;
     if (root.empty())
         root = QDir::currentPath().toStdString();
-    return QDir(QString::fromStdString(root)).filePath(file).toStdString();
+    return QDir::cleanPath(QDir(QString::fromStdString(root)).filePath(file)).toStdString();
 }
 
 void readSource(PageFile& file, const ReportHtmlOptions& options, const Report& report)
@@ -116,9 +116,10 @@ std::string findingRow(const Report& report, std::uint32_t i, bool withCause)
 {
     const Finding& f = report.findings()[i];
     const Group g = groupOf(f.kind);
-    std::string row = "<tr class=\"pick\" data-fid=\"" + std::to_string(i) + "\"><td class=\"pos\">"
-        + escaped(positionText(report, f.position)) + "</td><td><i class=\"mk g-" + std::string(groupId(g)) + "\"></i>"
-        + escaped(kindLabel(f.kind)) + "</td><td><code>" + escaped(f.message) + "</code></td>";
+    std::string row = "<tr class=\"pick g-" + std::string(groupId(g)) + "\" data-fid=\"" + std::to_string(i)
+        + "\"><td class=\"pos\">" + escaped(positionText(report, f.position)) + "</td><td><i class=\"mk g-"
+        + std::string(groupId(g)) + "\"></i>" + escaped(kindLabel(f.kind)) + "</td><td><code>" + escaped(f.message)
+        + "</code></td>";
     if (withCause) {
         const std::optional<HeapCause> cause = heapCause(f);
         row += "<td>" + (cause ? escaped(causeLabel(*cause)) : std::string()) + "</td>";

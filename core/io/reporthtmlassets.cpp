@@ -103,9 +103,9 @@ body:not(.hide-stack) .l.t-stack{background:color-mix(in srgb,var(--stack) 8.5%,
 body:not(.hide-leaks) .l.t-leaks{background:color-mix(in srgb,var(--leaks) 8.5%,white)}
 body:not(.hide-escapes) .l.t-escapes{background:color-mix(in srgb,var(--escapes) 8.5%,white)}
 body:not(.hide-moved) .l.t-moved{background:color-mix(in srgb,var(--moved) 8.5%,white)}
-.hide-moved :is(.src,nav,summary) .g-moved,.hide-escapes :is(.src,nav,summary) .g-escapes,
-.hide-leaks :is(.src,nav,summary) .g-leaks,.hide-stack :is(.src,nav,summary) .g-stack,
-.hide-inlining :is(.src,nav,summary) .g-inlining,.hide-other :is(.src,nav,summary) .g-other{display:none}
+.hide-moved :is(.src,nav,summary,.file) .g-moved,.hide-escapes :is(.src,nav,summary,.file) .g-escapes,
+.hide-leaks :is(.src,nav,summary,.file) .g-leaks,.hide-stack :is(.src,nav,summary,.file) .g-stack,
+.hide-inlining :is(.src,nav,summary,.file) .g-inlining,.hide-other :is(.src,nav,summary,.file) .g-other{display:none}
 .l.sel{box-shadow:inset 3px 0 0 var(--accent);background:#e6edfb!important}
 .kw{color:#8250df;font-weight:600}.pd{color:#0b6fa4}.st{color:#0a7d3a}.nu{color:#b35900}.cm{color:#7d8591;
 font-style:italic}
