@@ -12,7 +12,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <algorithm>
-#include <map>
 #include <numeric>
 
 namespace heapsight {
@@ -125,85 +124,6 @@ std::string findingRow(const Report& report, std::uint32_t i, bool withCause)
         row += "<td>" + (cause ? escaped(causeLabel(*cause)) : std::string()) + "</td>";
     }
     return row + "</tr>";
-}
-
-// A file's source: per line its number, a gutter mark per group of its findings (or a ring where only
-// another finding's path passes), the code, and a note per group (the first finding, +N for the others).
-std::string sourceHtml(const Report& report, const PageFile& file, int section, std::vector<std::uint32_t>& unplaced)
-{
-    std::map<std::uint32_t, std::vector<std::uint32_t>> onLine;
-    std::map<std::uint32_t, std::vector<std::uint32_t>> through; // line → findings whose path steps on it
-    for (const std::uint32_t i : file.findings) {
-        const Finding& f = report.findings()[i];
-        if (f.position.line == 0 || f.position.line > file.lines.size()) {
-            unplaced.push_back(i);
-            continue;
-        }
-        onLine[f.position.line].push_back(i);
-        for (const Explanation& e : f.explanations) {
-            for (const FlowEdge& edge : e.flows) {
-                for (const FlowStep& s : edge.steps) {
-                    if (s.at.file != file.id || s.at.line == f.position.line || s.at.line > file.lines.size())
-                        continue;
-                    std::vector<std::uint32_t>& t = through[s.at.line];
-                    if (std::ranges::find(t, i) == t.end())
-                        t.push_back(i);
-                }
-            }
-        }
-    }
-    std::string out = "<div class=\"src\">";
-    for (std::uint32_t line = 1; line <= file.lines.size(); ++line) {
-        const auto own = onLine.find(line);
-        const auto path = through.find(line);
-        if (own == onLine.end() && path == through.end()) {
-            out += "<div class=\"l\"><span class=\"n\">" + std::to_string(line) + "</span><span class=\"gm\"></span>"
-                + "<code>" + file.lines[line - 1] + "</code></div>";
-            continue;
-        }
-        std::array<std::vector<std::uint32_t>, GroupCount> byGroup;
-        if (own != onLine.end()) {
-            for (const std::uint32_t i : own->second)
-                byGroup[static_cast<std::size_t>(groupOf(report.findings()[i].kind))].push_back(i);
-        }
-        std::string classes = "l marked";
-        std::string marks;
-        std::string notes;
-        for (const Group g : AllGroups) {
-            const auto& list = byGroup[static_cast<std::size_t>(g)];
-            if (list.empty())
-                continue;
-            const std::string id(groupId(g));
-            classes += " t-" + id;
-            marks += "<i class=\"mk g-" + id + "\" title=\"" + std::string(groupLabel(g)) + "\"></i>";
-            notes += "<span class=\"note g-" + id + "\" data-fid=\"" + std::to_string(list.front()) + "\">"
-                + escaped(report.findings()[list.front()].message)
-                + (list.size() > 1 ? "<b>+" + std::to_string(list.size() - 1) + "</b>" : std::string()) + "</span>";
-        }
-        std::string data;
-        if (own != onLine.end()) {
-            data += " data-f=\"";
-            for (std::size_t k = 0; k < own->second.size(); ++k)
-                data += (k ? " " : "") + std::to_string(own->second[k]);
-            data += '"';
-        }
-        if (path != through.end()) {
-            data += " data-t=\"";
-            for (std::size_t k = 0; k < path->second.size(); ++k)
-                data += (k ? " " : "") + std::to_string(path->second[k]);
-            data += '"';
-            if (marks.empty()) {
-                const Group g = groupOf(report.findings()[path->second.front()].kind);
-                marks
-                    = "<i class=\"mk path g-" + std::string(groupId(g)) + "\" title=\"on the path of a finding\"></i>";
-                classes += " through";
-            }
-        }
-        out += "<div class=\"" + classes + "\" id=\"L" + std::to_string(section) + '-' + std::to_string(line) + '"'
-            + data + "><span class=\"n\">" + std::to_string(line) + "</span><span class=\"gm\">" + marks
-            + "</span><code>" + file.lines[line - 1] + "</code>" + notes + "</div>";
-    }
-    return out + "</div>";
 }
 
 std::string card(std::string_view id, std::string_view label, std::uint64_t n, std::string_view tone)
@@ -380,7 +300,7 @@ std::string reportToHtml(const Report& report, const ReportHtmlOptions& options,
         std::vector<std::uint32_t> unplaced;
         if (file.hasSource) {
             ++result.filesWithSource;
-            page += sourceHtml(report, file, static_cast<int>(s), unplaced);
+            page += sourceHtml(report, file.id, file.lines, file.findings, static_cast<int>(s), unplaced);
         } else {
             result.missingSources.push_back(file.name);
             page += "<p class=\"nosource\">" + escaped(file.whyNoSource) + ": its findings are listed.</p>";

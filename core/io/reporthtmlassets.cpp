@@ -261,8 +261,15 @@ const std::string_view kPageScript = R"js(
     return true;
   }
   function fromHash() {
-    var m = /^#finding=(\d+)$/.exec(window.location.hash);
-    if (m) openFinding(Number(m[1]), true);
+    var hash = window.location.hash;
+    var m = /^#finding=(\d+)$/.exec(hash);
+    if (m) {
+      openFinding(Number(m[1]), true);
+    } else if (/^#file-\d+$/.test(hash)) {
+      var file = document.getElementById(hash.slice(1));
+      file.open = true; // a file listed closed (no heap findings) opens when the side list points at it
+      file.scrollIntoView();
+    }
   }
   document.addEventListener('click', function (e) {
     var target = e.target.closest('[data-fid]');

@@ -37,6 +37,14 @@ void appendEscaped(std::string& out, std::string_view text);
 // a trailing '\r' is dropped, as is the empty line after a final newline.
 std::vector<std::string> highlightedGoLines(std::string_view source);
 
+// A file's source as the page shows it (reporthtmlsource.cpp): per line its number, a gutter mark per group
+// of its findings (or a ring where only another finding's path passes), the code and a note per group
+// (its first finding, +N for the others), each marked line with id "L<section>-<line>" and the indices of
+// its findings (data-f) and of those whose path steps on it (data-t). `findings` (of file `fileId`, in line
+// order) that lie on no line of `sourceLines` are added to `unplaced`.
+std::string sourceHtml(const Report& report, FileId fileId, const std::vector<std::string>& sourceLines,
+    const std::vector<std::uint32_t>& findings, int section, std::vector<std::uint32_t>& unplaced);
+
 // A horizontal bar chart as inline SVG: one row per bar, each bar the segments of its groups (coloured by
 // the page's CSS classes g-ID), the total at its end. `labels` and `segments` have one entry per row.
 struct BarRow {
