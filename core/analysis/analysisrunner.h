@@ -3,7 +3,6 @@
 
 #pragma once
 
-#include "../io/zstdframe.h"
 #include "analysisrequest.h"
 #include "analysisresultbuilder.h"
 #include "gocommand.h"
@@ -88,8 +87,6 @@ private:
     // go build's output is parsed as it arrives; only its last, unfinished line is kept here, to count
     // the `# pkg` headers for progress.
     std::unique_ptr<OutputParseStream> m_stream;
-    // The same output compressed as it arrives, for the result cache (only when the run will be cached).
-    std::unique_ptr<ZstdFrameWriter> m_capture;
     QByteArray m_lineTail;
     int m_packagesDone = 0;
     int m_packagesTotal = 0;
