@@ -88,8 +88,9 @@ void AnalysisRunner::start(AnalysisRequest request)
             probe.key = ResultCache::key(req, mod, fingerprint);
             const bool present = QFileInfo::exists(cache.pathFor(probe.key));
             QString why;
-            probe.report = cache.load(probe.key, &why);
-            if (present && !probe.report)
+            if (std::optional<Report> report = cache.load(probe.key, &why))
+                probe.report = std::make_shared<const Report>(std::move(*report));
+            else if (present)
                 probe.damaged = why;
             return probe;
         }));
@@ -111,7 +112,7 @@ void AnalysisRunner::onCacheChecked()
         r.module = m_module;
         r.fromCache = true;
         r.languageOverridden = !m_request.languageVersion.isEmpty() && m_request.languageVersion != m_module.goVersion;
-        r.report = std::make_shared<const Report>(std::move(*probe.report));
+        r.report = std::move(probe.report);
         finish(std::move(r));
         return;
     }

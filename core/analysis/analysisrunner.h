@@ -52,7 +52,8 @@ private:
     enum class Stage { Idle, CheckingCache, Listing, Building, Parsing };
     struct CacheProbe {
         QString key;
-        std::optional<Report> report;
+        // Shared, not held: the watcher hands out copies of the probe (a copy of a std report took 0.1 s).
+        std::shared_ptr<const Report> report;
         QString error;
         QString damaged; // why an entry that was there could not be used (it was removed)
     };
