@@ -11,11 +11,10 @@
 #include <span>
 #include <string_view>
 
-namespace heapsight {
+// File-local names live in heapsight::snapshot's unnamed namespace (see reportsnapshotwriter.cpp).
+namespace heapsight::snapshot {
 
 namespace {
-
-using namespace snapshot;
 
 struct Failure {
     std::string why;
@@ -296,12 +295,16 @@ Report Reader::read()
 
 } // namespace
 
+} // namespace heapsight::snapshot
+
+namespace heapsight {
+
 std::optional<Report> readReportSnapshot(ZstdFrameReader& in, std::string* error)
 {
     try {
-        Reader reader(in);
+        snapshot::Reader reader(in);
         return reader.read();
-    } catch (const Failure& f) {
+    } catch (const snapshot::Failure& f) {
         if (error)
             *error = f.why.empty() ? std::string("damaged report snapshot") : f.why;
         return std::nullopt;

@@ -14,18 +14,16 @@
 #define HEAPSIGHT_VERSION "unknown"
 #endif
 
-namespace heapsight {
+// Everything file-local lives in heapsight::snapshot's unnamed namespace, so that a unity build, which puts
+// several files into one, meets no second Writer or kBlock (and no using-directive leaks into other files).
+namespace heapsight::snapshot {
 
-namespace snapshot {
 const char* producer()
 {
     return "heapsight " HEAPSIGHT_VERSION;
 }
-} // namespace snapshot
 
 namespace {
-
-using namespace snapshot;
 
 constexpr std::size_t kBlock = std::size_t(1) << 20;
 
@@ -290,9 +288,13 @@ void Writer::writeAll(const Report& r)
 
 } // namespace
 
+} // namespace heapsight::snapshot
+
+namespace heapsight {
+
 void writeReportSnapshot(const Report& report, ZstdFrameWriter& out)
 {
-    Writer w(out);
+    snapshot::Writer w(out);
     w.internAll(report);
     w.writeAll(report);
 }

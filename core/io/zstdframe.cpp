@@ -105,7 +105,7 @@ bool zstdDecompress(std::string_view frame, std::uint64_t contentBytes,
 }
 
 namespace {
-constexpr std::size_t kReaderBuffer = std::size_t(256) << 10;
+constexpr std::size_t kZstdReaderBuffer = std::size_t(256) << 10;
 }
 
 struct ZstdFrameReader::Context {
@@ -118,7 +118,7 @@ ZstdFrameReader::ZstdFrameReader(std::string_view frame, std::uint64_t contentBy
     : m_context(new Context)
     , m_frame(frame)
     , m_left(contentBytes)
-    , m_buffer(kReaderBuffer, '\0')
+    , m_buffer(kZstdReaderBuffer, '\0')
 {
     if (!m_context->dctx)
         throw std::bad_alloc();
