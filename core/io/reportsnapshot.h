@@ -21,6 +21,8 @@ class ZstdFrameWriter;
 // every FlowEdge each in one block of it (one allocation each), the findings' own strings and lists as
 // usual. Not an exchange format: a snapshot is read by the build of Heapsight that wrote it (its version
 // is in the snapshot; another one's is refused as a miss, so a newer parser's findings are not hidden).
+// Bump the version when the records change, and also when the parser would make a different report of the
+// same output: builds between two releases carry the same version string, and their entries would be read.
 inline constexpr std::uint32_t ReportSnapshotVersion = 1;
 
 // Writes `report` into `out` (one zstd frame; the caller finishes it), in blocks of about 1 MiB as they are
