@@ -4,8 +4,8 @@
 // Assertions in Go comments: where each directive style attaches (scanner, no Go needed), which calls the
 // call scan sees, and `heapsight-cli assert` end to end on tests/data/modules/assertions with real
 // toolchains: exit codes, which assertions break, that each says why with the compiler's chain, in text,
-// JSON and SARIF; bad input refused with exit 2. Each Go version builds the tiny module once (the text and
-// SARIF runs after the JSON run are served from the result cache).
+// JSON and SARIF (valid against the SARIF 2.1.0 schema); bad input refused with exit 2. Each Go version
+// builds the tiny module once (the text and SARIF runs after the JSON run are served from the result cache).
 #include "core/assert/assertdirective.h"
 #include "core/assert/assertsources.h"
 #include "core/assert/gocallsites.h"
@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -224,6 +225,19 @@ void TestAssert::module()
     for (const QJsonValue& r : results)
         flows += r.toObject().contains(QStringLiteral("codeFlows")) ? 1 : 0;
     QCOMPARE(flows, 5); // n, s + "!", t, &point{...}, v
+    // Valid SARIF 2.1.0, checked like report SARIF (tst_reportsarif): the official schema, python3-jsonschema.
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    QVERIFY2(!python.isEmpty(), "python3 (with python3-jsonschema, tools/install-deps) is needed");
+    const QString sarifFile = m_dir.filePath(QStringLiteral("assert-go%1.sarif").arg(version));
+    QFile written(sarifFile);
+    QVERIFY(written.open(QIODevice::WriteOnly) && written.write(sarif.output) == sarif.output.size());
+    written.close();
+    int status = -1;
+    const QByteArray said = test::run(python,
+        { QStringLiteral(HEAPSIGHT_SOURCE_DIR "/tests/validate-sarif.py"),
+            QStringLiteral(HEAPSIGHT_TEST_DATA "/sarif/sarif-schema-2.1.0.json"), sarifFile },
+        m_dir.path(), &status);
+    QVERIFY2(status == 0, said.constData());
     QCOMPARE(test::hashTree(module), before); // assert only reads
 }
 

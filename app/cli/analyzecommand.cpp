@@ -60,7 +60,8 @@ int runAnalyzeCommand(const QStringList& arguments)
         QStringLiteral("Compile the tests too (go test -c, nothing run), so _test.go files get findings."));
     const QCommandLineOption timeoutOption(
         QStringLiteral("timeout"), QStringLiteral("Give up after this many seconds."), QStringLiteral("seconds"));
-    for (const auto* o : { &toolchainOption, &langOption, &jsonOption, &sarifOption, &kindsOption, &depsOption,
+    const QCommandLineOption html = htmlOption();
+    for (const auto* o : { &html, &toolchainOption, &langOption, &jsonOption, &sarifOption, &kindsOption, &depsOption,
              &offlineOption, &noCacheOption, &noLogoptOption, &loopvarOption, &testsOption, &timeoutOption })
         parser.addOption(*o);
     const ProfileOptions profileOptions;
@@ -70,7 +71,7 @@ int runAnalyzeCommand(const QStringList& arguments)
     QTextStream err(stderr);
     if (parser.positionalArguments().size() != 2) {
         err << "heapsight-cli: usage: heapsight-cli analyze DIR [--toolchain go1.22] [--lang 1.22] [--json | "
-               "--sarif]\n";
+               "--sarif] [--html OUT.html]\n";
         return 2;
     }
     if (!profileOptions.valid(parser))
@@ -109,6 +110,12 @@ int runAnalyzeCommand(const QStringList& arguments)
             return 2;
     }
     const bool sorted = profileOptions.sortByAllocations(parser);
+    if (parser.isSet(html)) {
+        const QString& title = result.module.modulePath.isEmpty() ? result.module.root : result.module.modulePath;
+        if (const int failed = writeHtmlReport(
+                *result.report, kinds, parser.value(html), result.module.root.toStdString(), title.toStdString()))
+            return failed;
+    }
     if (parser.isSet(sarifOption)) {
         printSarif(*result.report, kinds, result.module.root.toStdString(), result.state == AnalysisState::Ok);
     } else if (parser.isSet(jsonOption)) {

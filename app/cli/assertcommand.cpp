@@ -8,9 +8,8 @@
 #include "core/assert/assertsources.h"
 #include "core/diff/diffexport.h"
 #include "diffoutput.h"
-#include "reportoutput.h"
-
 #include "qtext.h"
+#include "reportoutput.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>

@@ -31,6 +31,13 @@ int runReportCommand(const QStringList& arguments)
         QStringLiteral("Print every finding and explanation in a stable text form (golden files, diffs)."));
     const QCommandLineOption sarifOption(QStringLiteral("sarif"),
         QStringLiteral("Print SARIF 2.1.0: every finding of the chosen kinds, a rule per kind and cause."));
+    const QCommandLineOption html = htmlOption();
+    const QCommandLineOption sourceDirOption(QStringLiteral("source-dir"),
+        QStringLiteral("Where the report's relative file names are read from for --html (default: the report's "
+                       "working directory, else the current directory)."),
+        QStringLiteral("dir"));
+    parser.addOption(html);
+    parser.addOption(sourceDirOption);
     parser.addOption(jsonOption);
     parser.addOption(sarifOption);
     parser.addOption(kindsOption);
@@ -43,7 +50,7 @@ int runReportCommand(const QStringList& arguments)
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
         err << "heapsight-cli: usage: heapsight-cli report FILE|- [--json | --sarif] [--kinds moved,escapes,...]"
-               " [--profile mem.out [--sort alloc]]\n";
+               " [--profile mem.out [--sort alloc]] [--html OUT.html [--source-dir DIR]]\n";
         return 2;
     }
     if (!profileOptions.valid(parser))
@@ -68,6 +75,15 @@ int runReportCommand(const QStringList& arguments)
             return 2;
     }
     const bool sorted = profileOptions.sortByAllocations(parser);
+    if (parser.isSet(html)) {
+        const QString sourceDir = parser.value(sourceDirOption);
+        const std::string title = (sourceDir.isEmpty() ? positional.at(1) : sourceDir).toStdString();
+        if (const int failed = writeHtmlReport(report, kinds, parser.value(html), sourceDir.toStdString(), title))
+            return failed;
+    } else if (parser.isSet(sourceDirOption)) {
+        err << "heapsight-cli: --source-dir is only read with --html\n";
+        return 2;
+    }
     if (parser.isSet(dumpOption)) {
         writeReportDump(report, std::cout);
         return std::cout.flush() ? 0 : 2;

@@ -6,10 +6,12 @@
 #include "core/diff/diffexport.h"
 #include "core/explain/heapcause.h"
 #include "core/io/jsonwriter.h"
+#include "core/io/reporthtml.h"
 #include "core/io/reportjson.h"
 #include "core/io/reportsarif.h"
 #include "core/model/generatedcode.h"
 
+#include <QSaveFile>
 #include <QStringList>
 #include <algorithm>
 #include <iostream>
@@ -141,6 +143,41 @@ void printSummary(const Report& report, const KindSet& kinds, QTextStream& out)
             << report.unfamiliarShapes().size() << " unfamiliar shapes, kept as printed\n";
     for (const UnfamiliarShape& u : report.unfamiliarShapes())
         out << "  " << u.count << " like line " << u.firstLine << ": " << QString::fromStdString(u.example) << '\n';
+}
+
+QCommandLineOption htmlOption()
+{
+    return QCommandLineOption(QStringLiteral("html"),
+        QStringLiteral("Also write a self-contained HTML report (sources, marks, reason chains) to this file."),
+        QStringLiteral("file"));
+}
+
+int writeHtmlReport(const Report& report, const KindSet& kinds, const QString& file, const std::string& sourceRoot,
+    const std::string& title)
+{
+    ReportHtmlOptions options;
+    options.kinds = kinds;
+    options.sourceRoot = sourceRoot;
+    options.title = title;
+    options.heapsightVersion = HEAPSIGHT_VERSION;
+    ReportHtmlSummary summary;
+    const std::string page = reportToHtml(report, options, &summary);
+    QTextStream err(stderr);
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly)
+        || out.write(page.data(), static_cast<qint64>(page.size())) != static_cast<qint64>(page.size())
+        || !out.commit()) {
+        err << "heapsight-cli: cannot write " << file << ": " << out.errorString() << '\n';
+        return 2;
+    }
+    err << "wrote " << file << ": " << summary.findings << " findings in " << summary.files << " files, "
+        << summary.filesWithSource << " with source\n";
+    const std::size_t said = std::min<std::size_t>(summary.missingSources.size(), 10);
+    for (std::size_t i = 0; i < said; ++i)
+        err << "  without source (findings listed): " << QString::fromStdString(summary.missingSources[i]) << '\n';
+    if (summary.missingSources.size() > said)
+        err << "  … and " << (summary.missingSources.size() - said) << " more without source\n";
+    return 0;
 }
 
 std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments)

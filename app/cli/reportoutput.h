@@ -34,6 +34,15 @@ void printCauses(const Report& report, const KindSet& kinds, QTextStream& out);
 // SARIF 2.1.0 of every finding of `kinds` (reportToSarif) on stdout, URIs relative to `moduleRoot`; a line
 // saying the input was not fully understood becomes a warning notification.
 void printSarif(const Report& report, const KindSet& kinds, const std::string& moduleRoot, bool buildSucceeded);
+// --html FILE: the self-contained HTML report (core/io/reporthtml.h) of the findings of `kinds`, sources
+// read from `sourceRoot` (empty: the report's working directory, else the current directory), written
+// whole or not at all (QSaveFile). Says on stderr what it wrote and which sources it could not show.
+// Returns 0, or 2 after saying why it could not write the file.
+int writeHtmlReport(const Report& report, const KindSet& kinds, const QString& file, const std::string& sourceRoot,
+    const std::string& title);
+// The --html option every command that prints a report offers.
+QCommandLineOption htmlOption();
+
 // What a command adds to the report JSON: members of the document ("analysis", "allocations"), members
 // of single findings by their index in report.findings() ("alloc"), and the findings' order (indices;
 // report order when empty).

@@ -51,7 +51,6 @@ void AnalysisRunner::start(AnalysisRequest request)
     m_request = std::move(request);
     m_clock.start();
     m_stream.reset();
-    m_capture.reset();
     m_cacheKey.clear(); // a run without the cache must not store under the last run's key
     m_lineTail.clear();
     m_packagesDone = m_packagesTotal = 0;
@@ -89,8 +88,9 @@ void AnalysisRunner::start(AnalysisRequest request)
             probe.key = ResultCache::key(req, mod, fingerprint);
             const bool present = QFileInfo::exists(cache.pathFor(probe.key));
             QString why;
-            probe.report = cache.load(probe.key, &why);
-            if (present && !probe.report)
+            if (std::optional<Report> report = cache.load(probe.key, &why))
+                probe.report = std::make_shared<const Report>(std::move(*report));
+            else if (present)
                 probe.damaged = why;
             return probe;
         }));
@@ -112,7 +112,7 @@ void AnalysisRunner::onCacheChecked()
         r.module = m_module;
         r.fromCache = true;
         r.languageOverridden = !m_request.languageVersion.isEmpty() && m_request.languageVersion != m_module.goVersion;
-        r.report = std::make_shared<const Report>(std::move(*probe.report));
+        r.report = std::move(probe.report);
         finish(std::move(r));
         return;
     }
@@ -193,8 +193,6 @@ void AnalysisRunner::startBuild()
     Q_EMIT progressChanged(0, m_packagesTotal, {});
     const GoCommand command = goAnalysisCommand(m_request, m_module, m_paths);
     m_stream = std::make_unique<OutputParseStream>(AnalysisResultBuilder::origin(resultInput(0)));
-    if (m_cache && !m_cacheKey.isEmpty())
-        m_capture = std::make_unique<ZstdFrameWriter>();
     m_lineTail.clear();
     m_process = newProcess(command);
     m_process->setStandardOutputFile(QProcess::nullDevice());
@@ -215,8 +213,6 @@ void AnalysisRunner::onBuildOutput()
         return;
     const QByteArray bytes = m_process->readAllStandardError();
     m_stream->append(bytes);
-    if (m_capture) // zstd level 3: well under a millisecond for one read's worth
-        m_capture->append(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     // Count `# pkg` headers at line starts, in the new bytes and the line they complete.
     const QByteArray text = m_lineTail + bytes;
     QString last;
@@ -299,12 +295,11 @@ void AnalysisRunner::onParsed()
     // A run whose output was mostly something else than escape analysis (a wrapper script, a toolchain gone
     // wrong printing a million lines) is run again next time rather than kept.
     const bool cacheable = r.report && r.report->stats().unknownLines <= kMaxCachedUnknownLines;
-    if (r.state == AnalysisState::Ok && cacheable && m_cache && !m_cacheKey.isEmpty() && m_capture) {
-        // The cache keeps the output as go printed it, or with logopt files the merged report (CachedRun
-        // says why), written off this thread.
-        CachedRun run { AnalysisResultBuilder::origin(m_parsedInput), {}, m_capture->contentBytes(),
-            m_parsedInput.logoptDir.isEmpty() ? nullptr : r.report };
-        run.textFrame = m_capture->finish();
+    if (r.state == AnalysisState::Ok && cacheable && m_cache && !m_cacheKey.isEmpty()) {
+        // The cache keeps a snapshot of the report (CachedRun says why), written off this thread.
+        CachedRun run;
+        run.origin = AnalysisResultBuilder::origin(m_parsedInput);
+        run.report = r.report;
         m_stores.addFuture(
             QtConcurrent::run([cache = *m_cache, key = m_cacheKey, run = std::move(run)] { cache.store(key, run); }));
     }
@@ -368,7 +363,6 @@ void AnalysisRunner::finish(AnalysisResult result)
         result.module = m_module;
     m_temp.reset(); // removes the private directory and everything go wrote there (once parsing let go of it)
     m_stream.reset();
-    m_capture.reset();
     m_lineTail.clear();
     Q_EMIT finished(result);
 }

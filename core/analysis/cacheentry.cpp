@@ -5,6 +5,7 @@
 
 #include "core/io/jsonwriter.h"
 #include "core/io/reportjson.h"
+#include "core/io/reportsnapshot.h"
 #include "core/io/zstdframe.h"
 #include "core/parse/escapeparser.h"
 
@@ -53,19 +54,33 @@ bool CacheEntry::write(const QString& path, const CachedRun& run, QString* error
 {
     nlohmann::json header { { "origin", originJson(run.origin) } };
     QByteArray frame;
-    if (run.mergedReport) {
-        ZstdFrameWriter compressed;
-        {
-            JsonWriter out([&compressed](std::string_view block) { compressed.append(block); });
-            writeReportJson(out, *run.mergedReport);
-        }
-        header["content"] = "report-json";
-        header["bytes"] = compressed.contentBytes();
-        frame = compressed.finish();
-    } else {
+    const auto refuse = [&](const QString& why) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(path, why);
+        return false;
+    };
+    if (run.content == CachedRun::Content::CompilerOutput) {
         header["content"] = "compiler-output";
         header["bytes"] = run.textBytes;
         frame = run.textFrame;
+    } else {
+        if (!run.report)
+            return refuse(QStringLiteral("no report"));
+        ZstdFrameWriter compressed;
+        try {
+            if (run.content == CachedRun::Content::ReportSnapshot) {
+                writeReportSnapshot(*run.report, compressed);
+                header["content"] = "report-snapshot";
+            } else {
+                JsonWriter out([&compressed](std::string_view block) { compressed.append(block); });
+                writeReportJson(out, *run.report);
+                header["content"] = "report-json";
+            }
+        } catch (const std::exception& e) {
+            return refuse(QString::fromStdString(e.what()));
+        }
+        header["bytes"] = compressed.contentBytes();
+        frame = compressed.finish();
     }
     header["frame"] = frame.size();
     const std::string headerText = header.dump();
@@ -129,6 +144,13 @@ std::optional<Report> CacheEntry::read(const QString& path, QString* why)
                     frame, contentBytes, [&parser](std::string_view block) { parser.feed(block); }, &error))
                 return fail(QStringLiteral("compiler output: %1").arg(QString::fromStdString(error)));
             return parser.finish();
+        }
+        if (content == "report-snapshot") {
+            ZstdFrameReader in(frame, contentBytes);
+            std::optional<Report> report = readReportSnapshot(in, &error);
+            if (!report)
+                return fail(QStringLiteral("report snapshot: %1").arg(QString::fromStdString(error)));
+            return report;
         }
         if (content != "report-json")
             return fail(QStringLiteral("unknown content \"%1\"").arg(QString::fromStdString(content)));

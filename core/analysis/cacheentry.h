@@ -7,37 +7,46 @@
 
 #include <QByteArray>
 #include <QString>
+#include <cstdint>
 #include <memory>
 #include <optional>
 
 namespace heapsight {
 
-// What the result cache keeps of one finished analysis. Measured on the std module (README, "Result
-// cache"): parsing go's text again beats reading any rendering of the report we have, so a plain run keeps
-// its output, compressed (about 1/25 of it). A run with logopt files keeps its merged report as compressed
-// JSON instead: re-reading the logopt files (half a gigabyte of JSON lines for std) costs ten times more.
+// What the result cache keeps of one finished analysis: a binary snapshot of its report (reportsnapshot.h),
+// whatever the run read (text, logopt files). Measured on the std module (README, "Result cache"): reading a
+// snapshot back costs a fraction of parsing the compiler's output again, and far less than reading the
+// merged report as JSON. The kinds earlier builds wrote (the compressed compiler output, the merged report
+// as JSON) are still read, and written when asked (tests of reading them).
 struct CachedRun {
+    enum class Content : std::uint8_t {
+        ReportSnapshot, // `report`, as a snapshot
+        CompilerOutput, // `textFrame`, parsed again on reading (entries of earlier builds)
+        ReportJson, // `report` as report JSON (entries of earlier builds)
+    };
     ReportOrigin origin; // of the report, as the run made it
-    QByteArray textFrame; // go build's stderr: one zstd frame (ZstdFrameWriter)
+    Content content = Content::ReportSnapshot;
+    std::shared_ptr<const Report> report; // the run's report (merged with its logopt files when it had them)
+    QByteArray textFrame; // go build's stderr: one zstd frame (ZstdFrameWriter), for CompilerOutput
     std::uint64_t textBytes = 0; // the frame's decompressed size
-    // The run's report when it merged logopt files; null for a plain run.
-    std::shared_ptr<const Report> mergedReport;
 };
 
 // One cache entry file:
 //   "HSCACHE2" | u32 header length | u32 CRC-32 of all that follows | header JSON | one zstd frame
-// The header says what the frame holds ("compiler-output" or "report-json") and the sizes. The CRC covers
-// every byte after it, zstd's frame checksum the decompressed content again, and the sizes tell a file
-// cut short.
+// The header says what the frame holds ("report-snapshot", or from earlier builds "compiler-output" or
+// "report-json") and the sizes. The CRC covers every byte after it, zstd's frame checksum the decompressed
+// content again, and the sizes tell a file cut short.
 class CacheEntry {
 public:
-    // Writes the entry for `run` at `path`, atomically (QSaveFile); a merged report is written as JSON
-    // through the compressor, never whole in memory. False, with the reason, when it cannot be written.
+    // Writes the entry for `run` at `path`, atomically (QSaveFile); the report is written through the
+    // compressor, never whole in memory uncompressed. False, with the reason, when it cannot be written
+    // (also when `run` lacks what its content needs, or the report is too large for a snapshot).
     static bool write(const QString& path, const CachedRun& run, QString* error = nullptr);
 
-    // The report of the run kept at `path`: the output parsed again (as it is decompressed, 1 MiB at a
-    // time), or the merged report read back. nullopt, with the reason in `why`, when the file is missing,
-    // of another format, cut short, or damaged (checksum).
+    // The report of the run kept at `path`: the snapshot read back, or (entries of earlier builds) the output
+    // parsed again as it is decompressed, 1 MiB at a time, or the report JSON read back. nullopt, with the
+    // reason in `why`, when the file is missing, of another format or snapshot version, cut short, or damaged
+    // (checksum).
     static std::optional<Report> read(const QString& path, QString* why = nullptr);
 };
 

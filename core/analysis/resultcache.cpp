@@ -72,7 +72,8 @@ QString ResultCache::moduleFingerprint(const ModuleInfo& module, QString* error)
 
 QString ResultCache::key(const AnalysisRequest& request, const ModuleInfo& module, const QString& fingerprint)
 {
-    // v2: entries keep the compiler's output (CacheEntry); v1 kept report JSON in "<key>.json".
+    // v2: entries of CacheEntry (a report snapshot now; the compiler's output or report JSON before, still
+    // read); v1 kept report JSON in "<key>.json".
     QStringList parts { QStringLiteral("heapsight-cache-v2"), module.root, request.toolchain.realPath,
         request.toolchain.version, request.languageVersion, request.packages.join(QLatin1Char(' ')),
         request.includeDependencies ? QStringLiteral("all") : QStringLiteral("named"),

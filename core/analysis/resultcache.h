@@ -13,8 +13,9 @@
 namespace heapsight {
 
 // Finished analyses under the user's cache directory, keyed by everything that can change the compiler's
-// answer: module, toolchain, language version, flags, and the module's sources. An entry keeps the run's
-// compressed compiler output, or its merged report when it had logopt files (CachedRun says why).
+// answer: module, toolchain, language version, flags, and the module's sources. An entry keeps a snapshot of
+// the run's report (CachedRun says why; entries of earlier builds, which kept the compiler's output or the
+// report JSON, are still read).
 class ResultCache {
 public:
     explicit ResultCache(QString directory = defaultDirectory());
@@ -29,8 +30,8 @@ public:
     // The report kept under `key`; nullopt, with the reason in `why`, when there is none or the entry is
     // damaged or cut short (such an entry is removed, so the analysis runs again and replaces it).
     std::optional<Report> load(const QString& key, QString* why = nullptr) const;
-    // Keeps `run` under `key`, replacing any entry (call it off the GUI thread: it writes a compressed
-    // report JSON for logopt runs).
+    // Keeps `run` under `key`, replacing any entry (call it off the GUI thread: it compresses the report's
+    // snapshot, about a second for a std-size report).
     bool store(const QString& key, const CachedRun& run, QString* error = nullptr) const;
     QString pathFor(const QString& key) const;
 

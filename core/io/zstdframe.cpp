@@ -3,6 +3,8 @@
 
 #include "zstdframe.h"
 
+#include <algorithm>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <stdexcept>
@@ -99,6 +101,121 @@ bool zstdDecompress(std::string_view frame, std::uint64_t contentBytes,
     }
     if (produced != contentBytes || in.pos != in.size)
         return fail("the compressed data does not have the recorded size");
+    return true;
+}
+
+namespace {
+constexpr std::size_t kZstdReaderBuffer = std::size_t(256) << 10;
+}
+
+struct ZstdFrameReader::Context {
+    ZSTD_DCtx* dctx = ZSTD_createDCtx();
+    bool frameDone = false; // zstd said the frame ended (its checksum verified)
+    ~Context() { ZSTD_freeDCtx(dctx); }
+};
+
+ZstdFrameReader::ZstdFrameReader(std::string_view frame, std::uint64_t contentBytes)
+    : m_context(new Context)
+    , m_frame(frame)
+    , m_left(contentBytes)
+    , m_buffer(kZstdReaderBuffer, '\0')
+{
+    if (!m_context->dctx)
+        throw std::bad_alloc();
+    m_at = m_end = m_buffer.data();
+}
+
+ZstdFrameReader::~ZstdFrameReader()
+{
+    delete m_context;
+}
+
+bool ZstdFrameReader::fail(std::string why)
+{
+    if (m_error.empty())
+        m_error = std::move(why);
+    m_left = 0;
+    m_at = m_end = m_buffer.data();
+    return false;
+}
+
+// Decompresses exactly `bytes` (at most m_left) into `to`.
+bool ZstdFrameReader::decompress(char* to, std::size_t bytes, std::size_t* produced)
+{
+    ZSTD_outBuffer out { to, bytes, 0 };
+    while (out.pos < out.size) {
+        if (m_context->frameDone)
+            return fail("the compressed data ends before its recorded size");
+        ZSTD_inBuffer in { m_frame.data(), m_frame.size(), m_in };
+        const std::size_t before = out.pos;
+        const std::size_t left = ZSTD_decompressStream(m_context->dctx, &out, &in);
+        if (ZSTD_isError(left))
+            return fail(std::string("damaged compressed data: ") + ZSTD_getErrorName(left));
+        const bool progress = in.pos != m_in || out.pos != before;
+        m_in = in.pos;
+        m_context->frameDone = left == 0;
+        if (!progress)
+            return fail(m_in == m_frame.size() ? "the compressed data is cut short" : "damaged compressed data");
+    }
+    m_left -= out.pos;
+    if (produced)
+        *produced = out.pos;
+    return true;
+}
+
+const char* ZstdFrameReader::refill(std::size_t bytes)
+{
+    const auto kept = static_cast<std::size_t>(m_end - m_at);
+    if (!m_error.empty() || bytes > m_buffer.size() || bytes - kept > m_left) {
+        fail(bytes > m_buffer.size() ? "a read larger than the reader's buffer" : "the content ends early");
+        return nullptr;
+    }
+    std::memmove(m_buffer.data(), m_at, kept);
+    const std::size_t more = static_cast<std::size_t>(std::min<std::uint64_t>(m_buffer.size() - kept, m_left));
+    if (!decompress(m_buffer.data() + kept, more, nullptr))
+        return nullptr;
+    m_at = m_buffer.data() + bytes;
+    m_end = m_buffer.data() + kept + more;
+    return m_buffer.data();
+}
+
+bool ZstdFrameReader::read(void* to, std::size_t bytes)
+{
+    char* out = static_cast<char*>(to);
+    const auto kept = std::min(bytes, static_cast<std::size_t>(m_end - m_at));
+    if (kept > 0)
+        std::memcpy(out, m_at, kept);
+    m_at += kept;
+    if (kept == bytes)
+        return m_error.empty();
+    if (!m_error.empty() || bytes - kept > m_left)
+        return fail("the content ends early");
+    return decompress(out + kept, bytes - kept, nullptr);
+}
+
+bool ZstdFrameReader::atEnd()
+{
+    if (!m_error.empty())
+        return false;
+    if (m_at != m_end || m_left != 0)
+        return fail("content left unread");
+    char scratch[64];
+    while (!m_context->frameDone) {
+        ZSTD_outBuffer out { scratch, sizeof scratch, 0 };
+        ZSTD_inBuffer in { m_frame.data(), m_frame.size(), m_in };
+        const std::size_t left = ZSTD_decompressStream(m_context->dctx, &out, &in);
+        if (ZSTD_isError(left))
+            return fail(std::string("damaged compressed data: ") + ZSTD_getErrorName(left));
+        if (out.pos > 0)
+            return fail("the compressed data holds more than its recorded size");
+        const bool progress = in.pos != m_in;
+        m_in = in.pos;
+        m_context->frameDone = left == 0;
+        if (!progress && !m_context->frameDone)
+            return fail("the compressed data is cut short");
+    }
+    if (m_in != m_frame.size())
+        return fail("bytes after the compressed data");
     return true;
 }
 

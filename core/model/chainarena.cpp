@@ -16,27 +16,37 @@ namespace {
 // ones. (Advising huge pages for them made parsing slower here: the kernel clears each one whole.)
 constexpr std::size_t kFirstBlockSize = std::size_t(64) << 10;
 constexpr std::size_t kBlockSize = std::size_t(1) << 20;
+constexpr std::size_t kLargeRegion = std::size_t(4) << 20; // populateForWriting: huge pages from here on
 
-// Maps a new block's pages in with one system call, instead of a page fault on each page's first write:
+} // namespace
+
+// Maps the pages of a new block in with one system call, instead of a page fault on each page's first write:
 // the parser fills every block front to back anyway. Page faults were most of a one-shot parse's time
 // (the CLI's: 62k faults for std, over a third of its CPU time on this VM, where a fault is costly); pages
 // malloc hands out again (a benchmark's second parse) are mapped already and cost only the walk.
-void prefault(char* block, std::size_t size)
+// Large regions (a report snapshot's step and edge arrays, tens of MB) are also advised huge pages: on this
+// VM the first write to each fresh 4 KiB page costs about 10 µs even once it is populated (100 MB: 300 ms
+// populated in 4 KiB pages, 12 ms in huge pages), while the parser's 1 MiB blocks, measured slower with huge
+// pages, stay below the threshold.
+void populateForWriting(void* memory, std::size_t bytes)
 {
 #ifdef MADV_POPULATE_WRITE
     static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(block) + page - 1) & ~(page - 1);
-    const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(block) + size) & ~(page - 1);
+    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(memory) + page - 1) & ~(page - 1);
+    const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(memory) + bytes) & ~(page - 1);
+    constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
+    const std::uintptr_t hugeBegin = (begin + kHuge - 1) & ~(kHuge - 1);
+    const std::uintptr_t hugeEnd = end & ~(kHuge - 1);
+    if (bytes >= kLargeRegion && hugeEnd > hugeBegin)
+        madvise(reinterpret_cast<void*>(hugeBegin), hugeEnd - hugeBegin, MADV_HUGEPAGE);
     // Older kernels (before 5.14) refuse the advice; the pages then fault in as before.
     if (end > begin)
         madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
 #else
-    (void)block;
-    (void)size;
+    (void)memory;
+    (void)bytes;
 #endif
 }
-
-} // namespace
 
 ChainArena::~ChainArena()
 {
@@ -55,7 +65,7 @@ void* ChainArena::allocateInNewBlock(std::size_t bytes, std::size_t alignment)
         throw std::bad_alloc();
     m_blocks.push_back(block);
     m_reserved += size;
-    prefault(block, size);
+    populateForWriting(block, size);
     char* at = reinterpret_cast<char*>(alignUp(reinterpret_cast<std::uintptr_t>(block), alignment));
     if (own)
         return at; // the current block stays the one to fill

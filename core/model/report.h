@@ -100,6 +100,7 @@ public:
 
 private:
     friend class ReportBuilder;
+    friend struct ReportSnapshotAccess; // core/io/reportsnapshot: reads a report back whole, as it was
 
     ReportOrigin m_origin;
     std::vector<std::string> m_files;

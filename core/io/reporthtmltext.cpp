@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "reporthtmlparts.h"
+
+namespace heapsight::html {
+
+Group groupOf(FindingKind kind)
+{
+    switch (kind) {
+    case FindingKind::MovedToHeap:
+        return Group::Moved;
+    case FindingKind::EscapesToHeap:
+        return Group::Escapes;
+    default:
+        break;
+    }
+    switch (kindGroup(kind)) {
+    case KindGroup::Heap:
+        return Group::Escapes;
+    case KindGroup::Leak:
+        return Group::Leaks;
+    case KindGroup::Stack:
+        return Group::Stack;
+    case KindGroup::Inlining:
+        return Group::Inlining;
+    case KindGroup::Devirtualization:
+    case KindGroup::Other:
+        break;
+    }
+    return Group::Other;
+}
+
+std::string_view groupId(Group group)
+{
+    constexpr std::array<std::string_view, GroupCount> ids { "moved", "escapes", "leaks", "stack", "inlining",
+        "other" };
+    return ids[static_cast<std::size_t>(group)];
+}
+
+std::string_view groupShortLabel(Group group)
+{
+    constexpr std::array<std::string_view, GroupCount> labels { "Moved", "Escapes", "Leaks", "Stack", "Inlining",
+        "Other" };
+    return labels[static_cast<std::size_t>(group)];
+}
+
+std::string_view groupLabel(Group group)
+{
+    constexpr std::array<std::string_view, GroupCount> labels { "Moved to heap", "Escapes", "Leaking params",
+        "Stays on stack", "Inlining", "Other" };
+    return labels[static_cast<std::size_t>(group)];
+}
+
+void appendEscaped(std::string& out, std::string_view text)
+{
+    for (const char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
+std::string escaped(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    appendEscaped(out, text);
+    return out;
+}
+
+} // namespace heapsight::html
