@@ -34,7 +34,7 @@ void printCauses(const Report& report, const KindSet& kinds, QTextStream& out);
 // SARIF 2.1.0 of every finding of `kinds` (reportToSarif) on stdout, URIs relative to `moduleRoot`; a line
 // saying the input was not fully understood becomes a warning notification.
 void printSarif(const Report& report, const KindSet& kinds, const std::string& moduleRoot, bool buildSucceeded);
-// --html FILE: the self-contained HTML report (core/io/reporthtml.h) of the findings of `kinds`, sources
+// --html FILE: the self-contained HTML report (core/html/reporthtml.h) of the findings of `kinds`, sources
 // read from `sourceRoot` (empty: the report's working directory, else the current directory), written
 // whole or not at all (QSaveFile). Says on stderr what it wrote and which sources it could not show.
 // Returns 0, or 2 after saying why it could not write the file.
