@@ -5,8 +5,8 @@
 // lines moved. The second part takes the samples' recorded Go 1.22 output and sources, applies an edit
 // to a copy of the sources (blank lines, a comment, a line inside a function) and moves the positions in
 // the output by exactly as many lines, as the compiler would print them after that edit.
-#include "core/diff/reportdiff.h"
 #include "core/diff/baseline.h"
+#include "core/diff/reportdiff.h"
 #include "core/identity/findingidentity.h"
 #include "core/model/reportfilter.h"
 #include "core/parse/escapeparser.h"

@@ -6,9 +6,9 @@
 // the top-ranked heap finding must be the heap-finding line that `go tool pprof -top -lines` (Go's own
 // aggregation) says allocates the most bytes, with the same bytes and objects.
 #include "core/analysis/analysisrunner.h"
+#include "core/analysis/benchmarkprofiler.h"
 #include "core/model/generatedcode.h"
 #include "core/profile/allocationprofile.h"
-#include "core/analysis/benchmarkprofiler.h"
 #include "core/toolchain/toolchaindiscovery.h"
 #include "testsupport.h"
 

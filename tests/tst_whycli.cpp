@@ -4,8 +4,8 @@
 // heapsight-cli why, end to end with Go 1.22 on tests/data/modules/whypath (seconds with a warm build cache):
 // the path the live run prints, as text and JSON, is the one the recorded output of the same toolchain gives,
 // --deps splices in the standard library's blocks, and the module folder is never written.
-#include "core/why/whypathbuilder.h"
 #include "core/parse/escapeparser.h"
+#include "core/why/whypathbuilder.h"
 #include "testsupport.h"
 
 #include <QJsonArray>

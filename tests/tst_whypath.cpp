@@ -7,11 +7,11 @@
 // come from `go build -gcflags=-m=2 fmt sync`. Every block and step of a path is checked against the lines
 // the compiler printed, and every callee block against the compiler's own `leaking param` verdict at the
 // parameter's position in the source.
-#include "core/why/gocallexpression.h"
-#include "core/why/whypathbuilder.h"
 #include "core/identity/godeclscanner.h"
 #include "core/identity/gosignature.h"
 #include "core/parse/escapeparser.h"
+#include "core/why/gocallexpression.h"
+#include "core/why/whypathbuilder.h"
 #include "testsupport.h"
 
 #include <QRegularExpression>

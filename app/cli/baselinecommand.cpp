@@ -4,8 +4,8 @@
 #include "baselinecommand.h"
 
 #include "blockinganalysis.h"
-#include "core/diff/diffexport.h"
 #include "core/diff/baseline.h"
+#include "core/diff/diffexport.h"
 #include "diffoutput.h"
 #include "inputreader.h"
 #include "reportoutput.h"

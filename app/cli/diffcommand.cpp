@@ -151,8 +151,8 @@ int runDiffCommand(const QStringList& arguments)
     // Two commits: lines move, so findings are also matched by function (read from each side's sources).
     // Two report files are compared as they are, wherever they were recorded.
     const std::string noRoot;
-    const ReportDiff& diff = keepUntilExit(diffReportTrees(
-        a, against ? sides[0].moduleRoot : noRoot, b, against ? sides[1].moduleRoot : noRoot));
+    const ReportDiff& diff = keepUntilExit(
+        diffReportTrees(a, against ? sides[0].moduleRoot : noRoot, b, against ? sides[1].moduleRoot : noRoot));
     DiffSides labels { &a, &b, sides[0].label, sides[1].label };
     // A side the parser did not fully read may lack findings: said with every result, and a gate neither
     // passes nor fails on it unless told to.

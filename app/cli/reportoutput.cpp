@@ -5,8 +5,8 @@
 
 #include "core/diff/diffexport.h"
 #include "core/explain/heapcause.h"
-#include "core/io/jsonwriter.h"
 #include "core/html/reporthtml.h"
+#include "core/io/jsonwriter.h"
 #include "core/io/reportjson.h"
 #include "core/io/reportsarif.h"
 #include "core/model/generatedcode.h"

@@ -32,8 +32,8 @@ std::shared_ptr<const Comparison> Comparison::make(
     std::shared_ptr<const ReportIndex> a, std::shared_ptr<const ReportIndex> b)
 {
     auto result = std::make_shared<Comparison>();
-    result->diff = diffReportTrees(
-        a->report(), a->moduleRoot().toStdString(), b->report(), b->moduleRoot().toStdString());
+    result->diff
+        = diffReportTrees(a->report(), a->moduleRoot().toStdString(), b->report(), b->moduleRoot().toStdString());
     result->a = std::move(a);
     result->b = std::move(b);
     for (std::size_t i = 0; i < result->diff.changes.size(); ++i) {

@@ -3,8 +3,8 @@
 
 #include "whypanel.h"
 
-#include "core/why/whypathbuilder.h"
 #include "core/identity/godeclscanner.h"
+#include "core/why/whypathbuilder.h"
 #include "findingfilter.h"
 #include "flowgraphview.h"
 #include "reportindex.h"

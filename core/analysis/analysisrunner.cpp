@@ -3,8 +3,8 @@
 
 #include "analysisrunner.h"
 
-#include "core/io/processgroup.h"
 #include "analysisresultbuilder.h"
+#include "core/io/processgroup.h"
 
 #include <QDir>
 #include <QFile>

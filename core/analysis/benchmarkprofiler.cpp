@@ -3,9 +3,9 @@
 
 #include "benchmarkprofiler.h"
 
-#include "gocommand.h"
 #include "core/io/processgroup.h"
 #include "core/profile/heapprofilereader.h"
+#include "gocommand.h"
 
 #include <QDir>
 #include <QFile>

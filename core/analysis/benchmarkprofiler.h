@@ -3,8 +3,8 @@
 
 #pragma once
 
-#include "core/toolchain/toolchain.h"
 #include "core/profile/heapprofile.h"
+#include "core/toolchain/toolchain.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>

@@ -3,9 +3,9 @@
 
 #pragma once
 
-#include "core/model/report.h"
 #include "analysisrequest.h"
 #include "cacheentry.h"
+#include "core/model/report.h"
 
 #include <QString>
 #include <optional>

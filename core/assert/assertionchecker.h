@@ -3,8 +3,8 @@
 
 #pragma once
 
-#include "core/model/report.h"
 #include "assertdirective.h"
+#include "core/model/report.h"
 #include "gocallsites.h"
 
 #include <cstdint>

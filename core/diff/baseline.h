@@ -3,8 +3,8 @@
 
 #pragma once
 
-#include "reportdiff.h"
 #include "core/identity/findingidentity.h"
+#include "reportdiff.h"
 
 #include <optional>
 #include <string>

@@ -3,8 +3,8 @@
 
 #include "reportdiff.h"
 
-#include "core/model/generatedcode.h"
 #include "core/identity/spelling.h"
+#include "core/model/generatedcode.h"
 
 #include <algorithm>
 #include <cctype>

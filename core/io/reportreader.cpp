@@ -8,10 +8,10 @@
 #include "reportjson.h"
 
 #include <QFile>
-#include <functional>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <functional>
 #include <string>
 #include <unistd.h>
 
