@@ -12,12 +12,12 @@
 
 namespace heapsight {
 
-namespace {
-
 QString systemError(int code)
 {
     return QString::fromLocal8Bit(std::strerror(code));
 }
+
+namespace {
 
 std::size_t pageSize()
 {

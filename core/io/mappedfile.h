@@ -9,6 +9,9 @@
 
 namespace heapsight {
 
+/// The system's words for an errno value (strerror, decoded from the locale's encoding), untranslated.
+QString systemError(int code);
+
 // A regular file's bytes mapped read-only into memory, so that a parser reads them where the page cache
 // holds them: no read() into a buffer (a copy, and a page fault per fresh page of the buffer). POSIX only
 // (mmap); what cannot be mapped (a pipe, a terminal, standard input redirected from a pipe) is for the

@@ -47,11 +47,6 @@ struct OpenedHere {
     }
 };
 
-QString systemError(int code)
-{
-    return QString::fromLocal8Bit(std::strerror(code));
-}
-
 ReportRead fromJson(std::optional<Report> report, std::string why)
 {
     if (!report)
