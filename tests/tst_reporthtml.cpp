@@ -318,6 +318,20 @@ void TestReportHtml::inTheBrowser()
     QVERIFY(doms[1].contains(QStringLiteral("<span class=\"st\">")
         + domText(kHostileExpr.left(kHostileExpr.size() - 4).toStdString()) + QStringLiteral("</span>")));
     QVERIFY2(networkUses(doms[1]).isEmpty(), qPrintable(networkUses(doms[1]).join(u'\n')));
+
+    // A person's click: the mouse pressed and released on the finding's note (tests/html-click.py drives
+    // Chromium over the DevTools protocol) opens the same explanation in the panel, from a page opened
+    // without a fragment.
+    QProcess click;
+    click.start(QStringLiteral("python3"),
+        { QStringLiteral(HEAPSIGHT_SOURCE_DIR "/tests/html-click.py"), chromium, pages[0], QString::number(chosen) });
+    QVERIFY2(click.waitForFinished(90000) && click.exitCode() == 0, click.readAllStandardError().constData());
+    const QString clicked = QString::fromUtf8(click.readAllStandardOutput());
+    QVERIFY2(clicked.contains(QString::fromStdString(f.message)), qPrintable(clicked));
+    for (const std::string& chainLine : chainText(m_report, f))
+        QVERIFY2(clicked.contains(QString::fromStdString(chainLine).trimmed()), chainLine.c_str());
+    const std::string_view hint = causeHint(*heapCause(f));
+    QVERIFY(clicked.contains(QString::fromUtf8(hint.data(), static_cast<qsizetype>(hint.size()))));
 }
 
 QTEST_GUILESS_MAIN(TestReportHtml)
