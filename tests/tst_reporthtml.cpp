@@ -324,8 +324,10 @@ void TestReportHtml::inTheBrowser()
     // without a fragment.
     QProcess click;
     click.start(QStringLiteral("python3"),
-        { QStringLiteral(HEAPSIGHT_SOURCE_DIR "/tests/html-click.py"), chromium, pages[0], QString::number(chosen) });
-    QVERIFY2(click.waitForFinished(90000) && click.exitCode() == 0, click.readAllStandardError().constData());
+        { QStringLiteral(HEAPSIGHT_SOURCE_DIR "/tests/html-click.py"), chromium,
+            m_dir.filePath(QStringLiteral("browser.html")), QString::number(chosen) });
+    QVERIFY2(click.waitForFinished(90000) && click.exitCode() == 0,
+        qPrintable(click.errorString() + u' ' + QString::fromUtf8(click.readAllStandardError())));
     const QString clicked = QString::fromUtf8(click.readAllStandardOutput());
     QVERIFY2(clicked.contains(QString::fromStdString(f.message)), qPrintable(clicked));
     for (const std::string& chainLine : chainText(m_report, f))
