@@ -15,7 +15,7 @@ using Type = ClassifiedMessage::Type;
 ClassifiedMessage verdict(
     FindingKind kind, std::string_view subject, std::string_view detail = {}, std::int64_t number = -1)
 {
-    return ClassifiedMessage { Type::Verdict, kind, subject, detail, number };
+    return ClassifiedMessage { Type::Verdict, kind, subject, detail, number, {} };
 }
 
 bool consumePrefix(std::string_view& s, std::string_view prefix)
@@ -141,7 +141,7 @@ std::optional<ClassifiedMessage> classifyEscapesHeader(std::string_view text)
     const std::size_t at = text.rfind(kEscapes);
     if (at == std::string_view::npos || at == 0)
         return std::nullopt;
-    ClassifiedMessage m { Type::EscapesHeader, FindingKind::EscapesToHeap, text.substr(0, at), "{heap}", -1 };
+    ClassifiedMessage m { Type::EscapesHeader, FindingKind::EscapesToHeap, text.substr(0, at), "{heap}", -1, {} };
     const std::string_view tail = text.substr(at + kEscapes.size());
     if (tail.starts_with(kIn) && tail.size() > kIn.size())
         m.function = tail.substr(kIn.size());
@@ -155,7 +155,7 @@ std::optional<ClassifiedMessage> classifyEscapesHeader(std::string_view text)
 ClassifiedMessage classifyLeaksHeader(std::string_view rest)
 {
     static constexpr std::string_view kLeaks = " leaks to ", kDerefs = " with derefs=", kFor = " for ";
-    ClassifiedMessage m { Type::LeaksHeader, FindingKind::LeakingParam, {}, {}, -1 };
+    ClassifiedMessage m { Type::LeaksHeader, FindingKind::LeakingParam, {}, {}, -1, {} };
     const std::size_t leaks = rest.find(kLeaks);
     if (leaks == std::string_view::npos || leaks == 0) {
         // "parameter …:" with no " leaks to ": a header only if nothing else claims it.
