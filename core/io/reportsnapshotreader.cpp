@@ -75,6 +75,18 @@ private:
         used += count;
         return items;
     }
+    // Calls `one(at, i)` for each of `count` records of `size` bytes, read in batches of at most 256 KiB.
+    template <typename One> void records(std::uint64_t count, std::size_t size, One one)
+    {
+        const std::uint64_t batch = (std::size_t(256) << 10) / size;
+        for (std::uint64_t done = 0; done < count;) {
+            const std::uint64_t n = std::min(batch, count - done);
+            const char* at = next(n * size);
+            for (std::uint64_t i = 0; i < n; ++i, at += size)
+                one(at, done + i);
+            done += n;
+        }
+    }
     void header();
     void steps();
     void edges();
@@ -132,30 +144,19 @@ void Reader::header()
 void Reader::steps()
 {
     m_steps = array<FlowStep>(m_counts.steps);
-    constexpr std::uint64_t kBatch = (std::size_t(256) << 10) / kStep;
-    for (std::uint64_t done = 0; done < m_counts.steps;) {
-        const std::uint64_t n = std::min(kBatch, m_counts.steps - done);
-        const char* at = next(n * kStep);
-        for (std::uint64_t i = 0; i < n; ++i, at += kStep)
-            new (m_steps + done + i) FlowStep { str(at), str(at + kStr), pos(at + 2 * kStr) };
-        done += n;
-    }
+    records(m_counts.steps, kStep, [this](const char* at, std::uint64_t i) {
+        new (m_steps + i) FlowStep { str(at), str(at + kStr), pos(at + 2 * kStr) };
+    });
 }
 
 void Reader::edges()
 {
     m_edges = array<FlowEdge>(m_counts.edges);
-    constexpr std::uint64_t kBatch = (std::size_t(256) << 10) / kEdge;
-    for (std::uint64_t done = 0; done < m_counts.edges;) {
-        const std::uint64_t n = std::min(kBatch, m_counts.edges - done);
-        const char* at = next(n * kEdge);
-        for (std::uint64_t i = 0; i < n; ++i, at += kEdge) {
-            const auto count = load<std::uint32_t>(at + 2 * kStr + 4);
-            new (m_edges + done + i) FlowEdge { str(at), str(at + kStr), load<std::int32_t>(at + 2 * kStr),
-                take<FlowStep>(m_steps, m_counts.steps, m_stepsUsed, count) };
-        }
-        done += n;
-    }
+    records(m_counts.edges, kEdge, [this](const char* at, std::uint64_t i) {
+        const auto count = load<std::uint32_t>(at + 2 * kStr + 4);
+        new (m_edges + i) FlowEdge { str(at), str(at + kStr), load<std::int32_t>(at + 2 * kStr),
+            take<FlowStep>(m_steps, m_counts.steps, m_stepsUsed, count) };
+    });
 }
 
 Explanation Reader::explanation()
