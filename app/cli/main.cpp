@@ -6,6 +6,7 @@
 #include "assertcommand.h"
 #include "baselinecommand.h"
 #include "diffcommand.h"
+#include "hugepages.h"
 #include "reportcommand.h"
 #include "toolchainscommand.h"
 #include "whycommand.h"
@@ -47,6 +48,7 @@ void printUsage(QTextStream& out)
 
 int main(int argc, char** argv)
 {
+    heapsight::cli::useTransparentHugePages(argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("heapsight-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HEAPSIGHT_VERSION));

@@ -3,6 +3,7 @@
 
 #include "reportbuilder.h"
 
+#include "chainarena.h"
 #include "chainwriter.h"
 
 #include <algorithm>
@@ -92,6 +93,9 @@ void ReportBuilder::reserveFindings(std::size_t count)
 {
     m_report->m_findings.reserve(count);
     m_hashes.reserve(count);
+    // A big report's findings fill this reservation front to back: in huge pages, a fault per 2 MiB instead
+    // of one per 4 KiB page (6k faults for std's findings, each costly on a virtual machine).
+    adviseHugePages(m_report->m_findings.data(), sizeof(Finding) * m_report->m_findings.capacity());
 }
 
 // The slot that holds an identical finding, or the free slot where it belongs (the table grows first
