@@ -82,7 +82,7 @@ void AnalysisRunner::start(AnalysisRequest request)
             for (QFuture<void> store : pending)
                 store.waitForFinished();
             CacheProbe probe;
-            const QString fingerprint = ResultCache::moduleFingerprint(mod, &probe.error);
+            const QString fingerprint = cache.fingerprint(mod, &probe.error);
             if (fingerprint.isEmpty())
                 return probe;
             probe.key = ResultCache::key(req, mod, fingerprint);

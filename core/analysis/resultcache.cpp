@@ -3,6 +3,8 @@
 
 #include "resultcache.h"
 
+#include "filehashmemory.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -34,7 +36,7 @@ bool isSourceFile(const QString& name)
 
 } // namespace
 
-QString ResultCache::moduleFingerprint(const ModuleInfo& module, QString* error)
+QString ResultCache::moduleFingerprint(const ModuleInfo& module, QString* error, FileHashMemory* memory)
 {
     QStringList files;
     QDirIterator it(module.root, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
@@ -48,19 +50,30 @@ QString ResultCache::moduleFingerprint(const ModuleInfo& module, QString* error)
             files << rel;
     }
     files.sort();
+    // v2: each file's name, size and content hash (v1 hashed the contents into one stream): the content
+    // hashes can be remembered between runs.
     QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArrayView("heapsight-fingerprint-v2\n"));
     for (const QString& rel : files) {
-        QFile f(module.root + QLatin1Char('/') + rel);
-        if (!f.open(QIODevice::ReadOnly)) {
-            if (error)
+        const QString path = module.root + QLatin1Char('/') + rel;
+        QByteArray content;
+        if (memory) {
+            content = memory->contentHash(path, rel, error);
+        } else {
+            QFile f(path);
+            QCryptographicHash one(QCryptographicHash::Sha256);
+            if (f.open(QIODevice::ReadOnly) && one.addData(&f))
+                content = one.result();
+            else if (error)
                 *error = QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString());
-            return {};
         }
+        if (content.isEmpty())
+            return {};
         hash.addData(rel.toUtf8());
         hash.addData(QByteArrayView("\0", 1));
-        hash.addData(QByteArray::number(f.size()));
+        hash.addData(QByteArray::number(QFileInfo(path).size()));
         hash.addData(QByteArrayView("\0", 1));
-        hash.addData(&f);
+        hash.addData(content);
     }
     if (!module.goWorkPath.isEmpty()) {
         QFile work(module.goWorkPath);
@@ -68,6 +81,17 @@ QString ResultCache::moduleFingerprint(const ModuleInfo& module, QString* error)
             hash.addData(&work);
     }
     return QString::fromLatin1(hash.result().toHex());
+}
+
+QString ResultCache::fingerprint(const ModuleInfo& module, QString* error) const
+{
+    const QString id = QString::fromLatin1(
+        QCryptographicHash::hash(module.root.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+    FileHashMemory memory(m_directory + QStringLiteral("/files/") + id + QStringLiteral(".hashes"));
+    QString result = moduleFingerprint(module, error, &memory);
+    if (!result.isEmpty())
+        memory.save(); // a memory that cannot be written only costs the next run its hashing
+    return result;
 }
 
 QString ResultCache::key(const AnalysisRequest& request, const ModuleInfo& module, const QString& fingerprint)

@@ -12,6 +12,8 @@
 
 namespace heapsight {
 
+class FileHashMemory;
+
 // Finished analyses under the user's cache directory, keyed by everything that can change the compiler's
 // answer: module, toolchain, language version, flags, and the module's sources. An entry keeps a snapshot of
 // the run's report (CachedRun says why; entries of earlier builds, which kept the compiler's output or the
@@ -22,9 +24,15 @@ public:
 
     static QString defaultDirectory(); // ~/.cache/heapsight/reports (GenericCacheLocation)
 
-    // SHA-256 over the module's .go, go.mod, go.sum and go.work files (names and contents), skipping
-    // hidden directories. Reads every source file: call it off the GUI thread.
-    static QString moduleFingerprint(const ModuleInfo& module, QString* error = nullptr);
+    // SHA-256 over the module's .go, go.mod, go.sum and go.work files (names, sizes and the SHA-256 of each
+    // one's content), skipping hidden directories. Reads every source file whose hash `memory` does not
+    // hold (all of them without one): call it off the GUI thread. Empty, with the reason in `error`, when a
+    // file cannot be read.
+    static QString moduleFingerprint(
+        const ModuleInfo& module, QString* error = nullptr, FileHashMemory* memory = nullptr);
+    // moduleFingerprint() with the file hashes remembered in this cache's directory (files/<id>.hashes, one
+    // per module root): a second fingerprint of an unchanged module stats its files and reads none.
+    QString fingerprint(const ModuleInfo& module, QString* error = nullptr) const;
     static QString key(const AnalysisRequest& request, const ModuleInfo& module, const QString& fingerprint);
 
     // The report kept under `key`; nullopt, with the reason in `why`, when there is none or the entry is
