@@ -58,6 +58,7 @@ private Q_SLOTS:
     void discoveryLooksInConventionalPlaces();
     void analysisEqualsCompilerOutput_data();
     void analysisEqualsCompilerOutput();
+    void findEqualsSelectOfDiscover();
     void compileErrorsKeepOtherPackages();
     void newerGoModNeedsOverride();
     void languageOverrideChangesLoopVariables();
@@ -158,6 +159,49 @@ void TestAnalysis::discoveryLooksInConventionalPlaces()
     QCOMPARE(found.size(), std::size_t(2));
     QVERIFY(found[0].version.startsWith(QLatin1String("go1.21")));
     QVERIFY(found[1].version.startsWith(QLatin1String("go1.22")));
+}
+
+// find() probes only the toolchains whose VERSION file names the wanted version, and answers what select()
+// over every probed toolchain answers: for each installed one, and for a GOROOT whose VERSION file lies.
+void TestAnalysis::findEqualsSelectOfDiscover()
+{
+    const auto places = ToolchainDiscovery::Places::fromEnvironment();
+    for (const Toolchain& t : m_toolchains) {
+        const QVersionNumber v = t.versionNumber();
+        const QString minor = QStringLiteral("%1.%2").arg(v.majorVersion()).arg(v.minorVersion());
+        const auto expected = ToolchainDiscovery::select(m_toolchains, minor);
+        const auto found = ToolchainDiscovery::find(places, minor);
+        QVERIFY(expected && found);
+        QCOMPARE(found->realPath, expected->realPath);
+        QCOMPARE(found->version, expected->version);
+        QCOMPARE(found->foundVia, expected->foundVia);
+    }
+
+    // A copy of Go 1.22's go command in a GOROOT whose VERSION file says 1.21.
+    const QString goroot = m_work.filePath(QStringLiteral("lying-goroot"));
+    QVERIFY(QDir().mkpath(goroot + QStringLiteral("/bin")));
+    QVERIFY(QFile::copy(installedGo(QStringLiteral("1.22")), goroot + QStringLiteral("/bin/go")));
+    // The go command finds its GOROOT by its pkg/tool (Debian's go is trimmed: no GOROOT built in).
+    const QString real = QFileInfo(QFileInfo(installedGo(QStringLiteral("1.22"))).canonicalFilePath()).absolutePath();
+    for (const QString& dir : { QStringLiteral("pkg"), QStringLiteral("src") })
+        QVERIFY(QFile::link(real + QStringLiteral("/../") + dir, goroot + QLatin1Char('/') + dir));
+    QFile version(goroot + QStringLiteral("/VERSION"));
+    QVERIFY(version.open(QIODevice::WriteOnly));
+    version.write("go1.21.0\ntime 2023-08-08T00:00:00Z\n");
+    version.close();
+    ToolchainDiscovery::Places lying;
+    lying.root = m_work.filePath(QStringLiteral("empty-root"));
+    lying.userPaths = { goroot + QStringLiteral("/bin/go") };
+    const auto all = ToolchainDiscovery::discover(lying);
+    QCOMPARE(all.size(), std::size_t(1));
+    for (const QString& wanted : { QStringLiteral("1.21"), QStringLiteral("go1.22"), QStringLiteral("1.23") }) {
+        const auto expected = ToolchainDiscovery::select(all, wanted);
+        const auto found = ToolchainDiscovery::find(lying, wanted);
+        QCOMPARE(bool(found), bool(expected));
+        if (found)
+            QCOMPARE(found->version, expected->version);
+    }
+    QVERIFY(ToolchainDiscovery::find(lying, QStringLiteral("1.22")));
 }
 
 void TestAnalysis::analysisEqualsCompilerOutput_data()

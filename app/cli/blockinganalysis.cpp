@@ -13,13 +13,15 @@ namespace heapsight::cli {
 
 std::optional<Toolchain> chooseToolchain(const QString& wanted, QTextStream& err)
 {
-    const auto toolchains
-        = ToolchainDiscovery::discover(ToolchainDiscovery::Places::fromEnvironment(userToolchainPaths()));
+    const auto places = ToolchainDiscovery::Places::fromEnvironment(userToolchainPaths());
     std::optional<Toolchain> t;
-    if (!wanted.isEmpty())
-        t = ToolchainDiscovery::select(toolchains, wanted);
-    else if (!toolchains.empty())
-        t = toolchains.back();
+    if (!wanted.isEmpty()) {
+        t = ToolchainDiscovery::find(places, wanted);
+    } else {
+        const auto toolchains = ToolchainDiscovery::discover(places);
+        if (!toolchains.empty())
+            t = toolchains.back();
+    }
     if (!t) {
         err << "heapsight-cli: no Go toolchain"
             << (wanted.isEmpty() ? QString() : QStringLiteral(" matching \"%1\"").arg(wanted))

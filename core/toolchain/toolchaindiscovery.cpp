@@ -4,6 +4,7 @@
 #include "toolchaindiscovery.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSet>
@@ -169,6 +170,39 @@ std::optional<Toolchain> ToolchainDiscovery::select(const std::vector<Toolchain>
             best = t;
     }
     return best;
+}
+
+std::optional<Toolchain> ToolchainDiscovery::find(const Places& places, const QString& wanted)
+{
+    const QString name = wanted.startsWith(QLatin1String("go")) ? wanted : QStringLiteral("go") + wanted;
+    const QVersionNumber want = parseGoVersion(name);
+    if (wanted.contains(QLatin1Char('/')) || want.isNull())
+        return select(discover(places), wanted);
+    std::vector<Toolchain> likely;
+    QSet<QString> seen;
+    for (const auto& [binary, via] : candidates(places)) {
+        const QString real = QFileInfo(binary).canonicalFilePath();
+        if (real.isEmpty() || seen.contains(real))
+            continue;
+        seen.insert(real);
+        // GOROOT/bin/go → GOROOT/VERSION
+        QFile version(QFileInfo(real).absoluteDir().absoluteFilePath(QStringLiteral("../VERSION")));
+        if (!version.open(QIODevice::ReadOnly))
+            continue;
+        const QVersionNumber v = parseGoVersion(QString::fromUtf8(version.readLine(64)).trimmed());
+        if (v.majorVersion() != want.majorVersion() || v.minorVersion() != want.minorVersion())
+            continue;
+        if (auto t = probe(binary)) {
+            t->foundVia = via;
+            likely.push_back(std::move(*t));
+        }
+    }
+    std::stable_sort(likely.begin(), likely.end(), [](const Toolchain& a, const Toolchain& b) {
+        return QVersionNumber::compare(a.versionNumber(), b.versionNumber()) < 0;
+    });
+    if (auto t = select(likely, wanted))
+        return t;
+    return select(discover(places), wanted);
 }
 
 } // namespace heapsight
