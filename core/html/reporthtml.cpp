@@ -29,7 +29,7 @@ std::uint64_t sum(const GroupCounts& c)
 }
 std::uint64_t heapCount(const GroupCounts& c)
 {
-    return c[static_cast<std::size_t>(Group::Moved)] + c[static_cast<std::size_t>(Group::Escapes)];
+    return c[static_cast<std::size_t>(MarkerGroup::Moved)] + c[static_cast<std::size_t>(MarkerGroup::Escapes)];
 }
 
 // One file of the page: a report file with shown findings, and its source when it could be read.
@@ -84,9 +84,9 @@ void readSource(PageFile& file, const ReportHtmlOptions& options, const Report& 
 std::string badges(const GroupCounts& counts)
 {
     std::string out;
-    for (const Group g : AllGroups) {
+    for (const MarkerGroup g : AllMarkerGroups) {
         if (const std::uint64_t n = counts[static_cast<std::size_t>(g)]; n > 0)
-            out += "<span class=\"badge g-" + std::string(groupId(g)) + "\" title=\"" + std::string(groupLabel(g))
+            out += "<span class=\"badge g-" + std::string(markerGroupId(g)) + "\" title=\"" + std::string(groupLabel(g))
                 + "\">" + std::to_string(n) + "</span>";
     }
     return out;
@@ -95,7 +95,7 @@ std::string badges(const GroupCounts& counts)
 std::string countCells(const GroupCounts& counts)
 {
     std::string out;
-    for (const Group g : AllGroups) {
+    for (const MarkerGroup g : AllMarkerGroups) {
         const std::uint64_t n = counts[static_cast<std::size_t>(g)];
         out += "<td class=\"num" + std::string(n ? "" : " zero") + "\">" + std::to_string(n) + "</td>";
     }
@@ -105,20 +105,20 @@ std::string countCells(const GroupCounts& counts)
 std::string countHeader(std::string_view first)
 {
     std::string out = "<thead><tr><th>" + std::string(first) + "</th>";
-    for (const Group g : AllGroups)
+    for (const MarkerGroup g : AllMarkerGroups)
         out += "<th class=\"num\" title=\"" + std::string(groupLabel(g)) + "\"><i class=\"mk g-"
-            + std::string(groupId(g)) + "\"></i>" + std::string(groupShortLabel(g)) + "</th>";
+            + std::string(markerGroupId(g)) + "\"></i>" + std::string(groupShortLabel(g)) + "</th>";
     return out + "<th class=\"num\">Total</th></tr></thead>";
 }
 
 std::string findingRow(const Report& report, std::uint32_t i, bool withCause)
 {
     const Finding& f = report.findings()[i];
-    const Group g = groupOf(f.kind);
-    std::string row = "<tr class=\"pick g-" + std::string(groupId(g)) + "\" data-fid=\"" + std::to_string(i)
+    const MarkerGroup g = markerGroup(f.kind);
+    std::string row = "<tr class=\"pick g-" + std::string(markerGroupId(g)) + "\" data-fid=\"" + std::to_string(i)
         + "\"><td class=\"pos\">" + escaped(positionText(report, f.position)) + "</td><td><i class=\"mk g-"
-        + std::string(groupId(g)) + "\"></i>" + escaped(kindLabel(f.kind)) + "</td><td><code>" + escaped(f.message)
-        + "</code></td>";
+        + std::string(markerGroupId(g)) + "\"></i>" + escaped(kindLabel(f.kind)) + "</td><td><code>"
+        + escaped(f.message) + "</code></td>";
     if (withCause) {
         const std::optional<HeapCause> cause = heapCause(f);
         row += "<td>" + (cause ? escaped(causeLabel(*cause)) : std::string()) + "</td>";
@@ -168,12 +168,12 @@ std::string reportToHtml(const Report& report, const ReportHtmlOptions& options,
         PageFile& file = files[s];
         section[file.id] = static_cast<int>(s);
         for (const std::uint32_t i : file.findings)
-            ++file.counts[static_cast<std::size_t>(groupOf(report.findings()[i].kind))];
+            ++file.counts[static_cast<std::size_t>(markerGroup(report.findings()[i].kind))];
         readSource(file, options, report);
     }
     for (const std::uint32_t i : shown) {
         const Finding& f = report.findings()[i];
-        const auto g = static_cast<std::size_t>(groupOf(f.kind));
+        const auto g = static_cast<std::size_t>(markerGroup(f.kind));
         ++totals[g];
         ++perKind[static_cast<std::size_t>(f.kind)];
         if (f.package < perPackage.size())
@@ -211,14 +211,14 @@ std::string reportToHtml(const Report& report, const ReportHtmlOptions& options,
     // Overview: totals, the filter, the charts.
     page += "<section id=\"overview\"><div class=\"cards\">"
         + card("heap", "heap allocations", heapCount(totals), "g-moved")
-        + card("moved", "moved to heap", totals[static_cast<std::size_t>(Group::Moved)], "")
-        + card("escapes", "escape to heap", totals[static_cast<std::size_t>(Group::Escapes)], "")
-        + card("leaks", "leaking params", totals[static_cast<std::size_t>(Group::Leaks)], "")
+        + card("moved", "moved to heap", totals[static_cast<std::size_t>(MarkerGroup::Moved)], "")
+        + card("escapes", "escape to heap", totals[static_cast<std::size_t>(MarkerGroup::Escapes)], "")
+        + card("leaks", "leaking params", totals[static_cast<std::size_t>(MarkerGroup::Leaks)], "")
         + card("findings", "findings", shown.size(), "") + card("files", "files", files.size(), "")
         + card("packages", "packages", report.packages().size(), "") + "</div><div class=\"filters\">Show:";
-    for (const Group g : AllGroups) {
-        const std::string id(groupId(g));
-        const bool on = g == Group::Moved || g == Group::Escapes || g == Group::Leaks;
+    for (const MarkerGroup g : AllMarkerGroups) {
+        const std::string id(markerGroupId(g));
+        const bool on = g == MarkerGroup::Moved || g == MarkerGroup::Escapes || g == MarkerGroup::Leaks;
         page += "<label class=\"chip\"><input type=\"checkbox\" data-group=\"" + id + '"' + (on ? " checked" : "")
             + "><i class=\"mk g-" + id + "\"></i>" + std::string(groupLabel(g)) + " <b>"
             + std::to_string(totals[static_cast<std::size_t>(g)]) + "</b></label>";
@@ -230,7 +230,7 @@ std::string reportToHtml(const Report& report, const ReportHtmlOptions& options,
             continue;
         const auto kind = static_cast<FindingKind>(k);
         BarRow row { std::string(kindLabel(kind)), false, {}, {} };
-        row.counts[static_cast<std::size_t>(groupOf(kind))] = perKind[static_cast<std::size_t>(k)];
+        row.counts[static_cast<std::size_t>(markerGroup(kind))] = perKind[static_cast<std::size_t>(k)];
         kindRows.push_back(std::move(row));
     }
     std::ranges::stable_sort(kindRows, {}, [](const BarRow& r) {

@@ -77,16 +77,16 @@ std::string barChartSvg(std::string_view title, const std::vector<BarRow>& rows,
             + "\">" + escaped(shortened(r.label, r.keepEnd)) + "</text>";
         double x = labelWidth;
         std::uint64_t total = 0;
-        for (const Group g : AllGroups) {
+        for (const MarkerGroup g : AllMarkerGroups) {
             const std::uint64_t n = r.counts[static_cast<std::size_t>(g)];
             if (n == 0)
                 continue;
             total += n;
             const double w = std::max(1.5, double(n) * scale);
-            out += "<rect class=\"" + (r.tone.empty() ? "g-" + std::string(groupId(g)) : r.tone) + "\" x=\"" + number(x)
-                + "\" y=\"" + std::to_string(middle - kBarHeight / 2) + "\" width=\"" + number(w) + "\" height=\""
-                + std::to_string(kBarHeight) + "\" rx=\"2\"><title>" + escaped(groupLabel(g)) + ": " + std::to_string(n)
-                + "</title></rect>";
+            out += "<rect class=\"" + (r.tone.empty() ? "g-" + std::string(markerGroupId(g)) : r.tone) + "\" x=\""
+                + number(x) + "\" y=\"" + std::to_string(middle - kBarHeight / 2) + "\" width=\"" + number(w)
+                + "\" height=\"" + std::to_string(kBarHeight) + "\" rx=\"2\"><title>" + escaped(groupLabel(g)) + ": "
+                + std::to_string(n) + "</title></rect>";
             x += w;
         }
         out += "<text class=\"value\" x=\"" + number(x + 6) + "\" y=\"" + std::to_string(middle) + "\">"

@@ -63,7 +63,7 @@ std::string findingDataJson(
             const VocabularyText verdict = ReasonVocabulary::verdictText(f.kind);
             kinds[kind] = json::array({ str(kindLabel(f.kind)), str(verdict.meaning), str(verdict.remedy) });
         }
-        json item { { "i", i }, { "k", kind }, { "g", str(groupId(groupOf(f.kind))) }, { "m", f.message },
+        json item { { "i", i }, { "k", kind }, { "g", str(markerGroupId(markerGroup(f.kind))) }, { "m", f.message },
             { "p", positionText(report, f.position) }, { "line", f.position.line },
             { "sec", f.position.file < fileSection.size() ? fileSection[f.position.file] : -1 } };
         if (f.package < report.packages().size())
@@ -86,8 +86,8 @@ std::string findingDataJson(
         findings.push_back(std::move(item));
     }
     json groups = json::object();
-    for (const Group g : AllGroups)
-        groups[str(groupId(g))] = str(groupLabel(g));
+    for (const MarkerGroup g : AllMarkerGroups)
+        groups[str(markerGroupId(g))] = str(groupLabel(g));
     const json data { { "findings", std::move(findings) }, { "kinds", kinds }, { "reasons", reasons },
         { "causes", causes }, { "groups", groups }, { "explained", report.stats().explanationLines > 0 } };
     const std::string text = data.dump(-1, ' ', false, json::error_handler_t::replace);

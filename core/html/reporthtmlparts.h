@@ -5,6 +5,7 @@
 
 // The pieces reportToHtml (reporthtml.h) assembles its page from; internal to core/io.
 
+#include "core/model/markergroup.h"
 #include "core/model/report.h"
 
 #include <array>
@@ -15,19 +16,12 @@
 
 namespace heapsight::html {
 
-// The groups the page marks, filters and colours findings by: the desktop app's (app/gui/markergroup.h),
-// with its ids, labels and display priority (a line shows the first ones first).
-enum class Group : std::uint8_t { Moved, Escapes, Leaks, Stack, Inlining, Other };
-inline constexpr int GroupCount = static_cast<int>(Group::Other) + 1;
-inline constexpr std::array<Group, GroupCount> AllGroups { Group::Moved, Group::Escapes, Group::Leaks, Group::Stack,
-    Group::Inlining, Group::Other };
+// The page marks, filters and colours findings by the desktop app's groups (core/model/markergroup.h), with
+// its labels; the ids are the CSS classes.
+std::string_view groupLabel(MarkerGroup group); // "Moved to heap", "Escapes", "Leaking params", …
+std::string_view groupShortLabel(MarkerGroup group); // "Moved", "Escapes", "Leaks", … (table headings)
 
-Group groupOf(FindingKind kind);
-std::string_view groupId(Group group); // "moved", "escapes", "leaks", "stack", "inlining", "other"
-std::string_view groupLabel(Group group); // "Moved to heap", "Escapes", "Leaking params", …
-std::string_view groupShortLabel(Group group); // "Moved", "Escapes", "Leaks", … (table headings)
-
-using GroupCounts = std::array<std::uint64_t, GroupCount>;
+using GroupCounts = std::array<std::uint64_t, MarkerGroupCount>;
 
 // `text` with &, <, >, " and ' replaced by entities: safe in element content and quoted attributes.
 std::string escaped(std::string_view text);

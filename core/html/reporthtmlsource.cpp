@@ -120,19 +120,19 @@ std::string sourceHtml(const Report& report, FileId fileId, const std::vector<st
                 + "<code>" + sourceLines[line - 1] + "</code></div>";
             continue;
         }
-        std::array<std::vector<std::uint32_t>, GroupCount> byGroup;
+        std::array<std::vector<std::uint32_t>, MarkerGroupCount> byGroup;
         if (own != onLine.end()) {
             for (const std::uint32_t i : own->second)
-                byGroup[static_cast<std::size_t>(groupOf(report.findings()[i].kind))].push_back(i);
+                byGroup[static_cast<std::size_t>(markerGroup(report.findings()[i].kind))].push_back(i);
         }
         std::string classes = "l marked";
         std::string marks;
         std::string notes;
-        for (const Group g : AllGroups) {
+        for (const MarkerGroup g : AllMarkerGroups) {
             const auto& list = byGroup[static_cast<std::size_t>(g)];
             if (list.empty())
                 continue;
-            const std::string id(groupId(g));
+            const std::string id(markerGroupId(g));
             classes += " t-" + id;
             marks += "<i class=\"mk g-" + id + "\" title=\"" + std::string(groupLabel(g)) + "\"></i>";
             notes += "<span class=\"note g-" + id + "\" data-fid=\"" + std::to_string(list.front()) + "\">"
@@ -152,9 +152,9 @@ std::string sourceHtml(const Report& report, FileId fileId, const std::vector<st
                 data += (k ? " " : "") + std::to_string(path->second[k]);
             data += '"';
             if (marks.empty()) {
-                const Group g = groupOf(report.findings()[path->second.front()].kind);
-                marks
-                    = "<i class=\"mk path g-" + std::string(groupId(g)) + "\" title=\"on the path of a finding\"></i>";
+                const MarkerGroup g = markerGroup(report.findings()[path->second.front()].kind);
+                marks = "<i class=\"mk path g-" + std::string(markerGroupId(g))
+                    + "\" title=\"on the path of a finding\"></i>";
                 classes += " through";
             }
         }

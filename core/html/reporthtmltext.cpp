@@ -5,49 +5,16 @@
 
 namespace heapsight::html {
 
-Group groupOf(FindingKind kind)
+std::string_view groupShortLabel(MarkerGroup group)
 {
-    switch (kind) {
-    case FindingKind::MovedToHeap:
-        return Group::Moved;
-    case FindingKind::EscapesToHeap:
-        return Group::Escapes;
-    default:
-        break;
-    }
-    switch (kindGroup(kind)) {
-    case KindGroup::Heap:
-        return Group::Escapes;
-    case KindGroup::Leak:
-        return Group::Leaks;
-    case KindGroup::Stack:
-        return Group::Stack;
-    case KindGroup::Inlining:
-        return Group::Inlining;
-    case KindGroup::Devirtualization:
-    case KindGroup::Other:
-        break;
-    }
-    return Group::Other;
-}
-
-std::string_view groupId(Group group)
-{
-    constexpr std::array<std::string_view, GroupCount> ids { "moved", "escapes", "leaks", "stack", "inlining",
-        "other" };
-    return ids[static_cast<std::size_t>(group)];
-}
-
-std::string_view groupShortLabel(Group group)
-{
-    constexpr std::array<std::string_view, GroupCount> labels { "Moved", "Escapes", "Leaks", "Stack", "Inlining",
+    constexpr std::array<std::string_view, MarkerGroupCount> labels { "Moved", "Escapes", "Leaks", "Stack", "Inlining",
         "Other" };
     return labels[static_cast<std::size_t>(group)];
 }
 
-std::string_view groupLabel(Group group)
+std::string_view groupLabel(MarkerGroup group)
 {
-    constexpr std::array<std::string_view, GroupCount> labels { "Moved to heap", "Escapes", "Leaking params",
+    constexpr std::array<std::string_view, MarkerGroupCount> labels { "Moved to heap", "Escapes", "Leaking params",
         "Stays on stack", "Inlining", "Other" };
     return labels[static_cast<std::size_t>(group)];
 }
