@@ -5,11 +5,11 @@
 // the time to show a 20,000-line file with its thousands of findings, to toggle a kind filter, and to
 // paint one frame of scrolling. The module and its -m=2 output come from bench/run (HEAPSIGHT_BENCH_DIR
 // holds bigfile/ and bigfile.m2.txt, produced by a real toolchain).
-#include "findingfilter.h"
-#include "mainwindow.h"
-#include "markergroup.h"
-#include "sourcepane.h"
-#include "sourceview.h"
+#include "findings/findingfilter.h"
+#include "source/markergroup.h"
+#include "source/sourcepane.h"
+#include "source/sourceview.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

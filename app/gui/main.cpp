@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // heapsight: the desktop app. Shows why Go values move to the heap, over the module's source.
-#include "mainwindow.h"
-#include "profileactions.h"
-#include "profilesession.h"
-#include "screenshotrunner.h"
+#include "profile/profileactions.h"
+#include "profile/profilesession.h"
+#include "window/mainwindow.h"
+#include "window/screenshotrunner.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // The HTML report's style sheet and script, inlined into every page (no file, font or library is fetched).
-// Colours: the desktop app's marker hues (app/gui/annotationpalette.cpp: hue and saturation say what a
+// Colours: the desktop app's marker hues (app/gui/source/annotationpalette.cpp: hue and saturation say what a
 // group is, lightness 112/255 on a light background), tints and note backgrounds mixed from them.
 
 #include "reporthtmlparts.h"

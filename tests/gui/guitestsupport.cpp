@@ -3,16 +3,16 @@
 
 #include "guitestsupport.h"
 
-#include "analysisbar.h"
 #include "core/parse/escapeparser.h"
-#include "findingsmodel.h"
-#include "findingspanel.h"
-#include "findingsproxy.h"
-#include "mainwindow.h"
-#include "modulesession.h"
-#include "moduletreemodel.h"
-#include "moduletreepanel.h"
-#include "reportindex.h"
+#include "findings/findingsmodel.h"
+#include "findings/findingspanel.h"
+#include "findings/findingsproxy.h"
+#include "run/analysisbar.h"
+#include "session/modulesession.h"
+#include "session/reportindex.h"
+#include "tree/moduletreemodel.h"
+#include "tree/moduletreepanel.h"
+#include "window/mainwindow.h"
 
 #include <QAbstractItemModel>
 #include <QAbstractItemModelTester>

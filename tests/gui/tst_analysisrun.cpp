@@ -4,16 +4,16 @@
 // Running the compiler from the window, with the real toolchains CI installs: Analyze replaces the report
 // and keeps the open file, a failing build fills the Problems panel and keeps the other packages'
 // findings, and Cancel returns to idle at once. Every module is a temporary copy.
-#include "analysisbar.h"
+#include "findings/problemspanel.h"
 #include "guitestsupport.h"
-#include "mainwindow.h"
-#include "modulesession.h"
-#include "problemspanel.h"
-#include "reportindex.h"
-#include "reportstatusbar.h"
-#include "sourcepane.h"
-#include "sourceview.h"
+#include "run/analysisbar.h"
+#include "session/modulesession.h"
+#include "session/reportindex.h"
+#include "source/sourcepane.h"
+#include "source/sourceview.h"
 #include "testsupport.h"
+#include "window/mainwindow.h"
+#include "window/reportstatusbar.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -5,17 +5,17 @@
 // This File write the chosen baseline file (a real `heapsight-cli baseline` file, which the core check then
 // agrees with), accepted findings are dimmed in the list and hidden in every view on request, a non-heap
 // finding is refused, the choice of file is remembered for the module, and the module folder is not touched.
-#include "baselineactions.h"
+#include "baseline/baselineactions.h"
 #include "core/diff/baseline.h"
-#include "findingfilter.h"
-#include "findingsmodel.h"
-#include "findingspanel.h"
+#include "findings/findingfilter.h"
+#include "findings/findingsmodel.h"
+#include "findings/findingspanel.h"
 #include "guitestsupport.h"
-#include "mainwindow.h"
-#include "modulesession.h"
-#include "reportindex.h"
-#include "sourcepane.h"
+#include "session/modulesession.h"
+#include "session/reportindex.h"
+#include "source/sourcepane.h"
 #include "testsupport.h"
+#include "window/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

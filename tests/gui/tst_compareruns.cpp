@@ -8,13 +8,13 @@
 // the compiler's own -d=loopvar=2 lines put them; the module tree counts changes per file, the module
 // folder stays untouched, and Cancel stops a run at once with nothing left running. A side can also be a
 // git commit of the module, matched to the working tree by finding identity.
-#include "comparepanel.h"
-#include "compareside.h"
+#include "compare/comparepanel.h"
+#include "compare/compareside.h"
 #include "guitestsupport.h"
-#include "mainwindow.h"
-#include "moduletreemodel.h"
-#include "moduletreepanel.h"
 #include "testsupport.h"
+#include "tree/moduletreemodel.h"
+#include "tree/moduletreepanel.h"
+#include "window/mainwindow.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -5,15 +5,15 @@
 // semantics: the heap-escape changes listed are the ones an independent comparison of the two recorded
 // files finds, a change opens its line with both reason chains side by side, the source marks it, and
 // the change-type filters hide what they should.
-#include "changesmodel.h"
-#include "changesproxy.h"
-#include "comparepanel.h"
+#include "compare/changesmodel.h"
+#include "compare/changesproxy.h"
+#include "compare/comparepanel.h"
 #include "guitestsupport.h"
-#include "languagechoices.h"
-#include "lineannotations.h"
-#include "mainwindow.h"
-#include "sourcepane.h"
-#include "sourceview.h"
+#include "run/languagechoices.h"
+#include "source/lineannotations.h"
+#include "source/sourcepane.h"
+#include "source/sourceview.h"
+#include "window/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

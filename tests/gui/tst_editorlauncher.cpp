@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // "Open in editor": $VISUAL, then $EDITOR, then VS Code, each with its own way to name a line.
-#include "editorlauncher.h"
+#include "window/editorlauncher.h"
 
 #include <QTest>
 

@@ -8,17 +8,17 @@
 // toolchain setting and runs it on a copy of samples/escapes. Every row checks what the user is told,
 // that the GUI thread kept ticking, that no process of the run survives, and that the module is unchanged.
 // No real Go is needed.
-#include "analysisbar.h"
-#include "analysistimelimit.h"
 #include "core/parse/escapeparser.h"
 #include "core/toolchain/usertoolchains.h"
+#include "findings/problemspanel.h"
 #include "guitestsupport.h"
-#include "mainwindow.h"
-#include "modulesession.h"
-#include "problemspanel.h"
-#include "reportindex.h"
-#include "reportstatusbar.h"
+#include "run/analysisbar.h"
+#include "run/analysistimelimit.h"
+#include "session/modulesession.h"
+#include "session/reportindex.h"
 #include "testsupport.h"
+#include "window/mainwindow.h"
+#include "window/reportstatusbar.h"
 
 #include <QAction>
 #include <QApplication>

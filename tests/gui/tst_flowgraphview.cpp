@@ -3,11 +3,11 @@
 
 // The why panel's flow graph on the sample and its recorded Go 1.22 report: the graph of a line, of its
 // whole function, a click on a location jumping to where that location's step is, and an empty line.
-#include "findingfilter.h"
-#include "flowgraphview.h"
+#include "findings/findingfilter.h"
 #include "guitestsupport.h"
-#include "mainwindow.h"
-#include "whypanel.h"
+#include "why/flowgraphview.h"
+#include "why/whypanel.h"
+#include "window/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

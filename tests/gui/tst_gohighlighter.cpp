@@ -3,7 +3,7 @@
 
 // The built-in Go highlighter, token by token: every row is Go source and the tokens it must produce, as
 // "line:start+length token" (0-based start in the line).
-#include "gohighlighter.h"
+#include "source/gohighlighter.h"
 
 #include <QGuiApplication>
 #include <QPalette>

@@ -4,14 +4,14 @@
 // The module tree and the findings list, models and proxies, each under QAbstractItemModelTester while
 // folders, reports and filters change under them.
 #include "core/parse/escapeparser.h"
-#include "findingfilter.h"
-#include "findingsmodel.h"
-#include "findingsproxy.h"
+#include "findings/findingfilter.h"
+#include "findings/findingsmodel.h"
+#include "findings/findingsproxy.h"
 #include "guitestsupport.h"
-#include "modulefolder.h"
-#include "moduletreemodel.h"
-#include "moduletreeproxy.h"
-#include "reportindex.h"
+#include "session/modulefolder.h"
+#include "session/reportindex.h"
+#include "tree/moduletreemodel.h"
+#include "tree/moduletreeproxy.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>

@@ -4,21 +4,21 @@
 // The desktop app end to end, on the sample module with its recorded Go 1.22 output: markers where the
 // compiler's text says (grepped here, not taken from the parser), the why panel's chain for `return &x`,
 // filters acting on markers and rows at once, and navigation.
-#include "filterbar.h"
-#include "findingfilter.h"
-#include "findingsmodel.h"
-#include "findingspanel.h"
-#include "findingsproxy.h"
+#include "findings/filterbar.h"
+#include "findings/findingfilter.h"
+#include "findings/findingsmodel.h"
+#include "findings/findingspanel.h"
+#include "findings/findingsproxy.h"
 #include "guitestsupport.h"
-#include "mainwindow.h"
-#include "modulesession.h"
-#include "moduletreemodel.h"
-#include "moduletreepanel.h"
-#include "reportstatusbar.h"
-#include "sourcegutter.h"
-#include "sourcepane.h"
-#include "sourceview.h"
-#include "whypanel.h"
+#include "session/modulesession.h"
+#include "source/sourcegutter.h"
+#include "source/sourcepane.h"
+#include "source/sourceview.h"
+#include "tree/moduletreemodel.h"
+#include "tree/moduletreepanel.h"
+#include "why/whypanel.h"
+#include "window/mainwindow.h"
+#include "window/reportstatusbar.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -3,9 +3,9 @@
 
 // The module tree's view of a folder: what `go build ./...` would compile, nothing else; listed off the GUI
 // thread.
-#include "folderscanner.h"
 #include "guitestsupport.h"
-#include "modulefolder.h"
+#include "session/folderscanner.h"
+#include "session/modulefolder.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,19 +4,19 @@
 // Opening modules: a report handed over whole (the analysis runner's way in), a folder opened from disk or
 // dropped, a module without a report, and a module folder that is never written to.
 #include "core/parse/escapeparser.h"
-#include "filterbar.h"
-#include "findingspanel.h"
-#include "firstlayout.h"
+#include "findings/filterbar.h"
+#include "findings/findingspanel.h"
 #include "guitestsupport.h"
-#include "mainwindow.h"
-#include "modulesession.h"
-#include "moduletreemodel.h"
-#include "moduletreepanel.h"
-#include "recentfolders.h"
-#include "reportstatusbar.h"
-#include "sourcepane.h"
-#include "sourceview.h"
+#include "session/modulesession.h"
+#include "session/recentfolders.h"
+#include "source/sourcepane.h"
+#include "source/sourceview.h"
 #include "testsupport.h"
+#include "tree/moduletreemodel.h"
+#include "tree/moduletreepanel.h"
+#include "window/firstlayout.h"
+#include "window/mainwindow.h"
+#include "window/reportstatusbar.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>

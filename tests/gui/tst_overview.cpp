@@ -3,11 +3,11 @@
 
 // The overview charts count the sample's heap allocations per package and per reason word, and a click
 // on a bar focuses every view on it. Expected counts come from a plain grep of the recorded output.
-#include "findingfilter.h"
-#include "findingspanel.h"
+#include "findings/findingfilter.h"
+#include "findings/findingspanel.h"
+#include "findings/overviewpanel.h"
 #include "guitestsupport.h"
-#include "mainwindow.h"
-#include "overviewpanel.h"
+#include "window/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QRegularExpression>

@@ -4,16 +4,16 @@
 // "Profile Benchmarks…" end to end with a real toolchain: a copy of the sample module is analysed, its
 // benchmarks run from the dialog, and the findings list comes back ranked by the bytes they allocated;
 // closing the dialog during a run stops go test; the module folder is byte-identical afterwards.
-#include "analysisbar.h"
-#include "benchmarkdialog.h"
-#include "findingsmodel.h"
-#include "findingspanel.h"
-#include "findingsproxy.h"
+#include "findings/findingsmodel.h"
+#include "findings/findingspanel.h"
+#include "findings/findingsproxy.h"
 #include "guitestsupport.h"
-#include "mainwindow.h"
-#include "modulesession.h"
-#include "profileactions.h"
+#include "profile/benchmarkdialog.h"
+#include "profile/profileactions.h"
+#include "run/analysisbar.h"
+#include "session/modulesession.h"
 #include "testsupport.h"
+#include "window/mainwindow.h"
 
 #include <QPushButton>
 #include <QSignalSpy>

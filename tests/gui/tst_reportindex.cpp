@@ -5,12 +5,12 @@
 // why panel's chains, on the sample module with its recorded Go 1.22 output.
 #include "core/explain/heapcause.h"
 #include "core/parse/escapeparser.h"
-#include "findingfilter.h"
+#include "findings/findingfilter.h"
 #include "guitestsupport.h"
-#include "lineannotations.h"
-#include "reportindex.h"
+#include "session/reportindex.h"
+#include "source/lineannotations.h"
 #include "testsupport.h"
-#include "whyformatter.h"
+#include "why/whyformatter.h"
 
 #include <QDir>
 #include <QSignalSpy>

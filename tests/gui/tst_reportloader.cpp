@@ -5,8 +5,8 @@
 // runner's way in), failures with a reason, and stale results dropped.
 #include "core/io/reportjson.h"
 #include "guitestsupport.h"
-#include "modulesession.h"
-#include "reportloader.h"
+#include "session/modulesession.h"
+#include "session/reportloader.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "source/markergroup.h"
+
+#include <QObject>
+#include <QString>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace heapsight::gui {
+
+class ReportIndex;
+
+// The one filter every view follows: gutter markers, inline notes, tree badges and the findings list.
+// Views re-read it when `changed` is emitted.
+class FindingFilter : public QObject {
+    Q_OBJECT
+
+public:
+    explicit FindingFilter(QObject* parent = nullptr);
+
+    MarkerGroups groups() const { return m_groups; }
+    bool isGroupEnabled(MarkerGroup group) const { return (m_groups & groupBit(group)) != 0; }
+    void setGroupEnabled(MarkerGroup group, bool enabled);
+    void setGroups(MarkerGroups groups);
+
+    // Case-insensitive substring of the message, the subject or the file name; empty matches everything.
+    const QString& text() const { return m_text; }
+    void setText(const QString& text);
+
+    bool hidesInlinedFromOtherFiles() const { return m_hideInlined; }
+    void setHideInlinedFromOtherFiles(bool hide);
+
+    // A focus chosen in the overview: only findings of this package / with this first reason word.
+    const QString& package() const { return m_package; }
+    void setPackage(const QString& package);
+    const QString& reason() const { return m_reason; }
+    void setReason(const QString& reason);
+
+    // Findings of the current report a baseline has accepted (one flag per finding; null: no baseline),
+    // and whether to hide them.
+    void setAccepted(std::shared_ptr<const std::vector<bool>> accepted);
+    bool isAccepted(std::uint32_t finding) const
+    {
+        return m_accepted && finding < m_accepted->size() && (*m_accepted)[finding];
+    }
+    bool hidesAccepted() const { return m_hideAccepted; }
+    void setHideAccepted(bool hide);
+
+    bool accepts(const ReportIndex& index, std::uint32_t finding) const;
+    // The groups a file badge counts: the heap allocations the filter shows or, when it shows none,
+    // everything it shows.
+    MarkerGroups badgeGroups() const;
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    MarkerGroups m_groups = DefaultGroups;
+    QString m_text;
+    std::string m_needle; // m_text, lower-case UTF-8
+    bool m_hideInlined = false;
+    QString m_package;
+    QString m_reason;
+    std::shared_ptr<const std::vector<bool>> m_accepted;
+    bool m_hideAccepted = false;
+};
+
+} // namespace heapsight::gui

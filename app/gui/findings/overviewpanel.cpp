@@ -1,0 +1,171 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "findings/overviewpanel.h"
+
+#include "findings/findingfilter.h"
+#include "session/reportindex.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QMap>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
+
+namespace heapsight::gui {
+
+namespace {
+
+constexpr int kMaxBars = 12;
+
+QList<QPair<QString, int>> topBars(const QMap<QString, int>& counts)
+{
+    QList<QPair<QString, int>> bars;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        bars.append({ it.key(), it.value() });
+    std::stable_sort(bars.begin(), bars.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return bars.mid(0, kMaxBars);
+}
+
+} // namespace
+
+OverviewPanel::OverviewPanel(FindingFilter* filter, QWidget* parent)
+    : QWidget(parent)
+    , m_filter(filter)
+    , m_charts(new QWidget(this))
+    , m_focus(new QLabel(this))
+    , m_clear(new QPushButton(tr("Show all"), this))
+{
+    setObjectName(QStringLiteral("overviewPanel"));
+    auto* layout = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_focus, 1);
+    top->addWidget(m_clear);
+    layout->addLayout(top);
+    layout->addWidget(m_charts, 1);
+    new QHBoxLayout(m_charts);
+    connect(m_clear, &QPushButton::clicked, this, [this] {
+        m_filter->setPackage({});
+        m_filter->setReason({});
+    });
+    connect(m_filter, &FindingFilter::changed, this, &OverviewPanel::updateFocusLabel);
+    rebuild();
+}
+
+void OverviewPanel::setReport(std::shared_ptr<const ReportIndex> report)
+{
+    m_report = std::move(report);
+    rebuild();
+}
+
+void OverviewPanel::focusPackage(const QString& package)
+{
+    m_filter->setPackage(package);
+}
+void OverviewPanel::focusReason(const QString& reason)
+{
+    m_filter->setReason(reason);
+}
+
+void OverviewPanel::rebuild()
+{
+    QMap<QString, int> perPackage, perReason;
+    if (m_report) {
+        const Report& r = m_report->report();
+        for (std::uint32_t i = 0; i < r.findings().size(); ++i) {
+            const Finding& f = r.findings()[i];
+            if (!isHeapAllocation(f.kind))
+                continue;
+            ++perPackage[f.package < r.packages().size() ? QString::fromStdString(r.packages()[f.package].name)
+                                                         : QString()];
+            const std::string_view reason = m_report->firstReason(i);
+            ++perReason[reason.empty() ? tr("(no explanation)")
+                                       : QString::fromUtf8(reason.data(), static_cast<qsizetype>(reason.size()))];
+        }
+    }
+    m_packages = topBars(perPackage);
+    m_reasons = topBars(perReason);
+    QLayout* layout = m_charts->layout();
+    while (QLayoutItem* item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    layout->addWidget(makeChart(tr("Heap allocations per package"), m_packages, true));
+    layout->addWidget(makeChart(tr("Heap allocations per reason"), m_reasons, false));
+    updateFocusLabel();
+}
+
+QChartView* OverviewPanel::makeChart(const QString& title, const QList<QPair<QString, int>>& bars, bool packages)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->hide();
+    chart->setTheme(
+        palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(palette().brush(QPalette::Base));
+    auto* set = new QBarSet(title);
+    QStringList labels;
+    int maximum = 1;
+    // Horizontal bars are drawn bottom-up: add them in reverse so the largest is on top.
+    for (auto it = bars.crbegin(); it != bars.crend(); ++it) {
+        *set << it->second;
+        labels << it->first;
+        maximum = std::max(maximum, it->second);
+    }
+    set->setColor(palette().color(QPalette::Highlight));
+    auto* series = new QHorizontalBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    auto* categories = new QBarCategoryAxis;
+    categories->append(labels);
+    chart->addAxis(categories, Qt::AlignLeft);
+    series->attachAxis(categories);
+    auto* values = new QValueAxis;
+    values->setRange(0, maximum);
+    values->setLabelFormat(QStringLiteral("%d"));
+    values->setTickCount(std::min(maximum, 5) + 1);
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
+    connect(set, &QBarSet::clicked, this, [this, labels, packages](int index) {
+        if (index < 0 || index >= labels.size())
+            return;
+        if (packages)
+            focusPackage(labels.at(index));
+        else
+            focusReason(labels.at(index));
+    });
+    auto* view = new QChartView(chart, m_charts);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(110); // more would make the bottom docks, and the window, tall on a laptop
+    view->setToolTip(tr("Click a bar to show only its findings in every view"));
+    return view;
+}
+
+void OverviewPanel::updateFocusLabel()
+{
+    QStringList parts;
+    if (!m_filter->package().isEmpty())
+        parts << tr("package <b>%1</b>").arg(m_filter->package().toHtmlEscaped());
+    if (!m_filter->reason().isEmpty())
+        parts << tr("reason <b>%1</b>").arg(m_filter->reason().toHtmlEscaped());
+    m_focus->setText(parts.isEmpty() ? tr("All packages and reasons. Click a bar to focus on it.")
+                                     : tr("Showing only %1.").arg(parts.join(tr(" and "))));
+    m_clear->setEnabled(!parts.isEmpty());
+}
+
+void OverviewPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        rebuild();
+}
+
+} // namespace heapsight::gui

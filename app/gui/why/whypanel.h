@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "core/model/finding.h"
+#include "source/annotationpalette.h"
+
+#include <QPointer>
+#include <QWidget>
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QTabWidget;
+class QTextBrowser;
+
+namespace heapsight {
+class WhyPathBuilder;
+}
+
+namespace heapsight::gui {
+
+class FindingFilter;
+class FlowGraphView;
+class ReportIndex;
+
+// "Why?": for the selected line, every finding the filter shows with its flow path, each step a link to
+// where it happens, the meaning of each reason word and what usually avoids the escape; and the same
+// flow drawn as a graph, for the line or for its whole function.
+class WhyPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit WhyPanel(QWidget* parent = nullptr);
+    ~WhyPanel() override;
+
+    void setReport(std::shared_ptr<const ReportIndex> report);
+    void setFilter(const FindingFilter* filter);
+    void showLine(const QString& diskPath, const QString& displayName, int line);
+    void clear();
+
+    QString plainText() const;
+    QTextBrowser* browser() const { return m_browser; }
+    FlowGraphView* graphView() const { return m_graph; }
+    QCheckBox* wholeFunction() const { return m_wholeFunction; }
+    QTabWidget* tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    void positionActivated(const QString& diskPath, int line, int column);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    // keepScroll: the same line is shown again (filter or palette change), so the reader keeps the place.
+    void refresh(bool keepScroll = false);
+    void onAnchorClicked(const QUrl& url);
+    void refreshGraph();
+    void showPosition(const Position& at);
+
+    QLabel* m_title;
+    QTextBrowser* m_browser;
+    QTabWidget* m_tabs;
+    FlowGraphView* m_graph;
+    QCheckBox* m_wholeFunction;
+    std::shared_ptr<const ReportIndex> m_report;
+    // The report's interprocedural paths; made on first use (it reads the module's sources), kept while
+    // the report is, since it remembers what it read.
+    std::unique_ptr<WhyPathBuilder> m_paths;
+    QPointer<const FindingFilter> m_filter;
+    QString m_path;
+    QString m_displayName;
+    int m_line = 0;
+};
+
+} // namespace heapsight::gui
