@@ -4,12 +4,8 @@
 #include "baseline/baselineactions.h"
 
 #include "core/model/reportfilter.h"
-#include "findings/findingspanel.h"
 #include "session/modulesession.h"
 #include "session/reportindex.h"
-#include "source/sourcepane.h"
-#include "window/mainwindow.h"
-#include "window/reportstatusbar.h"
 
 #include <QAction>
 #include <QCryptographicHash>
@@ -38,11 +34,13 @@ BaselineActions::Match matchBaseline(
 
 } // namespace
 
-BaselineActions::BaselineActions(MainWindow* window)
-    : QObject(window)
-    , m_window(window)
+BaselineActions::BaselineActions(ModuleSession* module, Context context, QWidget* dialogParent)
+    : QObject(dialogParent)
+    , m_module(module)
+    , m_context(std::move(context))
+    , m_dialogParent(dialogParent)
 {
-    menu = new QMenu(tr("&Baseline"), window);
+    menu = new QMenu(tr("&Baseline"), dialogParent);
     chooseFile = menu->addAction(tr("Choose Baseline &File…"));
     chooseFile->setToolTip(tr("The file of accepted heap allocations for this module (as heapsight-cli baseline "
                               "save writes it); a new name starts an empty one"));
@@ -75,7 +73,7 @@ QString BaselineActions::settingsKey() const
 void BaselineActions::setReport(std::shared_ptr<const ReportIndex> report)
 {
     m_report = std::move(report);
-    const QString root = m_window->session()->moduleRoot();
+    const QString root = m_module->moduleRoot();
     if (root != m_moduleRoot) {
         // Another module: its own baseline, if one was chosen for it before.
         m_moduleRoot = root;
@@ -102,8 +100,7 @@ bool BaselineActions::loadFile(const QString& path)
     if (QFile::exists(path)) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            m_window->reportStatusBar()->showMessage(
-                tr("Cannot read %1: %2").arg(path, file.errorString()), kMessageMs);
+            Q_EMIT statusMessage(tr("Cannot read %1: %2").arg(path, file.errorString()), kMessageMs);
             return false;
         }
         const QByteArray bytes = file.readAll();
@@ -111,7 +108,7 @@ bool BaselineActions::loadFile(const QString& path)
         auto read
             = baselineFromJsonText(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), &error);
         if (!read) {
-            m_window->reportStatusBar()->showMessage(
+            Q_EMIT statusMessage(
                 tr("%1 is not a baseline: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(error)),
                 kMessageMs);
             return false;
@@ -128,7 +125,7 @@ bool BaselineActions::loadFile(const QString& path)
 void BaselineActions::onChooseFile()
 {
     const QString start = m_path.isEmpty() ? m_moduleRoot + QStringLiteral("/heap-baseline.json") : m_path;
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Baseline File"), start,
+    const QString path = QFileDialog::getSaveFileName(m_dialogParent, tr("Baseline File"), start,
         tr("Heapsight baselines (*.json);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (!path.isEmpty())
         useFile(path);
@@ -149,7 +146,7 @@ bool BaselineActions::acceptFindings(const std::vector<std::uint32_t>& findings)
         return isHeapAllocation(f.kind) && chosen.count(static_cast<std::uint32_t>(&f - r.findings().data())) > 0;
     });
     if (subset.findings().empty()) {
-        m_window->reportStatusBar()->showMessage(tr("Only heap allocations go into a baseline."), kMessageMs);
+        Q_EMIT statusMessage(tr("Only heap allocations go into a baseline."), kMessageMs);
         return false;
     }
     auto merged = std::make_shared<Baseline>(
@@ -159,15 +156,15 @@ bool BaselineActions::acceptFindings(const std::vector<std::uint32_t>& findings)
     if (!out.open(QIODevice::WriteOnly)
         || out.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size())
         || !out.commit()) {
-        m_window->reportStatusBar()->showMessage(tr("Cannot write %1: %2").arg(m_path, out.errorString()), kMessageMs);
+        Q_EMIT statusMessage(tr("Cannot write %1: %2").arg(m_path, out.errorString()), kMessageMs);
         return false;
     }
     const std::size_t added = merged->report.findings().size() - m_baseline->report.findings().size();
     m_baseline = std::move(merged);
     const QString what = added == 1 ? tr("1 heap allocation") : tr("%1 heap allocations").arg(added);
-    m_window->reportStatusBar()->showMessage(tr("Accepted %1 into %2 (%3 in all)")
-                                                 .arg(what, QFileInfo(m_path).fileName())
-                                                 .arg(m_baseline->report.findings().size()),
+    Q_EMIT statusMessage(tr("Accepted %1 into %2 (%3 in all)")
+                             .arg(what, QFileInfo(m_path).fileName())
+                             .arg(m_baseline->report.findings().size()),
         kMessageMs);
     rematch();
     return true;
@@ -175,7 +172,7 @@ bool BaselineActions::acceptFindings(const std::vector<std::uint32_t>& findings)
 
 void BaselineActions::onAcceptFinding()
 {
-    if (const std::optional<std::uint32_t> current = m_window->findingsPanel()->currentFinding())
+    if (const std::optional<std::uint32_t> current = m_context.currentFinding())
         acceptFindings({ *current });
 }
 
@@ -184,7 +181,7 @@ void BaselineActions::onAcceptFile()
     if (!m_report)
         return;
     std::vector<std::uint32_t> inFile;
-    for (FileId file : m_report->fileIds(m_window->sourcePane()->currentPath())) {
+    for (FileId file : m_report->fileIds(m_context.currentFile())) {
         for (std::uint32_t i : m_report->report().findingsInFile(file))
             inFile.push_back(i);
     }

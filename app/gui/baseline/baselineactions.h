@@ -7,31 +7,42 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QAction;
 class QMenu;
+class QWidget;
 
 namespace heapsight::gui {
 
-class MainWindow;
+class ModuleSession;
 class ReportIndex;
 
 // Baselines in the main window (the Baseline menu): choose the baseline file of the open module, accept
 // the current finding or the current file's heap allocations into it, hide or dim what it accepted.
 // Accepting writes the file the user chose, whole, at once: the only file Heapsight writes on its own
 // initiative, and only one the user named. The baseline is matched to the shown report off the GUI
-// thread, like `heapsight-cli check`; the flags go to the shared filter and the findings list.
+// thread, like `heapsight-cli check`; the flags go out through acceptedChanged (to the shared filter and
+// the findings list). It knows no panel: the selection comes in through two queries.
 class BaselineActions : public QObject {
     Q_OBJECT
 
 public:
-    explicit BaselineActions(MainWindow* window);
+    // What Accept applies to: the finding selected in the list, the source file shown (empty: none).
+    struct Context {
+        std::function<std::optional<std::uint32_t>()> currentFinding;
+        std::function<QString()> currentFile;
+    };
+
+    // The module's root comes from `module`; dialogs and the menu belong to `dialogParent`, which owns this.
+    BaselineActions(ModuleSession* module, Context context, QWidget* dialogParent);
 
     void setReport(std::shared_ptr<const ReportIndex> report);
     // Uses `path` for the open module (remembered per module): read when it exists, else created by the
-    // first Accept. False, with the reason on the status bar, when it exists but is no baseline.
+    // first Accept. False, with the reason in statusMessage, when it exists but is no baseline.
     bool useFile(const QString& path);
     // Adds these findings' heap allocations to the baseline and writes it; asks for a file first when
     // none is chosen. False when nothing was written.
@@ -55,6 +66,8 @@ public:
 
 Q_SIGNALS:
     void acceptedChanged(std::shared_ptr<const std::vector<bool>> accepted);
+    // Something to tell the user on the status bar for `timeoutMs` (what was accepted, why it was not).
+    void statusMessage(const QString& message, int timeoutMs);
 
 private:
     void onChooseFile();
@@ -68,7 +81,9 @@ private:
     void updateActions();
     QString settingsKey() const;
 
-    MainWindow* m_window;
+    ModuleSession* m_module;
+    Context m_context;
+    QWidget* m_dialogParent;
     QString m_moduleRoot;
     QString m_path;
     std::shared_ptr<const Baseline> m_baseline;

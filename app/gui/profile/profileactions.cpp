@@ -3,16 +3,10 @@
 
 #include "profile/profileactions.h"
 
-#include "findings/findingspanel.h"
 #include "profile/benchmarkdialog.h"
 #include "profile/profilesession.h"
-#include "run/analysisbar.h"
 #include "session/modulesession.h"
 #include "source/allocationtext.h"
-#include "source/sourcepane.h"
-#include "tree/moduletreepanel.h"
-#include "window/mainwindow.h"
-#include "window/reportstatusbar.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -21,9 +15,12 @@
 
 namespace heapsight::gui {
 
-ProfileActions::ProfileActions(MainWindow* window, QMenu* menu, QAction* before)
-    : QObject(window)
-    , m_window(window)
+ProfileActions::ProfileActions(
+    ModuleSession* module, Context context, QWidget* dialogParent, QMenu* menu, QAction* before)
+    : QObject(dialogParent)
+    , m_module(module)
+    , m_context(std::move(context))
+    , m_dialogParent(dialogParent)
     , m_session(new ProfileSession(this))
 {
     loadProfile = new QAction(tr("Load &Memory Profile…"), this);
@@ -41,7 +38,7 @@ ProfileActions::ProfileActions(MainWindow* window, QMenu* menu, QAction* before)
     connect(clearProfile, &QAction::triggered, m_session, &ProfileSession::clear);
     connect(m_session, &ProfileSession::allocationsChanged, this, &ProfileActions::onAllocationsChanged);
     connect(m_session, &ProfileSession::loadFailed, this,
-        [this](const QString& message) { m_window->reportStatusBar()->showMessage(message, 15000); });
+        [this](const QString& message) { Q_EMIT statusMessage(message, 15000); });
 }
 
 const std::shared_ptr<const AllocationProfile>& ProfileActions::allocations() const
@@ -56,9 +53,8 @@ void ProfileActions::setReport(std::shared_ptr<const ReportIndex> report)
 
 void ProfileActions::onLoadDialog()
 {
-    const QString path
-        = QFileDialog::getOpenFileName(m_window, tr("Load Memory Profile"), m_window->session()->moduleRoot(),
-            tr("Go heap profiles (*.out *.pprof *.prof *.pb.gz *.pb *.gz);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(m_dialogParent, tr("Load Memory Profile"), m_module->moduleRoot(),
+        tr("Go heap profiles (*.out *.pprof *.prof *.pb.gz *.pb *.gz);;All files (*)"));
     if (!path.isEmpty())
         m_session->loadFile(path);
 }
@@ -66,7 +62,7 @@ void ProfileActions::onLoadDialog()
 BenchmarkDialog* ProfileActions::benchmarkDialog()
 {
     if (!m_dialog) {
-        m_dialog = new BenchmarkDialog(m_window);
+        m_dialog = new BenchmarkDialog(m_dialogParent);
         connect(m_dialog, &BenchmarkDialog::profileReady, m_session, &ProfileSession::setProfile);
     }
     return m_dialog;
@@ -74,15 +70,14 @@ BenchmarkDialog* ProfileActions::benchmarkDialog()
 
 void ProfileActions::onProfileBenchmarks()
 {
-    ModuleSession* module = m_window->session();
-    if (!module->folder()) {
-        m_window->reportStatusBar()->showMessage(tr("Open a module folder first."), 6000);
+    if (!m_module->folder()) {
+        Q_EMIT statusMessage(tr("Open a module folder first."), 6000);
         return;
     }
     BenchmarkDialog* dialog = benchmarkDialog();
-    const QString current = m_window->sourcePane()->currentPath();
-    dialog->setModule(*module->folder(), current.isEmpty() ? QString() : QFileInfo(current).absolutePath());
-    dialog->setToolchain(m_window->analysisBar()->selectedToolchain());
+    const QString current = m_context.currentFile();
+    dialog->setModule(*m_module->folder(), current.isEmpty() ? QString() : QFileInfo(current).absolutePath());
+    dialog->setToolchain(m_context.toolchain());
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
@@ -90,14 +85,11 @@ void ProfileActions::onProfileBenchmarks()
 
 void ProfileActions::onAllocationsChanged(const std::shared_ptr<const AllocationProfile>& allocations)
 {
-    m_window->findingsPanel()->setAllocations(allocations);
-    m_window->treePanel()->setAllocations(allocations);
     clearProfile->setEnabled(!m_session->sourceName().isEmpty());
     if (allocations) {
-        m_window->reportStatusBar()->showMessage(
-            tr("Memory profile (%1): %2 allocated, %3 on lines with heap findings")
-                .arg(m_session->sourceName(), allocatedBytesText(allocations->total().bytes),
-                    allocatedBytesText(allocations->onHeapFindings().bytes)),
+        Q_EMIT statusMessage(tr("Memory profile (%1): %2 allocated, %3 on lines with heap findings")
+                                 .arg(m_session->sourceName(), allocatedBytesText(allocations->total().bytes),
+                                     allocatedBytesText(allocations->onHeapFindings().bytes)),
             10000);
     }
     Q_EMIT allocationsChanged();

@@ -4,9 +4,12 @@
 #pragma once
 
 #include "core/profile/allocationprofile.h"
+#include "core/toolchain/toolchain.h"
 
 #include <QObject>
+#include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QMenu;
@@ -14,19 +17,26 @@ class QMenu;
 namespace heapsight::gui {
 
 class BenchmarkDialog;
-class MainWindow;
+class ModuleSession;
 class ProfileSession;
 class ReportIndex;
 
 // Heap profiles in the main window: File → Load Memory Profile…, Profile Benchmarks…, Clear Memory
-// Profile. Keeps the profile laid over the current report and hands the allocations to the findings
-// list and the module tree; the window asks for them when it builds the inline notes.
+// Profile. Keeps the profile laid over the current report; whoever shows allocations (the findings list,
+// the module tree, the inline notes) reads allocations() on allocationsChanged. It knows no panel: what
+// it needs of the window comes in as the module session, a parent for its dialogs and two queries.
 class ProfileActions : public QObject {
     Q_OBJECT
 
 public:
-    // The actions go into `menu` before `before`.
-    ProfileActions(MainWindow* window, QMenu* menu, QAction* before);
+    // What the benchmark dialog starts from: the file shown (empty: none) and the toolchain chosen to run.
+    struct Context {
+        std::function<QString()> currentFile;
+        std::function<std::optional<Toolchain>()> toolchain;
+    };
+
+    // The actions go into `menu` before `before`; dialogs open over `dialogParent`, which owns this.
+    ProfileActions(ModuleSession* module, Context context, QWidget* dialogParent, QMenu* menu, QAction* before);
 
     void setReport(std::shared_ptr<const ReportIndex> report);
     const std::shared_ptr<const AllocationProfile>& allocations() const;
@@ -38,14 +48,19 @@ public:
     QAction* clearProfile;
 
 Q_SIGNALS:
+    // allocations() changed (also to none).
     void allocationsChanged();
+    // Something to tell the user on the status bar for `timeoutMs`.
+    void statusMessage(const QString& message, int timeoutMs);
 
 private:
     void onLoadDialog();
     void onProfileBenchmarks();
     void onAllocationsChanged(const std::shared_ptr<const AllocationProfile>& allocations);
 
-    MainWindow* m_window;
+    ModuleSession* m_module;
+    Context m_context;
+    QWidget* m_dialogParent;
     ProfileSession* m_session;
     BenchmarkDialog* m_dialog = nullptr;
 };

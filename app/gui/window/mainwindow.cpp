@@ -75,8 +75,11 @@ MainWindow::MainWindow(QWidget* parent)
     addToolBar(m_analysis);
     setStatusBar(m_status);
     createDocks();
-    m_profiles = new ProfileActions(this, m_menus->fileMenu, m_menus->quit);
-    m_baselines = new BaselineActions(this);
+    m_profiles = new ProfileActions(m_session,
+        { [this] { return m_source->currentPath(); }, [this] { return m_analysis->selectedToolchain(); } }, this,
+        m_menus->fileMenu, m_menus->quit);
+    m_baselines = new BaselineActions(m_session,
+        { [this] { return m_findings->currentFinding(); }, [this] { return m_source->currentPath(); } }, this);
     menuBar()->insertMenu(menuBar()->actions().constLast(), m_baselines->menu); // before Help
     connectActions();
     restoreSettings();
@@ -145,7 +148,13 @@ void MainWindow::connectActions()
         m_problems->model()->setAssertionProblems(m_assertions->problems());
         refreshAnnotations();
     });
-    connect(m_profiles, &ProfileActions::allocationsChanged, this, &MainWindow::refreshAnnotations);
+    connect(m_profiles, &ProfileActions::allocationsChanged, this, [this] {
+        m_findings->setAllocations(m_profiles->allocations());
+        m_tree->setAllocations(m_profiles->allocations());
+        refreshAnnotations();
+    });
+    connect(m_profiles, &ProfileActions::statusMessage, m_status, &ReportStatusBar::showMessage);
+    connect(m_baselines, &BaselineActions::statusMessage, m_status, &ReportStatusBar::showMessage);
     connect(m_baselines, &BaselineActions::acceptedChanged, this,
         [this](std::shared_ptr<const std::vector<bool>> accepted) {
             m_findings->setAccepted(accepted);
