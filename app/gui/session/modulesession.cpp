@@ -107,4 +107,11 @@ void ModuleSession::updateBusy(const QString& activity)
     Q_EMIT busyChanged(isBusy(), activity);
 }
 
+QString ModuleSession::relativePath(const QString& path) const
+{
+    if (!m_root.isEmpty() && path.startsWith(m_root + QLatin1Char('/')))
+        return path.mid(m_root.size() + 1);
+    return QDir::toNativeSeparators(path);
+}
+
 } // namespace heapsight::gui

@@ -32,6 +32,8 @@ public:
     const QString& moduleRoot() const { return m_root; }
     const QString& modulePath() const { return m_modulePath; }
     const QString& reportPath() const { return m_reportPath; }
+    // `path` as the window shows it: relative to the module root when inside it, else in native form.
+    QString relativePath(const QString& path) const;
     const std::shared_ptr<const ModuleFolder>& folder() const { return m_folder; }
     const std::shared_ptr<const ReportIndex>& report() const { return m_report; }
     bool isBusy() const { return m_scanning || m_loading; }

@@ -14,27 +14,37 @@ class QDockWidget;
 namespace heapsight::gui {
 
 class AnalysisBar;
+class AnnotationRefresh;
 class AssertionChecks;
 class BaselineActions;
 class ComparePanel;
+class DockLayout;
 class FilterBar;
 class FindingFilter;
+class FindingNavigation;
 class FindingsPanel;
 class MainMenus;
+class ModuleBanner;
 class ModuleFolder;
+class ModuleOpening;
 class ModuleSession;
 class ModuleTreePanel;
 class OverviewPanel;
+class PositionActions;
 class ProfileActions;
 class ProblemsPanel;
 class ReportIndex;
+class ReportPanels;
 class ReportStatusBar;
 class SourcePane;
 class WhyPanel;
 
 // Heapsight's main window: the module tree (left), the annotated source (centre), "Why?" (right), the
 // findings list (bottom) and the filter bar, all following one FindingFilter. It only reads the module
-// folder; settings and recent folders go to the user's configuration.
+// folder; settings and recent folders go to the user's configuration. It assembles the panels and
+// connects them; DockLayout docks them, ReportPanels hands them the report, AnnotationRefresh builds the
+// source's notes, ModuleBanner says what is missing, PositionActions copies and opens the cursor's place,
+// ModuleOpening picks a module's report and first file, FindingNavigation keeps list and source together.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -61,7 +71,7 @@ public:
     ModuleTreePanel* treePanel() const { return m_tree; }
     SourcePane* sourcePane() const { return m_source; }
     WhyPanel* whyPanel() const { return m_why; }
-    QDockWidget* whyDock() const { return m_whyDock; }
+    QDockWidget* whyDock() const;
     FindingsPanel* findingsPanel() const { return m_findings; }
     ReportStatusBar* reportStatusBar() const { return m_status; }
     AnalysisBar* analysisBar() const { return m_analysis; }
@@ -88,7 +98,6 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void createDocks();
     void connectActions();
     void restoreSettings();
     void onFolderOpened(const QString& root);
@@ -98,16 +107,10 @@ private:
     void onBusyChanged(bool busy, const QString& activity);
     void onLineSelected(int line);
     void onAnalysisFinished(const heapsight::AnalysisResult& result);
-    void onFindingActivated(std::uint32_t finding);
-    void onNextFinding(int delta);
-    void onCopyPosition();
-    void onOpenInEditor();
     void onOpenFolderDialog();
     void onOpenReportDialog();
-    void finishOpeningIfReady();
     void refreshAnnotations();
     void updateBanner();
-    QString relativePath(const QString& path) const;
 
     ModuleSession* m_session;
     FindingFilter* m_filter;
@@ -117,25 +120,21 @@ private:
     ModuleTreePanel* m_tree;
     WhyPanel* m_why;
     FindingsPanel* m_findings;
-    QDockWidget* m_treeDock = nullptr;
-    QDockWidget* m_whyDock = nullptr;
-    QDockWidget* m_findingsDock = nullptr;
-    QDockWidget* m_problemsDock = nullptr;
     ReportStatusBar* m_status;
     AnalysisBar* m_analysis;
     ProblemsPanel* m_problems;
     AssertionChecks* m_assertions;
     OverviewPanel* m_overview;
-    QDockWidget* m_overviewDock = nullptr;
     ComparePanel* m_compare;
-    QDockWidget* m_compareDock = nullptr;
+    DockLayout* m_docks = nullptr;
     ProfileActions* m_profiles = nullptr;
     BaselineActions* m_baselines = nullptr;
-    QString m_loadError;
-    QString m_initialFile;
-    int m_initialLine = 0;
-    bool m_opening = false;
-    bool m_isSample = false;
+    ReportPanels* m_reportPanels = nullptr;
+    AnnotationRefresh* m_annotations = nullptr;
+    ModuleBanner* m_banner = nullptr;
+    PositionActions* m_positions = nullptr;
+    ModuleOpening* m_opening = nullptr;
+    FindingNavigation* m_navigation = nullptr;
     bool m_firstStart = false; // no saved layout: FirstLayout's dock sizes once shown
 };
 
