@@ -4,8 +4,8 @@
 // heapsight: the desktop app. Shows why Go values move to the heap, over the module's source.
 #include "profile/profileactions.h"
 #include "profile/profilesession.h"
+#include "screenshotrunner.h"
 #include "window/mainwindow.h"
-#include "window/screenshotrunner.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

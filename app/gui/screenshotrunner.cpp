@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Heapsight authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-#include "window/screenshotrunner.h"
+#include "screenshotrunner.h"
 
 #include "compare/changesmodel.h"
 #include "compare/comparepanel.h"
