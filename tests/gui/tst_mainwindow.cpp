@@ -162,7 +162,7 @@ void TestMainWindow::gutterMarkersOnExpectedLines()
             view->goToLine(line);
             const QImage image = view->gutter()->grab().toImage();
             QVERIFY2(countPixels(image, scaled(view->gutter()->markerRect(line)), color) >= 4,
-                qPrintable(QStringLiteral("%1:%2 %3").arg(file).arg(line).arg(markerGroupId(g.group))));
+                qPrintable(QStringLiteral("%1:%2 %3").arg(file).arg(line).arg(markerGroupIdString(g.group))));
         }
     }
     // Lines with no finding and on no finding's path show no heap colour.

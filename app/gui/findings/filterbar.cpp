@@ -30,7 +30,7 @@ FilterBar::FilterBar(FindingFilter* filter, QWidget* parent)
     layout->addWidget(show);
     for (MarkerGroup g : AllMarkerGroups) {
         auto* button = new QToolButton(this);
-        button->setObjectName(QStringLiteral("filter-") + markerGroupId(g));
+        button->setObjectName(QStringLiteral("filter-") + markerGroupIdString(g));
         button->setText(markerGroupLabel(g));
         button->setToolTip(markerGroupDescription(g));
         button->setCheckable(true);

@@ -7,32 +7,6 @@
 
 namespace heapsight::gui {
 
-MarkerGroup markerGroup(FindingKind kind)
-{
-    switch (kind) {
-    case FindingKind::MovedToHeap:
-        return MarkerGroup::Moved;
-    case FindingKind::EscapesToHeap:
-        return MarkerGroup::Escapes;
-    default:
-        break;
-    }
-    switch (kindGroup(kind)) {
-    case KindGroup::Heap: // a heap kind added to core later: closest to an escape
-        return MarkerGroup::Escapes;
-    case KindGroup::Leak:
-        return MarkerGroup::Leaks;
-    case KindGroup::Stack:
-        return MarkerGroup::Stack;
-    case KindGroup::Inlining:
-        return MarkerGroup::Inlining;
-    case KindGroup::Devirtualization:
-    case KindGroup::Other:
-        break;
-    }
-    return MarkerGroup::Other;
-}
-
 QString markerGroupLabel(MarkerGroup group)
 {
     switch (group) {
@@ -76,23 +50,9 @@ QString markerGroupDescription(MarkerGroup group)
         "MarkerGroup", "Devirtualization, closure captures, bounds checks, loop variables and other compiler notes");
 }
 
-QString markerGroupId(MarkerGroup group)
+QString markerGroupIdString(MarkerGroup group)
 {
-    switch (group) {
-    case MarkerGroup::Moved:
-        return QStringLiteral("moved");
-    case MarkerGroup::Escapes:
-        return QStringLiteral("escapes");
-    case MarkerGroup::Leaks:
-        return QStringLiteral("leaks");
-    case MarkerGroup::Stack:
-        return QStringLiteral("stack");
-    case MarkerGroup::Inlining:
-        return QStringLiteral("inlining");
-    case MarkerGroup::Other:
-        break;
-    }
-    return QStringLiteral("other");
+    return QString::fromLatin1(heapsight::markerGroupId(group));
 }
 
 } // namespace heapsight::gui
