@@ -62,11 +62,11 @@ private:
         if (kind == FlowGraph::NodeKind::Heap) {
             if (!m_heap) {
                 m_heap = static_cast<std::uint32_t>(m_graph.nodes.size());
-                m_graph.nodes.push_back({ std::string(name), kind, {}, 0, 0 });
+                m_graph.nodes.push_back({ std::string(name), kind, {}, 0, 0, 0, {} });
             }
             return *m_heap;
         }
-        m_graph.nodes.push_back({ std::string(name), kind, {}, static_cast<double>(m_graph.columns), row });
+        m_graph.nodes.push_back({ std::string(name), kind, {}, static_cast<double>(m_graph.columns), row, 0, {} });
         m_graph.rows = std::max(m_graph.rows, row + 1);
         return static_cast<std::uint32_t>(m_graph.nodes.size() - 1);
     }
@@ -89,7 +89,7 @@ private:
             if (!previous || m_graph.nodes[*previous].name != std::string_view(flow.source))
                 previous = addNode(flow.source, flowNodeKind(flow.source), row++);
             const std::uint32_t to = addNode(flow.destination, flowNodeKind(flow.destination), row++);
-            FlowGraph::Edge edge { *previous, to, edgeLabel(flow), {}, false };
+            FlowGraph::Edge edge { *previous, to, edgeLabel(flow), {}, false, false, {} };
             if (!flow.steps.empty()) {
                 edge.at = flow.steps.front().at;
                 placeAt(*previous, flow.steps.front().at);
@@ -100,7 +100,7 @@ private:
         }
         if (e.truncated) {
             const std::uint32_t cut = addNode("…", FlowGraph::NodeKind::Truncated, row++);
-            m_graph.edges.push_back({ *previous, cut, "truncated: assignment cycle", {}, true });
+            m_graph.edges.push_back({ *previous, cut, "truncated: assignment cycle", {}, true, false, {} });
             m_graph.truncated = true;
         }
         ++m_graph.columns;
