@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QGraphicsPathItem>
+#include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
 #include <QPainterPath>
@@ -25,11 +26,18 @@ constexpr int kMaxNameLength = 30;
 // Item data keys: what a click on an item means.
 constexpr int kNodeKey = 0; // node index + 1
 constexpr int kEdgeKey = 1; // edge index + 1
+constexpr int kSegmentKey = 2; // segment index + 1 (a callee's title)
+constexpr int kMaxPackageLength = 44;
 
-QString elided(const std::string& name)
+QString elided(const std::string& name, int length = kMaxNameLength)
 {
     const QString text = QString::fromStdString(name);
-    return text.size() > kMaxNameLength ? text.left(kMaxNameLength - 1) + QChar(0x2026) : text;
+    return text.size() > length ? text.left(length - 1) + QChar(0x2026) : text;
+}
+
+QString locationTip(const FlowGraph::Location& at)
+{
+    return QString::fromStdString(at.file) + QStringLiteral(":%1").arg(at.line);
 }
 
 QColor nodeAccent(FlowGraph::NodeKind kind, const AnnotationPalette& palette)
@@ -79,10 +87,16 @@ QPoint FlowGraphView::nodeViewCenter(std::uint32_t node) const
     return node < m_nodes.size() ? mapFromScene(m_nodes[node]->sceneBoundingRect().center()) : QPoint();
 }
 
+QGraphicsSimpleTextItem* FlowGraphView::segmentTitle(std::uint32_t segment) const
+{
+    return segment < m_segmentTitles.size() ? m_segmentTitles[segment] : nullptr;
+}
+
 void FlowGraphView::rebuild()
 {
     m_scene.clear();
     m_nodes.clear();
+    m_segmentTitles.assign(m_graph.segments.size(), nullptr);
     const AnnotationPalette palette(this->palette());
     setBackgroundBrush(palette.base());
     if (m_graph.nodes.empty()) {
@@ -98,6 +112,16 @@ void FlowGraphView::rebuild()
     m_columnWidth = kMinColumnWidth;
     for (const FlowGraph::Node& n : m_graph.nodes)
         m_columnWidth = std::max(m_columnWidth, metrics.horizontalAdvance(elided(n.name)) + 44);
+    // Sub-paths stand beside their caller's column, where its arrows' labels are drawn: room for them too.
+    if (!m_graph.segments.empty()) {
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        const QFontMetricsF labels(small);
+        for (const FlowGraph::Edge& e : m_graph.edges) {
+            if (!e.call)
+                m_columnWidth = std::max(m_columnWidth, labels.horizontalAdvance(QString::fromStdString(e.label)) + 50);
+        }
+    }
     if (m_graph.truncated) {
         auto* note = m_scene.addSimpleText(tr("The compiler truncated an explanation (assignment cycle)"));
         note->setBrush(palette.marker(MarkerGroup::Moved));
@@ -105,8 +129,14 @@ void FlowGraphView::rebuild()
     }
     for (std::uint32_t i = 0; i < m_graph.nodes.size(); ++i)
         addNode(i);
-    for (std::uint32_t i = 0; i < m_graph.edges.size(); ++i)
-        addEdge(i);
+    for (std::uint32_t i = 0; i < m_graph.edges.size(); ++i) {
+        if (m_graph.edges[i].call)
+            addCallEdge(i);
+        else
+            addEdge(i);
+    }
+    for (std::uint32_t i = 0; i < m_graph.segments.size(); ++i)
+        addSegmentFrame(i);
     m_scene.setSceneRect(m_scene.itemsBoundingRect().adjusted(-8, -8, 8, 8));
     fit();
 }
@@ -130,8 +160,10 @@ void FlowGraphView::addNode(std::uint32_t index)
     box->setPos(center);
     box->setData(kNodeKey, index + 1);
     box->setToolTip(QString::fromStdString(node.name)
-        + (node.at.isValid() ? tr("\nClick to show line %1").arg(node.at.line) : QString()));
-    if (node.at.isValid())
+        + (node.at.isValid()           ? tr("\nClick to show line %1").arg(node.at.line)
+                : node.where.isValid() ? tr("\nClick to show %1").arg(locationTip(node.where))
+                                       : QString()));
+    if (node.at.isValid() || node.where.isValid())
         box->setCursor(Qt::PointingHandCursor);
     label->setParentItem(box);
     label->setPos(-textRect.width() / 2, -textRect.height() / 2);
@@ -162,10 +194,93 @@ void FlowGraphView::addEdge(std::uint32_t index)
     label->setFont(small);
     label->setPos((from + to) / 2 + QPointF(6, -label->boundingRect().height() / 2));
     label->setData(kEdgeKey, index + 1);
+    // A sub-path's arrows to the shared heap cross other columns' labels: those stay readable above them.
+    if (!m_graph.segments.empty()) {
+        auto* back = new QGraphicsRectItem(label->boundingRect().adjusted(-2, 0, 2, 0), label);
+        back->setPen(Qt::NoPen);
+        back->setBrush(palette.base());
+        back->setFlag(QGraphicsItem::ItemStacksBehindParent);
+        label->setZValue(0.5);
+    }
     if (edge.at.isValid()) {
         label->setCursor(Qt::PointingHandCursor);
         label->setToolTip(tr("Click to show line %1").arg(edge.at.line));
+    } else if (edge.where.isValid()) {
+        label->setCursor(Qt::PointingHandCursor);
+        label->setToolTip(tr("Click to show %1").arg(locationTip(edge.where)));
     }
+}
+
+// A call into a callee's sub-path: dashed, from the passed value's right side to the callee's first
+// location (one row down, further right), its label just right of the value.
+void FlowGraphView::addCallEdge(std::uint32_t index)
+{
+    const FlowGraph::Edge& edge = m_graph.edges[index];
+    const AnnotationPalette palette(this->palette());
+    const QRectF fromBox = m_nodes[edge.from]->sceneBoundingRect();
+    const QRectF toBox = m_nodes[edge.to]->sceneBoundingRect();
+    const QPointF from(fromBox.right(), fromBox.center().y());
+    const QPointF to(toBox.left(), toBox.center().y());
+    QPainterPath path(from);
+    path.cubicTo(from + QPointF((to.x() - from.x()) / 2, 0), to - QPointF((to.x() - from.x()) / 2, 0), to);
+    for (const qreal dy : { -4.5, 4.5 })
+        path.moveTo(to), path.lineTo(to + QPointF(-8, dy));
+    const QColor accent = palette.marker(MarkerGroup::Leaks);
+    auto* line = m_scene.addPath(path, QPen(accent, 1.4, Qt::DashLine));
+    line->setData(kEdgeKey, index + 1);
+    auto* label = m_scene.addSimpleText(QString::fromStdString(edge.label));
+    label->setBrush(accent);
+    QFont small = label->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    label->setFont(small);
+    label->setPos(from + QPointF(6, -label->boundingRect().height() - 1));
+    label->setData(kEdgeKey, index + 1);
+    if (edge.where.isValid()) {
+        label->setCursor(Qt::PointingHandCursor);
+        label->setToolTip(tr("The call: click to show %1").arg(locationTip(edge.where)));
+    }
+}
+
+// A callee's sub-path: its locations in a light frame, titled with the function and parameter the value
+// enters and the package the block was printed for; sources outside the module are marked read-only.
+void FlowGraphView::addSegmentFrame(std::uint32_t index)
+{
+    const FlowGraph::Segment& segment = m_graph.segments[index];
+    if (segment.parent < 0)
+        return;
+    QRectF nodes;
+    for (std::uint32_t i = 0; i < m_graph.nodes.size(); ++i) {
+        if (m_graph.nodes[i].segment == index && m_graph.nodes[i].kind != FlowGraph::NodeKind::Heap)
+            nodes = nodes.united(m_nodes[i]->sceneBoundingRect());
+    }
+    if (nodes.isNull())
+        return;
+    const AnnotationPalette palette(this->palette());
+    QString title = QString::fromStdString(segment.function) + QStringLiteral(" (")
+        + QString::fromStdString(segment.parameter) + u')';
+    QString package = elided(segment.package, kMaxPackageLength);
+    if (segment.outsideModule)
+        package += QStringLiteral(" · ") + tr("read-only, outside the module");
+    auto* text = new QGraphicsSimpleTextItem(title + u'\n' + package);
+    text->setBrush(segment.outsideModule ? palette.mutedText() : palette.text());
+    QFont small = text->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    text->setFont(small);
+    text->setPos(nodes.left(), nodes.top() - text->boundingRect().height() - 3);
+    text->setData(kSegmentKey, index + 1);
+    text->setZValue(1);
+    text->setToolTip(tr("%1 in %2: click to show its parameter, %3")
+                         .arg(title, QString::fromStdString(segment.package), locationTip(segment.where)));
+    if (segment.where.isValid())
+        text->setCursor(Qt::PointingHandCursor);
+    m_scene.addItem(text);
+    m_segmentTitles[index] = text;
+    QPainterPath frame;
+    frame.addRoundedRect(nodes.united(text->sceneBoundingRect()).adjusted(-6, -4, 6, 6), 6, 6);
+    const QColor tint = segment.outsideModule ? palette.mutedText() : palette.marker(MarkerGroup::Leaks);
+    auto* box = m_scene.addPath(frame, QPen(AnnotationPalette::mix(palette.base(), tint, 0.5), 1.0, Qt::DotLine),
+        AnnotationPalette::mix(palette.base(), tint, segment.outsideModule ? 0.10 : 0.05));
+    box->setZValue(-1);
 }
 
 void FlowGraphView::fit()
@@ -183,19 +298,31 @@ void FlowGraphView::mousePressEvent(QMouseEvent* event)
 {
     for (QGraphicsItem* item = itemAt(event->position().toPoint()); item; item = item->parentItem()) {
         if (const int node = item->data(kNodeKey).toInt(); node > 0) {
-            const Position at = m_graph.nodes[static_cast<std::size_t>(node - 1)].at;
-            if (at.isValid())
-                Q_EMIT positionActivated(at);
+            const FlowGraph::Node& n = m_graph.nodes[static_cast<std::size_t>(node - 1)];
+            activate(n.at, n.where);
             return;
         }
         if (const int edge = item->data(kEdgeKey).toInt(); edge > 0) {
-            const Position at = m_graph.edges[static_cast<std::size_t>(edge - 1)].at;
-            if (at.isValid())
-                Q_EMIT positionActivated(at);
+            const FlowGraph::Edge& e = m_graph.edges[static_cast<std::size_t>(edge - 1)];
+            activate(e.at, e.where);
+            return;
+        }
+        if (const int segment = item->data(kSegmentKey).toInt(); segment > 0) {
+            activate({}, m_graph.segments[static_cast<std::size_t>(segment - 1)].where);
             return;
         }
     }
     QGraphicsView::mousePressEvent(event);
+}
+
+// A position of this report, else (interprocedural graphs) a location in any file; nothing when neither.
+void FlowGraphView::activate(const Position& at, const FlowGraph::Location& where)
+{
+    if (at.isValid())
+        Q_EMIT positionActivated(at);
+    else if (where.isValid())
+        Q_EMIT locationActivated(QString::fromStdString(where.file), QString::fromStdString(where.path),
+            static_cast<int>(where.line), static_cast<int>(where.column));
 }
 
 void FlowGraphView::resizeEvent(QResizeEvent* event)

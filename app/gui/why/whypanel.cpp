@@ -4,6 +4,7 @@
 #include "why/whypanel.h"
 
 #include "core/identity/godeclscanner.h"
+#include "core/why/whyflowgraph.h"
 #include "core/why/whypathbuilder.h"
 #include "findings/findingfilter.h"
 #include "session/reportindex.h"
@@ -54,6 +55,7 @@ WhyPanel::WhyPanel(QWidget* parent)
     layout->addWidget(m_tabs, 1);
     connect(m_browser, &QTextBrowser::anchorClicked, this, &WhyPanel::onAnchorClicked);
     connect(m_graph, &FlowGraphView::positionActivated, this, &WhyPanel::showPosition);
+    connect(m_graph, &FlowGraphView::locationActivated, this, &WhyPanel::showLocation);
     connect(m_wholeFunction, &QCheckBox::toggled, this, &WhyPanel::refreshGraph);
     clear();
 }
@@ -115,11 +117,8 @@ void WhyPanel::refresh(bool keepScroll)
         return;
     }
     const int scroll = m_browser->verticalScrollBar()->value();
-    if (!m_paths)
-        m_paths = std::make_unique<WhyPathBuilder>(
-            std::vector<WhyInput> { { m_report->sharedReport(), m_report->moduleRoot().toStdString() } });
     WhyFormatter formatter(*m_report, AnnotationPalette(palette()));
-    formatter.setPaths(m_paths.get());
+    formatter.setPaths(&pathBuilder());
     m_browser->setHtml(formatter.lineHtml(m_path, m_line, *m_filter));
     m_browser->verticalScrollBar()->setValue(keepScroll ? scroll : 0);
     refreshGraph();
@@ -154,7 +153,22 @@ void WhyPanel::refreshGraph()
                 shown.push_back(i);
         }
     }
-    m_graph->setGraph(buildFlowGraph(report, shown));
+    // Where a value is passed to a function whose own block the report has, the graph goes on into it, as
+    // the steps' text does; otherwise the graph of the findings' own blocks, as always.
+    std::vector<WhyPath> paths;
+    for (std::uint32_t i : shown) {
+        for (std::size_t k = 0; k < report.findings()[i].explanations.size(); ++k)
+            paths.push_back(pathBuilder().pathOf(0, i, k));
+    }
+    m_graph->setGraph(entersCallee(paths) ? buildWhyFlowGraph(paths) : buildFlowGraph(report, shown));
+}
+
+WhyPathBuilder& WhyPanel::pathBuilder()
+{
+    if (!m_paths)
+        m_paths = std::make_unique<WhyPathBuilder>(
+            std::vector<WhyInput> { { m_report->sharedReport(), m_report->moduleRoot().toStdString() } });
+    return *m_paths;
 }
 
 void WhyPanel::showPosition(const Position& at)
@@ -162,6 +176,17 @@ void WhyPanel::showPosition(const Position& at)
     const QString path = m_report ? m_report->diskPath(at.file) : QString();
     if (!path.isEmpty())
         Q_EMIT positionActivated(path, static_cast<int>(at.line), static_cast<int>(at.column));
+}
+
+// A step of a sub-path: through the report's own file when it has it, as the steps' links go
+// (WhyCallsFormatter), else the file on disk the path found.
+void WhyPanel::showLocation(const QString& file, const QString& diskPath, int line, int column)
+{
+    const FileId id = m_report ? m_report->report().fileId(file.toStdString()) : NoFile;
+    if (id != NoFile && !m_report->diskPath(id).isEmpty())
+        showPosition({ id, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column) });
+    else if (!diskPath.isEmpty())
+        Q_EMIT positionActivated(diskPath, line, column);
 }
 
 void WhyPanel::onAnchorClicked(const QUrl& url)

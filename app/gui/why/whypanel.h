@@ -58,6 +58,8 @@ private:
     void onAnchorClicked(const QUrl& url);
     void refreshGraph();
     void showPosition(const Position& at);
+    void showLocation(const QString& file, const QString& diskPath, int line, int column);
+    WhyPathBuilder& pathBuilder();
 
     QLabel* m_title;
     QTextBrowser* m_browser;
