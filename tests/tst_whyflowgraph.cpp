@@ -89,6 +89,7 @@ class TestWhyFlowGraph : public QObject {
 private Q_SLOTS:
     void graphs_data();
     void graphs();
+    void twoPaths();
     void empty();
 };
 
@@ -223,6 +224,43 @@ void TestWhyFlowGraph::graphs()
     // The value reaches the one heap node from every segment: the finding's own and each callee's.
     const auto heaps = std::ranges::count_if(graph.nodes, [](const FlowGraph::Node& n) { return n.name == "{heap}"; });
     QCOMPARE(heaps, 1);
+}
+
+// Two findings drawn together (the why panel's "Whole function"): their own blocks take the first columns
+// with the heap centred under them, as buildFlowGraph lays them out; the sub-paths go to their right.
+void TestWhyFlowGraph::twoPaths()
+{
+    const std::string root = whypathModule().toStdString();
+    auto module
+        = std::make_shared<const Report>(test::parseFile(QStringLiteral(HEAPSIGHT_TEST_DATA "/whypath-go1.22.m2.txt")));
+    WhyPathBuilder builder({ { module, root } });
+    std::vector<WhyPath> paths;
+    for (const std::uint32_t line : { 18u, 22u }) {
+        std::vector<WhyPath> at = builder.pathsAt("main.go", line);
+        QCOMPARE(at.size(), std::size_t(1));
+        paths.push_back(std::move(at.front()));
+    }
+    const FlowGraph graph = buildWhyFlowGraph(paths);
+    QStringList nodes;
+    for (const FlowGraph::Node& n : graph.nodes)
+        nodes << QStringLiteral("%1 s%2 c%3 r%4")
+                     .arg(QString::fromStdString(n.name))
+                     .arg(n.segment)
+                     .arg(n.column)
+                     .arg(n.row);
+    QCOMPARE(nodes,
+        QStringList(
+            { QStringLiteral("item s0 c0 r0"), QStringLiteral("{heap} s0 c0.5 r3"), QStringLiteral("it s1 c2 r1"),
+                QStringLiteral("it s2 c3 r2"), QStringLiteral("entry s3 c1 r0"), QStringLiteral("it s4 c4 r1") }));
+    QCOMPARE(graph.columns, std::uint32_t(5));
+    QCOMPARE(graph.rows, std::uint32_t(4));
+    QStringList calls;
+    for (const FlowGraph::Edge& e : graph.edges) {
+        if (e.call)
+            calls << QStringLiteral("%1 \u2192 %2").arg(e.from).arg(e.to);
+    }
+    QCOMPARE(calls,
+        QStringList({ QStringLiteral("2 \u2192 3"), QStringLiteral("0 \u2192 2"), QStringLiteral("4 \u2192 5") }));
 }
 
 void TestWhyFlowGraph::empty()

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <vector>
 
 namespace heapsight {
 
@@ -34,16 +33,20 @@ class WhyGraphBuilder {
 public:
     FlowGraph build(std::span<const WhyPath> paths)
     {
+        // The findings' own blocks take the first columns, as buildFlowGraph lays them out, with the heap
+        // centred under them; the sub-paths go to their right, so that no own flow into the heap crosses one.
+        const auto own = static_cast<std::uint32_t>(
+            std::ranges::count_if(paths, [](const WhyPath& p) { return !p.segments.empty(); }));
+        m_graph.columns = own;
+        std::uint32_t column = 0;
         for (const WhyPath& path : paths) {
             if (!path.segments.empty())
-                addSegment(path, 0, -1, nullptr, 0);
+                addSegment(path, 0, -1, nullptr, 0, column++);
         }
-        // The heap sits below the findings' own columns, centred under them: their flows into it go straight
-        // down as in buildFlowGraph, and the sub-paths' arrows come back to it from the right.
         if (m_heap) {
             FlowGraph::Node& heap = m_graph.nodes[*m_heap];
             heap.row = m_graph.rows;
-            heap.column = m_ownColumns.empty() ? 0 : (m_ownColumns.front() + m_ownColumns.back()) / 2.0;
+            heap.column = own > 0 ? (own - 1) / 2.0 : 0;
             m_graph.rows += 1;
         }
         return std::move(m_graph);
@@ -73,17 +76,15 @@ private:
 
     // Segment `index` of `path` in a column of its own, entered by `entry` (null for the finding's own
     // block); its flows chain as buildFlowGraph's do. Returns its first node (none without flows).
-    std::optional<std::uint32_t> addSegment(
-        const WhyPath& path, std::size_t index, std::int32_t parent, const WhyStep* entry, std::uint32_t firstRow)
+    std::optional<std::uint32_t> addSegment(const WhyPath& path, std::size_t index, std::int32_t parent,
+        const WhyStep* entry, std::uint32_t firstRow, std::uint32_t ownColumn = 0)
     {
         const WhySegment& seg = path.segments[index];
         const auto segment = static_cast<std::uint32_t>(m_graph.segments.size());
         m_graph.segments.push_back({ seg.function, seg.package, entry ? entry->parameter : std::string(),
             seg.outsideModule, graphLocation(seg.at), parent, seg.depth });
-        // The column is taken before the callees are drawn, so that they go to its right.
-        const auto column = static_cast<double>(m_graph.columns++);
-        if (parent < 0)
-            m_ownColumns.push_back(column);
+        // A callee's column is taken before its own callees are drawn, so that they go to its right.
+        const auto column = static_cast<double>(parent < 0 ? ownColumn : m_graph.columns++);
         std::uint32_t row = firstRow;
         std::optional<std::uint32_t> first, previous;
         for (const WhyFlow& flow : seg.flows) {
@@ -125,7 +126,6 @@ private:
 
     FlowGraph m_graph;
     std::optional<std::uint32_t> m_heap;
-    std::vector<double> m_ownColumns; // of the paths' segment 0, in order
 };
 
 } // namespace

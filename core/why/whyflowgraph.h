@@ -11,12 +11,13 @@
 namespace heapsight {
 
 // The flow graph of interprocedural why paths (WhyPathBuilder), in the order given. Each path's own block
-// (segment 0) is drawn as buildFlowGraph draws an explanation: a column of locations joined by its flows.
-// Each segment a `call parameter` step enters (WhyStep::enters) is a sub-path in the next free column,
-// starting one row below the location passed to the call (the flow's source), and joined to it by an edge
-// with `call` set, labelled "call parameter → store.Keep (it)"; its own calls recursively the same way.
-// Every flow into {heap}, in any segment, ends in the one shared heap node, below all rows and centred
-// under the paths' own columns (so without sub-paths the layout is buildFlowGraph's).
+// (segment 0) is drawn as buildFlowGraph draws an explanation: a column of locations joined by its flows,
+// the paths' own columns first (0, 1, …). Each segment a `call parameter` step enters (WhyStep::enters) is
+// a sub-path in the next free column to the right of them, starting one row below the location passed to
+// the call (the flow's source), and joined to it by an edge with `call` set, labelled "call parameter →
+// store.Keep (it)"; its own calls recursively the same way. Every flow into {heap}, in any segment, ends in
+// the one shared heap node, below all rows and centred under the own columns (so without sub-paths the
+// layout is buildFlowGraph's).
 //
 // Nodes and edges carry `where` (file, disk path, 1-based line and column of the step, as WhyLocation) and
 // not `at`: the steps of a path come from several reports. FlowGraph::segments has one entry per drawn

@@ -149,15 +149,16 @@ void TestFlowGraphView::subPaths_data()
     QTest::addColumn<int>("node"); // a callee's location to click; -1: none
     QTest::addColumn<QString>("opens"); // FILE:LINE:COLUMN, the file relative to the module
     // store.Keep(&item) → remember(it) → append: `it` of Keep is passed on at store.go:18:10.
-    QTest::newRow("two calls deep") << 18 << "item | {heap} | it | it"
-                                    << QStringList { QStringLiteral(
-                                                         "store.Keep (it)\nexample.com/whypath/internal/store"),
-                                           QStringLiteral("remember (it)\nexample.com/whypath/internal/store") }
-                                    << 2 << "internal/store/store.go:18:10";
+    QTest::newRow("two calls deep")
+        << 18 << "item | {heap} | it | it"
+        << QStringList { QStringLiteral("call parameter \u2192 store.Keep (it)\nexample.com/whypath/internal/store"),
+               QStringLiteral("call parameter \u2192 remember (it)\nexample.com/whypath/internal/store") }
+        << 2 << "internal/store/store.go:18:10";
     QTest::newRow("a method's parameter")
         << 22 << "entry | {heap} | it"
-        << QStringList { QStringLiteral("(*store.Cache).Add (it)\nexample.com/whypath/internal/store") } << 2
-        << "internal/store/store.go:40:15";
+        << QStringList { QStringLiteral(
+               "call parameter \u2192 (*store.Cache).Add (it)\nexample.com/whypath/internal/store") }
+        << 2 << "internal/store/store.go:40:15";
     // sync is not analysed: no call entered, the graph as it always was.
     QTest::newRow("not entered") << 28 << "buf | {heap} | {storage for make([]byte, 0, 64)} | buf" << QStringList()
                                  << -1 << "";

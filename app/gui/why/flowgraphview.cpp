@@ -159,6 +159,8 @@ void FlowGraphView::addNode(std::uint32_t index)
     box->setBrush(AnnotationPalette::mix(palette.base(), accent, 0.14));
     box->setPos(center);
     box->setData(kNodeKey, index + 1);
+    if (!m_graph.segments.empty())
+        box->setZValue(1); // above the arrows' labels, whose backdrops would hide it (addEdge)
     box->setToolTip(QString::fromStdString(node.name)
         + (node.at.isValid()           ? tr("\nClick to show line %1").arg(node.at.line)
                 : node.where.isValid() ? tr("\nClick to show %1").arg(locationTip(node.where))
@@ -212,7 +214,8 @@ void FlowGraphView::addEdge(std::uint32_t index)
 }
 
 // A call into a callee's sub-path: dashed, from the passed value's right side to the callee's first
-// location (one row down, further right), its label just right of the value.
+// location (one row down, further right). Its words ("call parameter → store.Keep (it)") head the
+// callee's frame (addSegmentFrame), where they cannot cover another column's locations.
 void FlowGraphView::addCallEdge(std::uint32_t index)
 {
     const FlowGraph::Edge& edge = m_graph.edges[index];
@@ -225,20 +228,10 @@ void FlowGraphView::addCallEdge(std::uint32_t index)
     path.cubicTo(from + QPointF((to.x() - from.x()) / 2, 0), to - QPointF((to.x() - from.x()) / 2, 0), to);
     for (const qreal dy : { -4.5, 4.5 })
         path.moveTo(to), path.lineTo(to + QPointF(-8, dy));
-    const QColor accent = palette.marker(MarkerGroup::Leaks);
-    auto* line = m_scene.addPath(path, QPen(accent, 1.4, Qt::DashLine));
+    auto* line = m_scene.addPath(path, QPen(palette.marker(MarkerGroup::Leaks), 1.4, Qt::DashLine));
     line->setData(kEdgeKey, index + 1);
-    auto* label = m_scene.addSimpleText(QString::fromStdString(edge.label));
-    label->setBrush(accent);
-    QFont small = label->font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    label->setFont(small);
-    label->setPos(from + QPointF(6, -label->boundingRect().height() - 1));
-    label->setData(kEdgeKey, index + 1);
-    if (edge.where.isValid()) {
-        label->setCursor(Qt::PointingHandCursor);
-        label->setToolTip(tr("The call: click to show %1").arg(locationTip(edge.where)));
-    }
+    line->setToolTip(QString::fromStdString(edge.label)
+        + (edge.where.isValid() ? tr("\nClick to show the call, %1").arg(locationTip(edge.where)) : QString()));
 }
 
 // A callee's sub-path: its locations in a light frame, titled with the function and parameter the value
@@ -258,11 +251,15 @@ void FlowGraphView::addSegmentFrame(std::uint32_t index)
     const AnnotationPalette palette(this->palette());
     QString title = QString::fromStdString(segment.function) + QStringLiteral(" (")
         + QString::fromStdString(segment.parameter) + u')';
+    for (const FlowGraph::Edge& e : m_graph.edges) {
+        if (e.call && m_graph.nodes[e.to].segment == index)
+            title = QString::fromStdString(e.label); // "call parameter → store.Keep (it)"
+    }
     QString package = elided(segment.package, kMaxPackageLength);
     if (segment.outsideModule)
         package += QStringLiteral(" · ") + tr("read-only, outside the module");
     auto* text = new QGraphicsSimpleTextItem(title + u'\n' + package);
-    text->setBrush(segment.outsideModule ? palette.mutedText() : palette.text());
+    text->setBrush(segment.outsideModule ? palette.mutedText() : palette.marker(MarkerGroup::Leaks));
     QFont small = text->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     text->setFont(small);
