@@ -55,12 +55,14 @@ int main(int argc, char** argv)
     parser.process(app);
 
     MainWindow window;
+    int gotoLine = 0;
     if (parser.isSet(gotoOption)) {
         const QString target = parser.value(gotoOption);
         const qsizetype colon = target.lastIndexOf(QLatin1Char(':'));
         bool numeric = false;
         const int line = colon > 0 ? target.mid(colon + 1).toInt(&numeric) : 0;
-        window.setInitialLocation(numeric ? target.left(colon) : target, numeric ? line : 0);
+        gotoLine = numeric ? line : 0;
+        window.setInitialLocation(numeric ? target.left(colon) : target, gotoLine);
     }
     if (parser.isSet(profileOption))
         window.profileActions()->session()->loadFile(parser.value(profileOption));
@@ -87,6 +89,7 @@ int main(int argc, char** argv)
     }
     if (parser.isSet(screenshotOption)) {
         auto* runner = new ScreenshotRunner(&window, parser.value(screenshotOption));
+        runner->setLine(gotoLine);
         QObject::connect(runner, &ScreenshotRunner::finished, &app, &QCoreApplication::exit, Qt::QueuedConnection);
     }
     window.show();

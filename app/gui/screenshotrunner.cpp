@@ -83,7 +83,7 @@ void ScreenshotRunner::onModuleReady()
             m_window->openFile(report.diskPath(at.file), static_cast<int>(at.line));
         }
     } else {
-        m_window->sourcePane()->view()->goToLine(pickLine());
+        m_window->sourcePane()->view()->goToLine(m_line > 0 ? m_line : pickLine());
     }
     // Let docks settle and the view repaint at its final size before grabbing.
     QTimer::singleShot(400, this, &ScreenshotRunner::capture);
