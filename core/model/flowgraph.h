@@ -46,7 +46,8 @@ struct FlowGraph {
         Position at; // where to jump: the first step involving it (invalid in interprocedural graphs)
         double column = 0; // layout: the path's column (the heap node sits centred below all paths)
         std::uint32_t row = 0; // layout: place along the path, 0 at the top
-        std::uint32_t segment = 0; // index into `segments` (0 also when there are none)
+        // Index into `segments` (0 also when there are none); the shared heap node: the first segment reaching it.
+        std::uint32_t segment = 0;
         Location where; // interprocedural graphs: where to jump, as `at` (the first step involving it)
     };
     struct Edge {
