@@ -5,8 +5,8 @@
 #include "analyzecommand.h"
 #include "assertcommand.h"
 #include "baselinecommand.h"
+#include "core/io/hugepages.h"
 #include "diffcommand.h"
-#include "hugepages.h"
 #include "reportcommand.h"
 #include "toolchainscommand.h"
 #include "whycommand.h"
@@ -48,7 +48,7 @@ void printUsage(QTextStream& out)
 
 int main(int argc, char** argv)
 {
-    heapsight::cli::useTransparentHugePages(argv);
+    heapsight::useTransparentHugePages(argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("heapsight-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HEAPSIGHT_VERSION));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // heapsight: the desktop app. Shows why Go values move to the heap, over the module's source.
+#include "core/io/hugepages.h"
 #include "profile/profileactions.h"
 #include "profile/profilesession.h"
 #include "screenshotrunner.h"
@@ -16,6 +17,7 @@ using heapsight::gui::ScreenshotRunner;
 
 int main(int argc, char** argv)
 {
+    heapsight::useTransparentHugePages(argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Heapsight"));
     QApplication::setApplicationName(QStringLiteral("Heapsight"));
