@@ -3,6 +3,8 @@
 
 #include "run/analysistimelimit.h"
 
+#include "session/appsettings.h"
+
 #include <QCoreApplication>
 #include <QSettings>
 #include <algorithm>
@@ -11,11 +13,6 @@ namespace heapsight::gui {
 
 namespace {
 
-QSettings settings()
-{
-    return QSettings(QStringLiteral("Heapsight"), QStringLiteral("Heapsight"));
-}
-
 const QString kKey = QStringLiteral("analysis/timeLimitSeconds");
 
 } // namespace
@@ -23,13 +20,13 @@ const QString kKey = QStringLiteral("analysis/timeLimitSeconds");
 int AnalysisTimeLimit::seconds()
 {
     bool ok = false;
-    const int value = settings().value(kKey, kDefaultSeconds).toInt(&ok);
+    const int value = appSettings().value(kKey, kDefaultSeconds).toInt(&ok);
     return ok ? std::clamp(value, 0, kMaxSeconds) : kDefaultSeconds;
 }
 
 void AnalysisTimeLimit::setSeconds(int seconds)
 {
-    settings().setValue(kKey, std::clamp(seconds, 0, kMaxSeconds));
+    appSettings().setValue(kKey, std::clamp(seconds, 0, kMaxSeconds));
 }
 
 QString AnalysisTimeLimit::describe(int seconds)

@@ -3,6 +3,8 @@
 
 #include "session/moduleoptions.h"
 
+#include "session/appsettings.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QSettings>
@@ -19,21 +21,16 @@ QString keyFor(const QString& moduleRoot, const QString& option)
         .arg(QString::fromLatin1(QCryptographicHash::hash(path, QCryptographicHash::Sha1).toHex()), option);
 }
 
-QSettings settings()
-{
-    return QSettings(QStringLiteral("Heapsight"), QStringLiteral("Heapsight"));
-}
-
 bool flag(const QString& moduleRoot, const QString& option)
 {
-    return !moduleRoot.isEmpty() && settings().value(keyFor(moduleRoot, option), false).toBool();
+    return !moduleRoot.isEmpty() && appSettings().value(keyFor(moduleRoot, option), false).toBool();
 }
 
 void setFlag(const QString& moduleRoot, const QString& option, bool on)
 {
     if (moduleRoot.isEmpty())
         return;
-    QSettings s = settings();
+    QSettings s = appSettings();
     s.setValue(keyFor(moduleRoot, option), on);
 }
 

@@ -3,16 +3,13 @@
 
 #include "session/recentfolders.h"
 
+#include "session/appsettings.h"
+
 #include <QSettings>
 
 namespace heapsight::gui {
 
 namespace {
-
-QSettings settings()
-{
-    return QSettings(QStringLiteral("Heapsight"), QStringLiteral("Heapsight"));
-}
 
 const QLatin1String kArray("gui/recentFolders");
 const QLatin1String kFolder("folder");
@@ -22,7 +19,7 @@ const QLatin1String kReport("report");
 
 QList<RecentFolders::Entry> RecentFolders::read() const
 {
-    QSettings s = settings();
+    QSettings s = appSettings();
     QList<Entry> entries;
     const int count = s.beginReadArray(kArray);
     for (int i = 0; i < count; ++i) {
@@ -37,7 +34,7 @@ QList<RecentFolders::Entry> RecentFolders::read() const
 
 void RecentFolders::write(const QList<Entry>& entries) const
 {
-    QSettings s = settings();
+    QSettings s = appSettings();
     s.beginWriteArray(kArray, static_cast<int>(entries.size()));
     for (int i = 0; i < entries.size(); ++i) {
         s.setArrayIndex(i);

@@ -4,6 +4,7 @@
 #include "window/windowsettings.h"
 
 #include "findings/findingfilter.h"
+#include "session/appsettings.h"
 #include "tree/moduletreepanel.h"
 
 #include <QMainWindow>
@@ -12,11 +13,6 @@
 namespace heapsight::gui {
 
 namespace {
-
-QSettings settings()
-{
-    return QSettings(QStringLiteral("Heapsight"), QStringLiteral("Heapsight"));
-}
 
 const QLatin1String kGeometry("gui/geometry");
 const QLatin1String kState("gui/state");
@@ -29,7 +25,7 @@ const QLatin1String kOnlyWithFindings("gui/treeOnlyWithFindings");
 
 bool WindowSettings::restore(QMainWindow& window, FindingFilter& filter, ModuleTreePanel& tree)
 {
-    const QSettings s = settings();
+    const QSettings s = appSettings();
     const bool restored = window.restoreGeometry(s.value(kGeometry).toByteArray())
         && window.restoreState(s.value(kState).toByteArray());
     if (s.contains(kGroups))
@@ -43,7 +39,7 @@ bool WindowSettings::restore(QMainWindow& window, FindingFilter& filter, ModuleT
 
 void WindowSettings::save(const QMainWindow& window, const FindingFilter& filter, const ModuleTreePanel& tree)
 {
-    QSettings s = settings();
+    QSettings s = appSettings();
     s.setValue(kGeometry, window.saveGeometry());
     s.setValue(kState, window.saveState());
     s.setValue(kGroups, static_cast<unsigned>(filter.groups()));
