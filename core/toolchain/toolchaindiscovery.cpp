@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QSet>
 #include <algorithm>
+#include <functional>
 
 namespace heapsight {
 
@@ -123,16 +124,24 @@ std::optional<Toolchain> ToolchainDiscovery::probe(const QString& goBinary, QStr
     return t;
 }
 
-std::vector<Toolchain> ToolchainDiscovery::discover(const Places& places)
+namespace {
+
+// Probes every candidate of `places` once per real binary, in the places' order (the first place naming a
+// binary is its foundVia), skipping those `worthProbing` turns down (given the binary's real path); sorted by
+// version, oldest first.
+std::vector<Toolchain> probeCandidates(
+    const ToolchainDiscovery::Places& places, const std::function<bool(const QString& realPath)>& worthProbing = {})
 {
     std::vector<Toolchain> found;
     QSet<QString> seen;
-    for (const auto& [binary, via] : candidates(places)) {
+    for (const auto& [binary, via] : ToolchainDiscovery::candidates(places)) {
         const QString real = QFileInfo(binary).canonicalFilePath();
         if (real.isEmpty() || seen.contains(real))
             continue;
         seen.insert(real);
-        if (auto t = probe(binary)) {
+        if (worthProbing && !worthProbing(real))
+            continue;
+        if (auto t = ToolchainDiscovery::probe(binary)) {
             t->foundVia = via;
             found.push_back(std::move(*t));
         }
@@ -141,6 +150,13 @@ std::vector<Toolchain> ToolchainDiscovery::discover(const Places& places)
         return QVersionNumber::compare(a.versionNumber(), b.versionNumber()) < 0;
     });
     return found;
+}
+
+} // namespace
+
+std::vector<Toolchain> ToolchainDiscovery::discover(const Places& places)
+{
+    return probeCandidates(places);
 }
 
 std::optional<Toolchain> ToolchainDiscovery::select(const std::vector<Toolchain>& list, const QString& wanted)
@@ -178,28 +194,15 @@ std::optional<Toolchain> ToolchainDiscovery::find(const Places& places, const QS
     const QVersionNumber want = parseGoVersion(name);
     if (wanted.contains(QLatin1Char('/')) || want.isNull())
         return select(discover(places), wanted);
-    std::vector<Toolchain> likely;
-    QSet<QString> seen;
-    for (const auto& [binary, via] : candidates(places)) {
-        const QString real = QFileInfo(binary).canonicalFilePath();
-        if (real.isEmpty() || seen.contains(real))
-            continue;
-        seen.insert(real);
-        // GOROOT/bin/go → GOROOT/VERSION
+    // GOROOT/bin/go → GOROOT/VERSION
+    const auto namesWanted = [&want](const QString& real) {
         QFile version(QFileInfo(real).absoluteDir().absoluteFilePath(QStringLiteral("../VERSION")));
         if (!version.open(QIODevice::ReadOnly))
-            continue;
+            return false;
         const QVersionNumber v = parseGoVersion(QString::fromUtf8(version.readLine(64)).trimmed());
-        if (v.majorVersion() != want.majorVersion() || v.minorVersion() != want.minorVersion())
-            continue;
-        if (auto t = probe(binary)) {
-            t->foundVia = via;
-            likely.push_back(std::move(*t));
-        }
-    }
-    std::stable_sort(likely.begin(), likely.end(), [](const Toolchain& a, const Toolchain& b) {
-        return QVersionNumber::compare(a.versionNumber(), b.versionNumber()) < 0;
-    });
+        return v.majorVersion() == want.majorVersion() && v.minorVersion() == want.minorVersion();
+    };
+    const std::vector<Toolchain> likely = probeCandidates(places, namesWanted);
     if (auto t = select(likely, wanted))
         return t;
     return select(discover(places), wanted);
