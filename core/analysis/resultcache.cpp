@@ -52,21 +52,15 @@ QString ResultCache::moduleFingerprint(const ModuleInfo& module, QString* error,
     files.sort();
     // v2: each file's name, size and content hash (v1 hashed the contents into one stream): the content
     // hashes can be remembered between runs.
+    // Without a memory, one that remembers nothing: every file is read, by the same code.
+    FileHashMemory none { QString() };
+    if (!memory)
+        memory = &none;
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(QByteArrayView("heapsight-fingerprint-v2\n"));
     for (const QString& rel : files) {
         const QString path = module.root + QLatin1Char('/') + rel;
-        QByteArray content;
-        if (memory) {
-            content = memory->contentHash(path, rel, error);
-        } else {
-            QFile f(path);
-            QCryptographicHash one(QCryptographicHash::Sha256);
-            if (f.open(QIODevice::ReadOnly) && one.addData(&f))
-                content = one.result();
-            else if (error)
-                *error = QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString());
-        }
+        const QByteArray content = memory->contentHash(path, rel, error);
         if (content.isEmpty())
             return {};
         hash.addData(rel.toUtf8());
