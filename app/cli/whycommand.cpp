@@ -34,12 +34,6 @@ std::optional<LineArgument> parseLineArgument(const QString& text)
     return LineArgument { m.captured(1), m.captured(2).toUInt(), m.captured(3).toUInt() };
 }
 
-std::string sourceRootOf(const AnalysisResult& result)
-{
-    const std::string& dir = result.report->origin().workingDirectory;
-    return dir.empty() ? result.module.root.toStdString() : dir;
-}
-
 } // namespace
 
 int runWhyCommand(const QStringList& arguments)
@@ -87,7 +81,7 @@ int runWhyCommand(const QStringList& arguments)
     const AnalysisResult& result = *analysis;
 
     const std::string file = source.absoluteFilePath().toStdString();
-    std::vector<WhyInput> inputs { { result.report, sourceRootOf(result) } };
+    std::vector<WhyInput> inputs { { result.report, reportSourceRoot(result) } };
     std::vector<WhyPath> paths = WhyPathBuilder(inputs).pathsAt(file, where->line, where->column);
     // --deps: the packages the paths call into but no analysis covers, analysed in rounds (fmt's blocks
     // can call into further packages), the module's own analysis kept and the dependencies' spliced in.
@@ -111,7 +105,7 @@ int runWhyCommand(const QStringList& arguments)
             return 2;
         analysed = missing;
         inputs.resize(1);
-        inputs.push_back({ depResult->report, sourceRootOf(*depResult) });
+        inputs.push_back({ depResult->report, reportSourceRoot(*depResult) });
         paths = WhyPathBuilder(inputs).pathsAt(file, where->line, where->column);
     }
     if (paths.empty()) {

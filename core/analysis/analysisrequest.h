@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <string>
 
 namespace heapsight {
 
@@ -68,6 +69,10 @@ struct AnalysisResult {
     int exitCode = 0;
     qint64 elapsedMs = 0;
 };
+
+// The directory the report's relative file names are relative to: where go ran (recorded in the report's
+// origin), else the module root. What a why path reads sources from (WhyInput::sourceRoot).
+std::string reportSourceRoot(const AnalysisResult& result);
 
 } // namespace heapsight
 

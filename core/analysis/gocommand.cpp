@@ -25,6 +25,12 @@ QString analysisStateName(AnalysisState state)
     return {};
 }
 
+std::string reportSourceRoot(const AnalysisResult& result)
+{
+    const std::string& dir = result.report ? result.report->origin().workingDirectory : std::string();
+    return dir.empty() ? result.module.root.toStdString() : dir;
+}
+
 QProcessEnvironment goEnvironment(const AnalysisRequest& request, const GoCommandPaths& paths)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

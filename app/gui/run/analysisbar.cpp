@@ -177,30 +177,39 @@ void AnalysisBar::onSourcesChanged(const QStringList& relativePaths)
     start(true);
 }
 
-void AnalysisBar::start(bool live)
+std::optional<AnalysisRequest> AnalysisBar::currentRequest() const
 {
     const auto toolchain = selectedToolchain();
-    if (!toolchain || m_directory.isEmpty() || m_runner.isRunning())
-        return;
-    const QStringList changed = std::exchange(m_changed, {});
+    if (!toolchain || m_directory.isEmpty())
+        return std::nullopt;
     AnalysisRequest request;
     request.directory = m_directory;
     request.toolchain = *toolchain;
     request.languageVersion = m_languageBox->currentData().toString();
     request.timeoutSeconds = AnalysisTimeLimit::seconds();
     request.includeTests = m_tests->isChecked();
-    request.collectLogopt = !live;
     // The bounds checks the compiler keeps, for bce assertions (gutter marks, Problems panel): without logopt
     // (live runs) only -d=ssa/check_bce/debug=1 reports them. A constant flag: go's build cache still replays.
     request.boundsCheckReport = true;
-    m_stage = tr("Starting %1").arg(toolchain->version);
+    return request;
+}
+
+void AnalysisBar::start(bool live)
+{
+    std::optional<AnalysisRequest> chosen = currentRequest();
+    if (!chosen || m_runner.isRunning())
+        return;
+    const QStringList changed = std::exchange(m_changed, {});
+    AnalysisRequest request = std::move(*chosen);
+    request.collectLogopt = !live;
+    m_stage = tr("Starting %1").arg(request.toolchain.version);
     m_runner.start(request);
     updateActions();
     if (!m_runner.isRunning())
         return;
     if (live)
         Q_EMIT sourcesChanged(changed);
-    const QString description = runDescription(toolchain->version, request.languageVersion);
+    const QString description = runDescription(request.toolchain.version, request.languageVersion);
     Q_EMIT started(
         live ? tr("%1, live: %2 changed").arg(description, changed.join(QStringLiteral(", "))) : description);
 }

@@ -42,6 +42,9 @@ public:
     bool isRunning() const { return m_runner.isRunning(); }
     void setModule(const QString& directory, const QString& goVersion);
     std::optional<Toolchain> selectedToolchain() const;
+    // What Analyze would run now (module, toolchain, language version, tests, time limit); nullopt without
+    // a module or a toolchain. Other runs of the module (a dependency for the why path) start from it.
+    std::optional<AnalysisRequest> currentRequest() const;
     int toolchainCount() const { return static_cast<int>(m_toolchains.size()); }
     const std::vector<Toolchain>& toolchains() const { return m_toolchains; }
 
