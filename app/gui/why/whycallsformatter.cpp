@@ -31,11 +31,39 @@ WhyCallsFormatter::WhyCallsFormatter(const ReportIndex& index, WhyPathBuilder& p
 QString WhyCallsFormatter::link(const WhyLocation& at) const
 {
     const Position position { m_index.report().fileId(at.file), at.line, at.column };
-    const QString text = position.isValid() ? m_index.positionText(position) : fromStd(at.file);
-    if (!position.isValid() || m_index.diskPath(position.file).isEmpty())
+    if (position.isValid() && !m_index.diskPath(position.file).isEmpty())
+        return QStringLiteral("<a href=\"%1\">%2</a>")
+            .arg(WhyFormatter::positionUrl(position).toString(), m_index.positionText(position).toHtmlEscaped());
+    // A file of another report (a dependency's, in GOROOT or the module cache): by its path on disk.
+    QString text = fromStd(at.file);
+    if (at.line > 0)
+        text += QStringLiteral(":%1:%2").arg(at.line).arg(at.column);
+    if (at.path.empty() || at.line == 0)
         return text.toHtmlEscaped();
     return QStringLiteral("<a href=\"%1\">%2</a>")
-        .arg(WhyFormatter::positionUrl(position).toString(), text.toHtmlEscaped());
+        .arg(fileUrl(fromStd(at.path), static_cast<int>(at.line), static_cast<int>(at.column))
+                 .toString(QUrl::FullyEncoded)
+                 .toHtmlEscaped(),
+            text.toHtmlEscaped());
+}
+
+QUrl WhyCallsFormatter::fileUrl(const QString& diskPath, int line, int column)
+{
+    QUrl url = QUrl::fromLocalFile(diskPath);
+    url.setFragment(QStringLiteral("%1:%2").arg(line).arg(column));
+    return url;
+}
+
+std::optional<WhyCallsFormatter::FileLocation> WhyCallsFormatter::fileFromUrl(const QUrl& url)
+{
+    if (!url.isLocalFile())
+        return std::nullopt;
+    const QStringList parts = url.fragment().split(QLatin1Char(':'));
+    bool lineOk = false, columnOk = false;
+    FileLocation at { url.toLocalFile(), parts.value(0).toInt(&lineOk), parts.value(1).toInt(&columnOk) };
+    if (parts.size() != 2 || !lineOk || !columnOk || at.line <= 0)
+        return std::nullopt;
+    return at;
 }
 
 QString WhyCallsFormatter::segmentHtml(const WhyPath& path, std::size_t index) const
@@ -86,7 +114,8 @@ QString WhyCallsFormatter::pathHtml(std::uint32_t finding, std::size_t explanati
 {
     const WhyPath path = m_paths.pathOf(0, finding, explanation);
     const bool entersCallee = path.segments.size() > 1;
-    if (!entersCallee && path.end != WhyEnd::NotAnalysed && path.end != WhyEnd::Unresolved)
+    if (!entersCallee && path.end != WhyEnd::NotAnalysed && path.end != WhyEnd::Unresolved
+        && path.missingPackages.empty())
         return {};
     QString html = QStringLiteral("<p style=\"margin-left:10px; margin-top:8px; margin-bottom:2px\"><b>%1</b></p>")
                        .arg(tr("Into the functions it is passed to"));
@@ -103,7 +132,37 @@ QString WhyCallsFormatter::pathHtml(std::uint32_t finding, std::size_t explanati
     html += QStringLiteral("<p style=\"margin-left:10px; margin-top:6px\">%1 <b>%2</b> · %3<br><code>%4</code></p>")
                 .arg(tr("The path ends:"), fromStd(whyEndName(path.end)).toHtmlEscaped(), link(path.endAt),
                     escaped(path.endDetail));
+    if (!path.missingPackages.empty()) {
+        QStringList names;
+        for (const std::string& p : path.missingPackages)
+            names << QStringLiteral("<code>%1</code>").arg(escaped(p));
+        html += QStringLiteral("<p style=\"margin-left:10px; margin-top:4px\">%1 %2 · <a href=\"%3\">%4</a><br>"
+                               "<span style=\"color:%5\">%6</span></p>")
+                    .arg(tr("Not analysed:"), names.join(QStringLiteral(", ")),
+                        analyzeUrl(path.missingPackages).toString(QUrl::FullyEncoded), tr("Analyze dependency"),
+                        m_palette.mutedText().name(QColor::HexRgb),
+                        tr("Runs the compiler's escape analysis of these packages (go's build cache makes it quick) "
+                           "and follows the path into them. The module is not written."));
+    }
     return html;
+}
+
+QUrl WhyCallsFormatter::analyzeUrl(const std::vector<std::string>& packages)
+{
+    QStringList names;
+    for (const std::string& p : packages)
+        names << fromStd(p);
+    QUrl url;
+    url.setScheme(QStringLiteral("heapsight-analyze"));
+    url.setPath(names.join(QLatin1Char(',')));
+    return url;
+}
+
+QStringList WhyCallsFormatter::packagesFromUrl(const QUrl& url)
+{
+    if (url.scheme() != QLatin1String("heapsight-analyze"))
+        return {};
+    return url.path().split(QLatin1Char(','), Qt::SkipEmptyParts);
 }
 
 } // namespace heapsight::gui

@@ -8,7 +8,12 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
+#include <QUrl>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace heapsight {
 class WhyPathBuilder;
@@ -29,7 +34,24 @@ public:
     WhyCallsFormatter(const ReportIndex& index, WhyPathBuilder& paths, const AnnotationPalette& palette);
 
     // "" when the explanation enters no callee and stops at no call worth saying.
+    // Where a path calls into packages no report covers, it ends with an "Analyze dependency" link:
+    // heapsight-analyze:IMPORTPATH,IMPORTPATH….
     QString pathHtml(std::uint32_t finding, std::size_t explanation) const;
+
+    static QUrl analyzeUrl(const std::vector<std::string>& packages);
+    // The import paths of an "Analyze dependency" link; empty for any other link.
+    static QStringList packagesFromUrl(const QUrl& url);
+
+    // A step in a file no report of the module holds (GOROOT, the module cache): file:///PATH#LINE:COLUMN
+    // (1-based line; column in bytes, as the compiler counts).
+    struct FileLocation {
+        QString diskPath;
+        int line = 0;
+        int column = 0;
+    };
+    static QUrl fileUrl(const QString& diskPath, int line, int column);
+    // nullopt for any other link.
+    static std::optional<FileLocation> fileFromUrl(const QUrl& url);
 
 private:
     QString link(const WhyLocation& at) const;

@@ -9,6 +9,7 @@
 #include "findings/findingfilter.h"
 #include "session/reportindex.h"
 #include "why/flowgraphview.h"
+#include "why/whycallsformatter.h"
 #include "why/whyformatter.h"
 
 #include <QCheckBox>
@@ -67,6 +68,13 @@ void WhyPanel::setReport(std::shared_ptr<const ReportIndex> report)
     m_report = std::move(report);
     m_paths.reset();
     refresh();
+}
+
+void WhyPanel::setDependencyInputs(std::vector<WhyInput> inputs)
+{
+    m_dependencies = std::move(inputs);
+    m_paths.reset();
+    refresh(true);
 }
 
 void WhyPanel::setFilter(const FindingFilter* filter)
@@ -165,9 +173,11 @@ void WhyPanel::refreshGraph()
 
 WhyPathBuilder& WhyPanel::pathBuilder()
 {
-    if (!m_paths)
-        m_paths = std::make_unique<WhyPathBuilder>(
-            std::vector<WhyInput> { { m_report->sharedReport(), m_report->moduleRoot().toStdString() } });
+    if (!m_paths) {
+        std::vector<WhyInput> inputs { { m_report->sharedReport(), m_report->moduleRoot().toStdString() } };
+        inputs.insert(inputs.end(), m_dependencies.begin(), m_dependencies.end());
+        m_paths = std::make_unique<WhyPathBuilder>(std::move(inputs));
+    }
     return *m_paths;
 }
 
@@ -193,6 +203,10 @@ void WhyPanel::onAnchorClicked(const QUrl& url)
 {
     if (const std::optional<Position> position = WhyFormatter::positionFromUrl(url))
         showPosition(*position);
+    else if (const QStringList packages = WhyCallsFormatter::packagesFromUrl(url); !packages.isEmpty())
+        Q_EMIT dependencyAnalysisRequested(packages);
+    else if (const auto file = WhyCallsFormatter::fileFromUrl(url))
+        Q_EMIT positionActivated(file->diskPath, file->line, file->column);
 }
 
 void WhyPanel::changeEvent(QEvent* event)

@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QWidget>
 #include <memory>
+#include <vector>
 
 class QCheckBox;
 class QLabel;
@@ -17,7 +18,8 @@ class QTextBrowser;
 
 namespace heapsight {
 class WhyPathBuilder;
-}
+struct WhyInput;
+} // namespace heapsight
 
 namespace heapsight::gui {
 
@@ -36,6 +38,9 @@ public:
     ~WhyPanel() override;
 
     void setReport(std::shared_ptr<const ReportIndex> report);
+    // Reports of dependency packages the paths read after the report's own (DependencyAnalysis); the
+    // shown line's paths are built again with them, keeping the reader's place.
+    void setDependencyInputs(std::vector<heapsight::WhyInput> inputs);
     void setFilter(const FindingFilter* filter);
     void showLine(const QString& diskPath, const QString& displayName, int line);
     void clear();
@@ -48,6 +53,8 @@ public:
 
 Q_SIGNALS:
     void positionActivated(const QString& diskPath, int line, int column);
+    // "Analyze dependency" was clicked under a path that calls into these packages (import paths).
+    void dependencyAnalysisRequested(const QStringList& packages);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -70,6 +77,7 @@ private:
     // The report's interprocedural paths; made on first use (it reads the module's sources), kept while
     // the report is, since it remembers what it read.
     std::unique_ptr<WhyPathBuilder> m_paths;
+    std::vector<heapsight::WhyInput> m_dependencies;
     QPointer<const FindingFilter> m_filter;
     QString m_path;
     QString m_displayName;

@@ -24,6 +24,7 @@
 #include "why/whypanel.h"
 #include "window/annotationrefresh.h"
 #include "window/appicon.h"
+#include "window/dependencyactions.h"
 #include "window/docklayout.h"
 #include "window/findingnavigation.h"
 #include "window/firstlayout.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_positions = new PositionActions(m_session, m_source, this);
     m_opening = new ModuleOpening(m_session, m_tree, m_menus, this);
     m_navigation = new FindingNavigation(m_session, m_findings, m_source, this);
+    m_dependencyActions = new DependencyActions({ m_session, m_analysis, m_why, m_status }, this);
     connectActions();
     restoreSettings();
 }

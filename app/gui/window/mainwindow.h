@@ -21,6 +21,7 @@ class ComparePanel;
 class DockLayout;
 class FilterBar;
 class FindingFilter;
+class DependencyActions;
 class FindingNavigation;
 class FindingsPanel;
 class MainMenus;
@@ -86,6 +87,7 @@ public:
     ProfileActions* profileActions() const { return m_profiles; }
     AssertionChecks* assertionChecks() const { return m_assertions; }
     BaselineActions* baselineActions() const { return m_baselines; }
+    DependencyActions* dependencyActions() const { return m_dependencyActions; }
 
 Q_SIGNALS:
     // The module's folder is listed, its report (if any) applied and a first file shown.
@@ -135,6 +137,7 @@ private:
     PositionActions* m_positions = nullptr;
     ModuleOpening* m_opening = nullptr;
     FindingNavigation* m_navigation = nullptr;
+    DependencyActions* m_dependencyActions = nullptr;
     bool m_firstStart = false; // no saved layout: FirstLayout's dock sizes once shown
 };
 

@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 The Heapsight authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "window/dependencyactions.h"
+
+#include "run/analysisbar.h"
+#include "session/modulesession.h"
+#include "why/dependencyanalysis.h"
+#include "why/whypanel.h"
+#include "window/reportstatusbar.h"
+
+namespace heapsight::gui {
+
+DependencyActions::DependencyActions(Parts parts, QObject* parent)
+    : QObject(parent)
+    , m_parts(parts)
+    , m_dependencies(new DependencyAnalysis(this))
+{
+    connect(m_parts.why, &WhyPanel::dependencyAnalysisRequested, this, &DependencyActions::request);
+    connect(m_parts.session, &ModuleSession::folderOpened, m_dependencies, &DependencyAnalysis::setModule);
+    connect(m_dependencies, &DependencyAnalysis::inputsChanged, this,
+        [this] { m_parts.why->setDependencyInputs(m_dependencies->inputs()); });
+    connect(m_dependencies, &DependencyAnalysis::started, this,
+        [this](const QString& description) { m_parts.status->setBusy(true, description); });
+    connect(m_dependencies, &DependencyAnalysis::progressChanged, m_parts.status, &ReportStatusBar::setProgress);
+    connect(m_dependencies, &DependencyAnalysis::finished, this, &DependencyActions::onFinished);
+    connect(m_parts.status, &ReportStatusBar::cancelRequested, m_dependencies, &DependencyAnalysis::cancel);
+}
+
+void DependencyActions::request(const QStringList& packages)
+{
+    const std::optional<AnalysisRequest> base = m_parts.analysis->currentRequest();
+    if (!base) {
+        m_parts.status->showMessage(
+            tr("No Go toolchain found to analyse %1: install Go, then Find Go Again in the analysis bar.")
+                .arg(packages.join(QStringLiteral(", "))),
+            10000);
+        return;
+    }
+    if (!m_dependencies->analyze(*base, packages))
+        m_parts.status->showMessage(tr("%1 analysed already").arg(packages.join(QStringLiteral(", "))), 5000);
+}
+
+void DependencyActions::onFinished(bool ok, const QString& message)
+{
+    // The module's own run (or a folder being read) may share the status bar: its progress stays.
+    if (!m_parts.analysis->isRunning() && !m_parts.session->isBusy())
+        m_parts.status->setBusy(false, {});
+    m_parts.status->showMessage(message, ok ? 8000 : 15000);
+}
+
+} // namespace heapsight::gui
