@@ -5,6 +5,7 @@
 // discovery, runs on real modules, cancel, compile errors, language-version override, the cache, and
 // that the analysed folder is byte-identical afterwards. Every module is a temporary copy.
 #include "core/analysis/analysisrunner.h"
+#include "core/analysis/modulepackages.h"
 #include "core/parse/escapeparser.h"
 #include "core/toolchain/toolchaindiscovery.h"
 #include "testsupport.h"
@@ -64,6 +65,8 @@ private Q_SLOTS:
     void languageOverrideChangesLoopVariables();
     void cacheHitAndInvalidation();
     void cancelKillsProcessTree();
+    void modulePackagesOfGoList();
+    void spliceEqualsCompleteRun();
 
 private:
     AnalysisResult analyse(const AnalysisRequest& request, AnalysisRunner* runner = nullptr);
@@ -387,6 +390,77 @@ void TestAnalysis::cancelKillsProcessTree()
     QTRY_VERIFY_WITH_TIMEOUT(processesInGroup(pgid).isEmpty(), 1000);
     QCOMPARE(hashTree(dir), before);
     qputenv("GOCACHE", QFile::encodeName(m_work.filePath(QStringLiteral("gocache"))));
+}
+
+// ModulePackages reads goListCommand's format: with tests, the TESTS field counts the test main and external
+// test packages' headers; lines of another shape are skipped; importers are found transitively.
+void TestAnalysis::modulePackagesOfGoList()
+{
+    const ModulePackages list = ModulePackages::fromGoList("example.com/m\t/m\texample.com/m/a fmt\ttest\n"
+                                                           "example.com/m/a\t/m/a\texample.com/m/b\ttest xtest\n"
+                                                           "example.com/m/b\t/m/b\tsync\t\n"
+                                                           "example.com/m/c\t/m/c\t\t\n"
+                                                           "go: warning: something else\n");
+    QCOMPARE(list.packages().size(), std::size_t(4));
+    QCOMPARE(list.packages()[0].imports, (QStringList { QStringLiteral("example.com/m/a"), QStringLiteral("fmt") }));
+    QCOMPARE(list.expectedHeaders(), 4 + 1 + 2);
+    QCOMPARE(list.affectedBy({ QStringLiteral("/m/b") }),
+        (QStringList {
+            QStringLiteral("example.com/m"), QStringLiteral("example.com/m/a"), QStringLiteral("example.com/m/b") }));
+    QCOMPARE(list.affectedBy({ QStringLiteral("/m/c/") }), QStringList { QStringLiteral("example.com/m/c") });
+    QCOMPARE(list.affectedBy({ QStringLiteral("/m/new") }), std::nullopt);
+    // c now imports b: an edit of b reaches it too.
+    const ModulePackages edited
+        = list.withImports(QStringLiteral("example.com/m/c"), { QStringLiteral("example.com/m/b") });
+    QCOMPARE(edited.affectedBy({ QStringLiteral("/m/b") })->size(), 4);
+}
+
+// A live run after an edit builds only the edited package and its importers and splices them into the
+// last complete report: the result has exactly the findings of a complete run of the edited module.
+void TestAnalysis::spliceEqualsCompleteRun()
+{
+    const QString dir = copyModule(kModules + QStringLiteral("/whypath"));
+    AnalysisRequest request;
+    request.directory = dir;
+    request.toolchain = toolchain(QStringLiteral("1.22"));
+    request.useCache = false;
+    request.collectLogopt = false;
+    const AnalysisResult first = analyse(request);
+    QCOMPARE(analysisStateName(first.state), QStringLiteral("ok"));
+    QCOMPARE(first.packages.packages().size(), std::size_t(2));
+    const QString storeDir = QDir(dir).filePath(QStringLiteral("internal/store"));
+    const std::optional<QStringList> affected = first.packages.affectedBy({ storeDir });
+    QCOMPARE(affected,
+        (QStringList { QStringLiteral("example.com/whypath"), QStringLiteral("example.com/whypath/internal/store") }));
+    QCOMPARE(first.packages.affectedBy({ dir }), QStringList { QStringLiteral("example.com/whypath") });
+
+    // A new function whose parameter leaks, in the package the main package imports.
+    QFile store(storeDir + QStringLiteral("/store.go"));
+    QVERIFY(store.open(QIODevice::ReadWrite | QIODevice::Append));
+    store.write("\nvar last *int\n\n// Last keeps p.\nfunc Last(p *int) { last = p }\n");
+    store.close();
+
+    AnalysisRequest live = request;
+    live.packages = *affected;
+    live.spliceBase = first.report;
+    const AnalysisResult spliced = analyse(live);
+    QCOMPARE(analysisStateName(spliced.state), QStringLiteral("ok"));
+    QVERIFY(spliced.packages.isEmpty()); // no go list
+    const AnalysisResult complete = analyse(request);
+    const auto lines = [](const Report& r) {
+        QStringList out;
+        for (const Finding& f : r.findings())
+            out << QStringLiteral("%1:%2:%3 %4 [%5]")
+                       .arg(QString::fromStdString(std::string(r.fileName(f.position.file))))
+                       .arg(f.position.line)
+                       .arg(f.position.column)
+                       .arg(QString::fromStdString(f.message), QString::fromStdString(r.packages()[f.package].name));
+        out.sort();
+        return out;
+    };
+    QCOMPARE(lines(*spliced.report), lines(*complete.report));
+    QVERIFY(lines(*spliced.report).join(QLatin1Char('\n')).contains(QLatin1String("leaking param: p")));
+    QCOMPARE(spliced.report->stats().distinct, complete.report->stats().distinct);
 }
 
 QTEST_GUILESS_MAIN(TestAnalysis)

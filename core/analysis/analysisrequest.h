@@ -6,6 +6,7 @@
 #include "core/model/report.h"
 #include "core/toolchain/toolchain.h"
 #include "modulelocator.h"
+#include "modulepackages.h"
 
 #include <QMetaType>
 #include <QString>
@@ -38,6 +39,12 @@ struct AnalysisRequest {
     bool includeTests = false;
     bool useCache = true;
     int timeoutSeconds = 0; // 0: no limit
+    // A live run after an edit (Watch): `packages` are the import paths to build again (the changed
+    // packages and their importers, ModulePackages::affectedBy), and the result is `spliceBase` — a
+    // complete report of the same module, toolchain and flags — with those packages' findings replaced by
+    // the new ones (spliceReport). Skips `go list` and the result cache (a part is not the module's
+    // analysis). Null: a complete run.
+    std::shared_ptr<const Report> spliceBase;
 };
 
 enum class AnalysisState {
@@ -65,6 +72,8 @@ struct AnalysisResult {
     QString errorText; // one-paragraph summary for the user
     QStringList commandLine;
     bool fromCache = false;
+    // What `go list` printed for the run (empty for a run served from the cache or spliced).
+    ModulePackages packages;
     bool languageOverridden = false;
     int exitCode = 0;
     qint64 elapsedMs = 0;

@@ -5,6 +5,7 @@
 
 #include "analysisresultbuilder.h"
 #include "core/io/processgroup.h"
+#include "core/model/reportsplice.h"
 
 #include <QDir>
 #include <QFile>
@@ -55,6 +56,7 @@ void AnalysisRunner::start(AnalysisRequest request)
     m_lineTail.clear();
     m_packagesDone = m_packagesTotal = 0;
     m_listError.clear();
+    m_listed = {};
     m_languageOverridden = false;
     m_stopped.reset();
 
@@ -71,7 +73,7 @@ void AnalysisRunner::start(AnalysisRequest request)
     m_module = *module;
     if (m_request.timeoutSeconds > 0)
         m_timeout.start(m_request.timeoutSeconds * 1000);
-    if (m_request.useCache && m_cache) {
+    if (m_request.useCache && m_cache && !m_request.spliceBase) {
         m_stage = Stage::CheckingCache;
         Q_EMIT stageChanged(tr("Checking the result cache"));
         const AnalysisRequest req = m_request;
@@ -162,6 +164,12 @@ void AnalysisRunner::startList()
             QFile::copy(sum, m_temp->filePath(QStringLiteral("go.sum")));
         m_languageOverridden = override;
     }
+    if (m_request.spliceBase) {
+        // A live run's packages are known (ModulePackages::affectedBy): no `go list`, the fixed cost of a run.
+        m_packagesTotal = static_cast<int>(m_request.packages.size());
+        startBuild();
+        return;
+    }
     m_stage = Stage::Listing;
     Q_EMIT stageChanged(tr("Listing packages"));
     Q_EMIT progressChanged(0, 0, {});
@@ -180,7 +188,8 @@ void AnalysisRunner::onListFinished()
         m_listError = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
     m_process->deleteLater();
     m_process = nullptr;
-    m_packagesTotal = expectedPackageHeaders(out);
+    m_listed = ModulePackages::fromGoList(out);
+    m_packagesTotal = m_listed.expectedHeaders();
     startBuild();
 }
 
@@ -259,6 +268,12 @@ void AnalysisRunner::onStreamParsed()
         return;
     std::shared_ptr<Report> text = m_streamWatcher.result();
     m_parseWatcher.setFuture(QtConcurrent::run([text, input = m_parsedInput, keepAlive = m_temp] {
+        if (const std::shared_ptr<const Report>& base = input.request.spliceBase) {
+            std::vector<std::string> rebuilt;
+            for (const QString& p : input.request.packages)
+                rebuilt.push_back(p.toStdString());
+            *text = spliceReport(*base, std::move(*text), rebuilt);
+        }
         return AnalysisResultBuilder::build(std::move(*text), input);
     }));
 }
@@ -292,6 +307,7 @@ void AnalysisRunner::onParsed()
     }
     r.commandLine
         = QStringList { m_request.toolchain.goBinary } + goAnalysisCommand(m_request, m_module, m_paths).arguments;
+    r.packages = m_listed;
     // A run whose output was mostly something else than escape analysis (a wrapper script, a toolchain gone
     // wrong printing a million lines) is run again next time rather than kept.
     const bool cacheable = r.report && r.report->stats().unknownLines <= kMaxCachedUnknownLines;

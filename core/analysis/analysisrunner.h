@@ -92,6 +92,7 @@ private:
     int m_packagesDone = 0;
     int m_packagesTotal = 0;
     QString m_listError;
+    ModulePackages m_listed; // what `go list` printed (empty for a splice)
     QString m_cacheKey;
     bool m_languageOverridden = false;
     std::optional<AnalysisState> m_stopped; // set once the run was cancelled or timed out

@@ -87,12 +87,14 @@ GoCommand goCommand(
 
 GoCommand goListCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths)
 {
-    // With tests, each line also says whether the package has tests and external tests (progress counts
-    // their headers, see expectedPackageHeaders).
+    // ModulePackages' format: import path, directory, imports and, with tests, whether the package has tests
+    // and external tests (progress counts their headers) and the test files' imports (a live run rebuilds
+    // the importers of a changed package).
     const QString format = request.includeTests
-        ? QStringLiteral(
-            "-f={{.ImportPath}}{{if or .TestGoFiles .XTestGoFiles}} test{{end}}{{if .XTestGoFiles}} xtest{{end}}")
-        : QStringLiteral("-f={{.ImportPath}}");
+        ? QStringLiteral("-f={{.ImportPath}}\t{{.Dir}}\t{{join .Imports \" \"}} {{join .TestImports \" \"}} "
+                         "{{join .XTestImports \" \"}}\t{{if or .TestGoFiles .XTestGoFiles}}test{{end}}"
+                         "{{if .XTestGoFiles}} xtest{{end}}")
+        : QStringLiteral("-f={{.ImportPath}}\t{{.Dir}}\t{{join .Imports \" \"}}\t");
     return goCommand(request, module, paths,
         QStringList { QStringLiteral("list"), QStringLiteral("-e") } + modFileArguments(paths) + QStringList { format }
             + request.packages);
@@ -121,17 +123,6 @@ GoCommand goTestCompileCommand(const AnalysisRequest& request, const ModuleInfo&
 GoCommand goAnalysisCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths)
 {
     return request.includeTests ? goTestCompileCommand(request, module, paths) : goBuildCommand(request, module, paths);
-}
-
-int expectedPackageHeaders(const QByteArray& goListOutput)
-{
-    int headers = 0;
-    for (const QByteArray& line : goListOutput.split('\n')) {
-        if (line.trimmed().isEmpty())
-            continue;
-        headers += 1 + (line.contains(" test") ? 1 : 0) + (line.endsWith(" xtest") ? 1 : 0);
-    }
-    return headers;
 }
 
 } // namespace heapsight

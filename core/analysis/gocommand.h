@@ -26,6 +26,7 @@ struct GoCommandPaths {
 
 // Environment every go run of Heapsight gets: never download a toolchain, no writes to the module.
 QProcessEnvironment goEnvironment(const AnalysisRequest& request, const GoCommandPaths& paths);
+// `go list -e -f=… PACKAGES` in ModulePackages' format.
 GoCommand goListCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
 GoCommand goBuildCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
 // `go test -c -o /dev/null -gcflags=… PACKAGES`: compiles the test variant and test main package of every
@@ -34,10 +35,6 @@ GoCommand goBuildCommand(const AnalysisRequest& request, const ModuleInfo& modul
 GoCommand goTestCompileCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
 // The command an analysis runs: goTestCompileCommand with request.includeTests, else goBuildCommand.
 GoCommand goAnalysisCommand(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);
-// How many `# pkg` headers go prints for the packages `go list` printed (one line per package, as
-// goListCommand formats them: "path", "path test" or "path test xtest"): one per package, plus with
-// tests its test main package and its external test package. For progress only.
-int expectedPackageHeaders(const QByteArray& goListOutput);
 // The -gcflags value: "-m=2 -json=0,file:///tmp/x -d=loopvar=2,ssa/check_bce/debug=1", prefixed by "all="
 // for dependencies.
 QString gcflagsFor(const AnalysisRequest& request, const ModuleInfo& module, const GoCommandPaths& paths);

@@ -4,6 +4,7 @@
 // Running the compiler from the window, with the real toolchains CI installs: Analyze replaces the report
 // and keeps the open file, a failing build fills the Problems panel and keeps the other packages'
 // findings, and Cancel returns to idle at once. Every module is a temporary copy.
+#include "core/analysis/analysisrunner.h"
 #include "findings/problemspanel.h"
 #include "guitestsupport.h"
 #include "run/analysisbar.h"
@@ -30,6 +31,43 @@
 
 using namespace heapsight;
 using namespace heapsight::gui;
+
+namespace {
+
+// "file:line:col message" of each finding whose package is (or, with `other`, is not) `importPath`, sorted:
+// a failing QCOMPARE reads like a diff.
+QStringList findingsOf(const Report& r, const std::string& importPath, bool other = false)
+{
+    QStringList lines;
+    for (const Finding& f : r.findings()) {
+        const std::string& header = r.packages()[f.package].name;
+        if ((header.substr(0, header.find(' ')) == importPath) == other)
+            continue;
+        lines << QStringLiteral("%1:%2:%3 %4")
+                     .arg(QString::fromStdString(std::string(r.fileName(f.position.file))))
+                     .arg(f.position.line)
+                     .arg(f.position.column)
+                     .arg(QString::fromStdString(f.message));
+    }
+    lines.sort();
+    return lines;
+}
+
+// A complete analysis of `module` as a live run builds it (no logopt), outside the window.
+std::shared_ptr<const Report> completeLiveAnalysis(const AnalysisRequest& current)
+{
+    AnalysisRunner runner;
+    AnalysisRequest request = current;
+    request.collectLogopt = false;
+    request.useCache = false;
+    QSignalSpy done(&runner, &AnalysisRunner::finished);
+    runner.start(request);
+    if (!done.wait(5 * 60 * 1000))
+        return nullptr;
+    return done.first().at(0).value<AnalysisResult>().report;
+}
+
+} // namespace
 
 class TestAnalysisRun : public QObject {
     Q_OBJECT
@@ -203,8 +241,22 @@ void TestAnalysisRun::watchReanalysesOnSave()
     QVERIFY(::rename(QFile::encodeName(edited.fileName()).constData(), QFile::encodeName(file).constData()) == 0);
     QVERIFY(started.wait(10000));
     QCOMPARE(changed.value(0).value(0).toStringList(), QStringList { QStringLiteral("returnaddr.go") });
-    QVERIFY(started.first().at(0).toString().contains(QLatin1String("live")));
+    // Only the edited package is built again (nothing in the module imports the main package), and laid
+    // over the analysis shown.
+    QVERIFY2(started.first().at(0).toString().contains(QLatin1String("live: returnaddr.go changed, 1 package(s) "
+                                                                     "built again")),
+        qPrintable(started.first().at(0).toString()));
     QTRY_VERIFY_WITH_TIMEOUT(window->session()->report() && window->session()->report() != before, 5 * 60 * 1000);
+    // What it shows: the edited package's findings as a complete run finds them, the other package's as
+    // they were (from the first, complete run).
+    const std::shared_ptr<const Report> complete = completeLiveAnalysis(*bar->currentRequest());
+    QVERIFY(complete);
+    const std::string mainPackage = "example.com/escapes", storePackage = "example.com/escapes/store";
+    QCOMPARE(findingsOf(window->session()->report()->report(), mainPackage), findingsOf(*complete, mainPackage));
+    QVERIFY(!findingsOf(*complete, mainPackage).isEmpty());
+    QCOMPARE(findingsOf(window->session()->report()->report(), mainPackage, true),
+        findingsOf(before->report(), mainPackage, true));
+    QVERIFY(!findingsOf(before->report(), storePackage).isEmpty());
 
     SourceView* view = window->sourcePane()->view();
     QCOMPARE(view->currentLine(), 9);
@@ -224,6 +276,30 @@ void TestAnalysisRun::watchReanalysesOnSave()
     QCOMPARE(test::hashTree(module).size(), others.size() + 1);
     for (auto it = others.cbegin(); it != others.cend(); ++it)
         QCOMPARE(test::hashTree(module).value(it.key()), it.value());
+
+    // An edit of the store package: it and its importer (the main package) are built again, and the
+    // whole report is what a complete run of the edited module finds.
+    const QString store = module + QStringLiteral("/store/store.go");
+    QByteArray storeText = test::readFile(store);
+    storeText.append("\n// Sinks the given value.\nfunc Sink(v *int) { sunk = v }\n\nvar sunk *int\n");
+    const std::shared_ptr<const ReportIndex> beforeStore = window->session()->report();
+    started.clear();
+    QFile storeEdit(store + QStringLiteral(".tmp"));
+    QVERIFY(storeEdit.open(QIODevice::WriteOnly));
+    storeEdit.write(storeText);
+    storeEdit.close();
+    QVERIFY(::rename(QFile::encodeName(storeEdit.fileName()).constData(), QFile::encodeName(store).constData()) == 0);
+    QVERIFY(started.wait(10000));
+    QVERIFY2(started.first().at(0).toString().contains(QLatin1String("2 package(s) built again")),
+        qPrintable(started.first().at(0).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->report() != beforeStore, 5 * 60 * 1000);
+    const std::shared_ptr<const Report> completeAfterStore = completeLiveAnalysis(*bar->currentRequest());
+    QVERIFY(completeAfterStore);
+    QCOMPARE(findingsOf(window->session()->report()->report(), std::string(), true),
+        findingsOf(*completeAfterStore, std::string(), true));
+    QVERIFY(findingsOf(*completeAfterStore, std::string(), true)
+                .join(QLatin1Char('\n'))
+                .contains(QLatin1String("leaking param: v")));
 
     // Remembered: a new window on the module watches again.
     window.reset();

@@ -81,10 +81,16 @@ AnalysisBar::AnalysisBar(QWidget* parent)
     connect(&m_runner, &AnalysisRunner::finished, this, [this](const AnalysisResult& result) {
         updateActions();
         if (std::exchange(m_restartLive, false)) {
-            // Cancelled for a newer change: its result is of no interest; the live run replaces it.
+            // Cancelled for a newer change: its result is of no interest; the live run replaces it, and
+            // answers the cancelled run's changes too.
+            for (const QString& path : std::exchange(m_runningChanged, {})) {
+                if (!m_changed.contains(path))
+                    m_changed.append(path);
+            }
             QTimer::singleShot(0, this, [this] { start(true); });
             return;
         }
+        m_live.record(m_runningRequest, result);
         Q_EMIT analysisFinished(result);
     });
     connect(&m_discovery, &QFutureWatcher<std::vector<Toolchain>>::finished, this, &AnalysisBar::onToolchainsFound);
@@ -136,6 +142,7 @@ void AnalysisBar::setModule(const QString& directory, const QString& goVersion)
 {
     m_directory = directory;
     m_goModVersion = goVersion;
+    m_live.clear();
     {
         const QSignalBlocker blocker(m_tests); // loading the module's choice is not the user changing it
         m_tests->setChecked(ModuleOptions::includesTests(directory));
@@ -202,6 +209,11 @@ void AnalysisBar::start(bool live)
     const QStringList changed = std::exchange(m_changed, {});
     AnalysisRequest request = std::move(*chosen);
     request.collectLogopt = !live;
+    // After an edit, only the edited packages and their importers, spliced into the last analysis.
+    if (live)
+        request = m_live.plan(std::move(request), changed);
+    m_runningRequest = request;
+    m_runningChanged = changed;
     m_stage = tr("Starting %1").arg(request.toolchain.version);
     m_runner.start(request);
     updateActions();
@@ -210,8 +222,14 @@ void AnalysisBar::start(bool live)
     if (live)
         Q_EMIT sourcesChanged(changed);
     const QString description = runDescription(request.toolchain.version, request.languageVersion);
-    Q_EMIT started(
-        live ? tr("%1, live: %2 changed").arg(description, changed.join(QStringLiteral(", "))) : description);
+    if (!live)
+        Q_EMIT started(description);
+    else if (!request.spliceBase)
+        Q_EMIT started(tr("%1, live: %2 changed").arg(description, changed.join(QStringLiteral(", "))));
+    else
+        Q_EMIT started(
+            tr("%1, live: %2 changed, %n package(s) built again", nullptr, static_cast<int>(request.packages.size()))
+                .arg(description, changed.join(QStringLiteral(", "))));
 }
 
 void AnalysisBar::cancel()

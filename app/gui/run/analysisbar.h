@@ -5,6 +5,7 @@
 
 #include "core/analysis/analysisrunner.h"
 #include "core/toolchain/toolchain.h"
+#include "run/livesplice.h"
 #include "session/modulewatcher.h"
 
 #include <QFutureWatcher>
@@ -73,6 +74,9 @@ private:
     ModuleWatcher m_watcher;
     bool m_restartLive = false; // a change arrived while a run was going: cancel it, then run live
     QStringList m_changed; // files whose change the next live run answers
+    QStringList m_runningChanged; // those the run in flight answers
+    AnalysisRequest m_runningRequest; // what the run in flight was asked
+    LiveSplice m_live;
     QFutureWatcher<std::vector<Toolchain>> m_discovery;
     std::vector<Toolchain> m_toolchains;
     QString m_directory;
