@@ -10,12 +10,15 @@ and the bundled samples/escapes are analysed with `heapsight-cli analyze --no-ca
   full          the first analysis of the module (its packages not in go's build cache, the standard packages
                 they import are), with logopt files: what Analyze does
   full, no logopt   the same without logopt, as a live run would be without go's cache
-  after a save  one package's file edited, `analyze --no-logopt` (what Watch runs: go replays the rest)
+  after a save  one package's file edited, `analyze --no-logopt` (a whole live run: go replays the rest)
+  spliced       the same edit, what Watch runs now: the edited package and its importers built and laid over
+                the last complete analysis (heapsight_watchbench, in process, beside a whole live run there)
   that package  `go build -gcflags=-m=2 ./PKG` after another edit of it: the package's own compile
 
 Each "after a save" figure is the median of --rounds edits. Wall seconds; Watch adds its 400 ms debounce.
 
-  bench/watch.py --cli build/app/cli/heapsight-cli --go /usr/lib/go-1.27/bin/go [--packages 200] [--rounds 3]
+  bench/watch.py --cli build/app/cli/heapsight-cli --splice build/bench/heapsight_watchbench \
+      --go /usr/lib/go-1.27/bin/go [--packages 200] [--rounds 3]
 """
 import argparse
 import os
@@ -90,7 +93,7 @@ def edit(path, round_):
         f.write("\nfunc edited%d() *int { x := %d; return &x }\n" % (round_, round_))
 
 
-def measure(cli, go, module, package, rounds, work):
+def measure(cli, splice, go, module, package, rounds, work):
     env = dict(os.environ, GOCACHE=os.path.join(work, "gocache"), GOTOOLCHAIN="local", GOFLAGS="-mod=mod",
                GOPROXY="off", XDG_CACHE_HOME=os.path.join(work, "xdg"))
     toolchain = ["--toolchain", go]
@@ -109,12 +112,19 @@ def measure(cli, go, module, package, rounds, work):
         after.append(timed([cli, "analyze", module, "--no-cache", "--no-logopt"] + toolchain, env))
         edit(target, 2 * r + 1)
         alone.append(timed([go, "build", "-gcflags=-m=2", pkg], env, cwd=module))
-    return full, plain, statistics.median(after), statistics.median(alone)
+    out = subprocess.run([splice, module, target, go, str(rounds)], env=env, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    if out.returncode != 0:
+        sys.exit("%s failed: %s" % (splice, out.stderr.decode()[-400:]))
+    fields = out.stdout.decode().split()
+    spliced = float(fields[fields.index("spliced") + 1])
+    return full, plain, statistics.median(after), spliced, statistics.median(alone)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cli", required=True)
+    ap.add_argument("--splice", required=True, help="build/bench/heapsight_watchbench")
     ap.add_argument("--go", required=True)
     ap.add_argument("--packages", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=3)
@@ -125,12 +135,14 @@ def main():
         generate(many, args.packages)
         sample = os.path.join(work, "escapes")
         shutil.copytree(args.samples, sample)
-        print("%-28s %8s %16s %14s %14s %8s" % ("module", "full", "full, no logopt", "after a save", "that package",
-                                               "ratio"))
+        print("%-28s %8s %16s %14s %10s %14s %8s" % ("module", "full", "full, no logopt", "after a save",
+                                                     "spliced", "that package", "ratio"))
         for name, module, package in (("samples/escapes", sample, "."),
                                       ("%d packages" % args.packages, many, "p%03d" % (args.packages // 2))):
-            full, plain, after, alone = measure(os.path.abspath(args.cli), args.go, module, package, args.rounds, work)
-            print("%-28s %7.2fs %15.2fs %13.2fs %13.2fs %7.2fx" % (name, full, plain, after, alone, after / alone))
+            full, plain, after, spliced, alone = measure(os.path.abspath(args.cli), os.path.abspath(args.splice),
+                                                         args.go, module, package, args.rounds, work)
+            print("%-28s %7.2fs %15.2fs %13.2fs %9.2fs %13.2fs %7.2fx" % (name, full, plain, after, spliced, alone,
+                                                                      spliced / alone))
 
 
 if __name__ == "__main__":
