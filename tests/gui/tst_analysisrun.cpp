@@ -273,6 +273,10 @@ void TestAnalysisRun::watchReanalysesOnSave()
     QVERIFY(movedOn(after, 9));
     QVERIFY(!view->annotations().lines().empty());
     QVERIFY(view->annotations().at(9));
+    if (const QByteArray shot = qgetenv("HEAPSIGHT_SCREENSHOT"); !shot.isEmpty()) {
+        window->resize(1600, 1000);
+        QVERIFY(window->grab().save(QFile::decodeName(shot)));
+    }
     QCOMPARE(test::hashTree(module).size(), others.size() + 1);
     for (auto it = others.cbegin(); it != others.cend(); ++it)
         QCOMPARE(test::hashTree(module).value(it.key()), it.value());
