@@ -327,6 +327,10 @@ void TestAnalysis::cacheHitAndInvalidation()
     const AnalysisResult second = analyse(request, &runner);
     QVERIFY(second.fromCache);
     QCOMPARE(textFindings(*second.report), textFindings(*first.report));
+    // The import graph comes back with it: Watch can splice the first edit after a reopen.
+    QCOMPARE(second.packages.packages().size(), std::size_t(1));
+    QCOMPARE(second.packages.packages().front().importPath, QStringLiteral("example.com/good"));
+    QCOMPARE(second.packages.packages().front().dir, first.packages.packages().front().dir);
 
     // A damaged entry is never shown: the runner says so, analyses again and keeps a good entry.
     const QDir cacheDir(m_work.filePath(QStringLiteral("cache-test")));

@@ -72,7 +72,8 @@ struct AnalysisResult {
     QString errorText; // one-paragraph summary for the user
     QStringList commandLine;
     bool fromCache = false;
-    // What `go list` printed for the run (empty for a run served from the cache or spliced).
+    // What `go list` printed for the run (also for one served from the cache; empty for a splice, or an
+    // entry of an earlier build).
     ModulePackages packages;
     bool languageOverridden = false;
     int exitCode = 0;

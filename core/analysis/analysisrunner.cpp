@@ -57,6 +57,7 @@ void AnalysisRunner::start(AnalysisRequest request)
     m_packagesDone = m_packagesTotal = 0;
     m_listError.clear();
     m_listed = {};
+    m_listOutput.clear();
     m_languageOverridden = false;
     m_stopped.reset();
 
@@ -90,7 +91,7 @@ void AnalysisRunner::start(AnalysisRequest request)
             probe.key = ResultCache::key(req, mod, fingerprint);
             const bool present = QFileInfo::exists(cache.pathFor(probe.key));
             QString why;
-            if (std::optional<Report> report = cache.load(probe.key, &why))
+            if (std::optional<Report> report = cache.load(probe.key, &why, &probe.goList))
                 probe.report = std::make_shared<const Report>(std::move(*report));
             else if (present)
                 probe.damaged = why;
@@ -113,6 +114,7 @@ void AnalysisRunner::onCacheChecked()
         AnalysisResult r;
         r.module = m_module;
         r.fromCache = true;
+        r.packages = ModulePackages::fromGoList(probe.goList);
         r.languageOverridden = !m_request.languageVersion.isEmpty() && m_request.languageVersion != m_module.goVersion;
         r.report = std::move(probe.report);
         finish(std::move(r));
@@ -189,6 +191,7 @@ void AnalysisRunner::onListFinished()
     m_process->deleteLater();
     m_process = nullptr;
     m_listed = ModulePackages::fromGoList(out);
+    m_listOutput = out;
     m_packagesTotal = m_listed.expectedHeaders();
     startBuild();
 }
@@ -316,6 +319,7 @@ void AnalysisRunner::onParsed()
         CachedRun run;
         run.origin = AnalysisResultBuilder::origin(m_parsedInput);
         run.report = r.report;
+        run.goList = m_listOutput;
         m_stores.addFuture(
             QtConcurrent::run([cache = *m_cache, key = m_cacheKey, run = std::move(run)] { cache.store(key, run); }));
     }

@@ -56,6 +56,7 @@ private:
         std::shared_ptr<const Report> report;
         QString error;
         QString damaged; // why an entry that was there could not be used (it was removed)
+        QByteArray goList; // the cached run's go list output
     };
 
     void onCacheChecked();
@@ -93,6 +94,7 @@ private:
     int m_packagesTotal = 0;
     QString m_listError;
     ModulePackages m_listed; // what `go list` printed (empty for a splice)
+    QByteArray m_listOutput; // the same, as printed, for the result cache
     QString m_cacheKey;
     bool m_languageOverridden = false;
     std::optional<AnalysisState> m_stopped; // set once the run was cancelled or timed out

@@ -53,6 +53,8 @@ ReportOrigin originFrom(const nlohmann::json& j)
 bool CacheEntry::write(const QString& path, const CachedRun& run, QString* error)
 {
     nlohmann::json header { { "origin", originJson(run.origin) } };
+    if (!run.goList.isEmpty())
+        header["goList"] = run.goList.toStdString();
     QByteArray frame;
     const auto refuse = [&](const QString& why) {
         if (error)
@@ -100,7 +102,7 @@ bool CacheEntry::write(const QString& path, const CachedRun& run, QString* error
     return true;
 }
 
-std::optional<Report> CacheEntry::read(const QString& path, QString* why)
+std::optional<Report> CacheEntry::read(const QString& path, QString* why, QByteArray* goList)
 {
     const auto fail = [&](const QString& reason) -> std::optional<Report> {
         if (why)
@@ -133,6 +135,9 @@ std::optional<Report> CacheEntry::read(const QString& path, QString* why)
         if (crc32Of(bytes.constData() + kFixedBytes, static_cast<std::size_t>(bytes.size() - kFixedBytes)) != crc)
             return fail(QStringLiteral("damaged (checksum mismatch)"));
         const ReportOrigin origin = originFrom(header.at("origin"));
+        if (goList)
+            *goList = header.contains("goList") ? QByteArray::fromStdString(header.at("goList").get<std::string>())
+                                                : QByteArray();
         const std::string_view frame(
             bytes.constData() + kFixedBytes + headerBytes, static_cast<std::size_t>(frameBytes));
         std::string error;

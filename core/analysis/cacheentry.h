@@ -29,6 +29,9 @@ struct CachedRun {
     std::shared_ptr<const Report> report; // the run's report (merged with its logopt files when it had them)
     QByteArray textFrame; // go build's stderr: one zstd frame (ZstdFrameWriter), for CompilerOutput
     std::uint64_t textBytes = 0; // the frame's decompressed size
+    // What `go list` printed for the run (ModulePackages' format; empty: not known): a live run after a
+    // reopened module's first edit splices from it (AnalysisRequest::spliceBase). Kept in the header.
+    QByteArray goList;
 };
 
 // One cache entry file:
@@ -46,8 +49,8 @@ public:
     // The report of the run kept at `path`: the snapshot read back, or (entries of earlier builds) the output
     // parsed again as it is decompressed, 1 MiB at a time, or the report JSON read back. nullopt, with the
     // reason in `why`, when the file is missing, of another format or snapshot version, cut short, or damaged
-    // (checksum).
-    static std::optional<Report> read(const QString& path, QString* why = nullptr);
+    // (checksum). `goList`, when given, receives the run's go list output (empty when the entry has none).
+    static std::optional<Report> read(const QString& path, QString* why = nullptr, QByteArray* goList = nullptr);
 };
 
 } // namespace heapsight

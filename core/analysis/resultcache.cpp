@@ -111,7 +111,7 @@ QString ResultCache::pathFor(const QString& key) const
     return m_directory + QLatin1Char('/') + key + QStringLiteral(".hscache");
 }
 
-std::optional<Report> ResultCache::load(const QString& key, QString* why) const
+std::optional<Report> ResultCache::load(const QString& key, QString* why, QByteArray* goList) const
 {
     const QString path = pathFor(key);
     if (!QFileInfo::exists(path)) {
@@ -120,7 +120,7 @@ std::optional<Report> ResultCache::load(const QString& key, QString* why) const
         return std::nullopt;
     }
     QString reason;
-    std::optional<Report> report = CacheEntry::read(path, &reason);
+    std::optional<Report> report = CacheEntry::read(path, &reason, goList);
     if (!report) {
         QFile::remove(path); // damaged: the next store replaces it
         if (why)

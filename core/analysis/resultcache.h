@@ -37,7 +37,7 @@ public:
 
     // The report kept under `key`; nullopt, with the reason in `why`, when there is none or the entry is
     // damaged or cut short (such an entry is removed, so the analysis runs again and replaces it).
-    std::optional<Report> load(const QString& key, QString* why = nullptr) const;
+    std::optional<Report> load(const QString& key, QString* why = nullptr, QByteArray* goList = nullptr) const;
     // Keeps `run` under `key`, replacing any entry (call it off the GUI thread: it compresses the report's
     // snapshot, about a second for a std-size report).
     bool store(const QString& key, const CachedRun& run, QString* error = nullptr) const;

@@ -81,7 +81,7 @@ void LiveSplice::record(const AnalysisRequest& request, const AnalysisResult& re
         return;
     if (!request.spliceBase) {
         if (result.packages.isEmpty())
-            return; // served from the cache: which packages there are is not known; the next run will tell
+            return; // a cache entry of an earlier build: which packages there are is not known
         m_request = request;
         m_request.collectLogopt = false;
         m_report = result.report;
