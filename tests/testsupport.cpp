@@ -32,6 +32,13 @@ Report parseFile(const QString& path)
     return EscapeParser::parse(view(readFile(path)));
 }
 
+const QStringList& goVersions()
+{
+    static const QStringList versions { QStringLiteral("1.21"), QStringLiteral("1.22"), QStringLiteral("1.23"),
+        QStringLiteral("1.24"), QStringLiteral("1.25"), QStringLiteral("1.26"), QStringLiteral("1.27") };
+    return versions;
+}
+
 QString installedGo(const QString& minor)
 {
     const QString go = QStringLiteral("/usr/lib/go-%1/bin/go").arg(minor);

@@ -39,6 +39,8 @@ Report parseFile(const QString& path);
 // one, and the user's settings are neither read nor changed.
 void isolateUserDirs(const QTemporaryDir& dir);
 
+// The Go versions Heapsight reads, oldest first: "1.21" … "1.27" (tests/data holds recordings of each).
+const QStringList& goVersions();
 // go binary of an installed Debian toolchain ("1.22" → /usr/lib/go-1.22/bin/go), or empty.
 QString installedGo(const QString& minor);
 // Every file below `dir` (relative path → SHA-256 of its bytes), to prove a folder was left untouched.

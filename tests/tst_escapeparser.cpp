@@ -83,18 +83,19 @@ void TestEscapeParser::finding_data()
             << "";
     }
     // -d=ssa/check_bce/debug=1: the bounds checks the compiler keeps (tests/data/modules/bce).
-    for (const char* v : { "1.21", "1.22", "1.23", "1.24", "1.25", "1.26", "1.27" }) {
-        const QString file = kData + QStringLiteral("bce-go%1.m2.txt").arg(QLatin1String(v));
-        QTest::addRow("go%s index check kept", v) << file << "./window.go:11:22"
-                                                  << "bounds-check"
-                                                  << ""
-                                                  << ""
-                                                  << "";
-        QTest::addRow("go%s slice check kept", v) << file << "./window.go:6:8"
-                                                  << "slice-bounds-check"
-                                                  << ""
-                                                  << ""
-                                                  << "";
+    for (const QString& version : test::goVersions()) {
+        const QByteArray v = version.toLatin1();
+        const QString file = kData + QStringLiteral("bce-go%1.m2.txt").arg(version);
+        QTest::addRow("go%s index check kept", v.constData()) << file << "./window.go:11:22"
+                                                              << "bounds-check"
+                                                              << ""
+                                                              << ""
+                                                              << "";
+        QTest::addRow("go%s slice check kept", v.constData()) << file << "./window.go:6:8"
+                                                              << "slice-bounds-check"
+                                                              << ""
+                                                              << ""
+                                                              << "";
     }
     QTest::newRow("go1.21 too large, unfolded")
         << kReports + QLatin1String("escapes-go1.21.m2.txt") << "./bigalloc.go:7:13"

@@ -18,8 +18,7 @@ using namespace heapsight;
 
 namespace {
 
-const QStringList kVersions { QStringLiteral("1.21"), QStringLiteral("1.22"), QStringLiteral("1.23"),
-    QStringLiteral("1.24"), QStringLiteral("1.25"), QStringLiteral("1.26"), QStringLiteral("1.27") };
+const QStringList& kVersions = test::goVersions();
 
 QString recording(const QString& version)
 {

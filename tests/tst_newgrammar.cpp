@@ -26,8 +26,7 @@ namespace {
 
 const QString kReports = QStringLiteral(HEAPSIGHT_SOURCE_DIR "/samples/reports/");
 const QString kData = QStringLiteral(HEAPSIGHT_TEST_DATA "/");
-const QStringList kVersions { QStringLiteral("1.21"), QStringLiteral("1.22"), QStringLiteral("1.23"),
-    QStringLiteral("1.24"), QStringLiteral("1.25"), QStringLiteral("1.26"), QStringLiteral("1.27") };
+const QStringList& kVersions = test::goVersions();
 
 // "moved x@./returnaddr.go:7:2 [2 blocks]" for each heap finding, to compare parses of one output.
 QStringList explainedHeapFindings(const Report& r)
