@@ -32,21 +32,21 @@ QString benchDir()
 
 // One window with the generated module and its report, opened once and shared by the benchmarks; it must
 // go before the QApplication does (main resets it).
-std::unique_ptr<MainWindow> w;
+std::unique_ptr<MainWindow> sharedWindow;
 
 MainWindow* window()
 {
-    if (w)
-        return w.get();
-    w = std::make_unique<MainWindow>();
-    w->resize(1440, 900);
-    w->show();
+    if (sharedWindow)
+        return sharedWindow.get();
+    sharedWindow = std::make_unique<MainWindow>();
+    sharedWindow->resize(1440, 900);
+    sharedWindow->show();
     QEventLoop loop;
-    QObject::connect(w.get(), &MainWindow::moduleReady, &loop, &QEventLoop::quit);
+    QObject::connect(sharedWindow.get(), &MainWindow::moduleReady, &loop, &QEventLoop::quit);
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-    w->openFolder(benchDir() + QStringLiteral("/bigfile"), benchDir() + QStringLiteral("/bigfile.m2.txt"));
+    sharedWindow->openFolder(benchDir() + QStringLiteral("/bigfile"), benchDir() + QStringLiteral("/bigfile.m2.txt"));
     loop.exec();
-    return w.get();
+    return sharedWindow.get();
 }
 
 QString bigFile()
@@ -125,6 +125,6 @@ int main(int argc, char** argv)
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
-    w.reset();
+    sharedWindow.reset();
     return 0;
 }
