@@ -3,6 +3,7 @@
 
 #include "analysisrunner.h"
 
+#include "analysislog.h"
 #include "analysisresultbuilder.h"
 #include "core/io/processgroup.h"
 #include "core/model/reportsplice.h"
@@ -108,6 +109,11 @@ void AnalysisRunner::onCacheChecked()
         return; // cancelled meanwhile
     CacheProbe probe = m_cacheWatcher.result();
     m_cacheKey = probe.key;
+    qCDebug(lcAnalysis) << "result cache" << probe.key.left(12)
+                        << (probe.report                     ? "hit"
+                                   : probe.damaged.isEmpty() ? "miss"
+                                                             : "damaged:")
+                        << probe.damaged;
     if (!probe.damaged.isEmpty())
         Q_EMIT stageChanged(tr("Cached result unusable (%1): analysing again").arg(probe.damaged));
     if (probe.report) {
@@ -132,6 +138,8 @@ QProcess* AnalysisRunner::newProcess(const GoCommand& command)
     p->setWorkingDirectory(command.workingDirectory);
     p->setStandardInputFile(QProcess::nullDevice());
     startInOwnProcessGroup(*p); // so cancel can kill go together with the compile processes it started
+    qCDebug(lcAnalysis).noquote() << "running" << command.program << command.arguments.join(QLatin1Char(' ')) << "in"
+                                  << command.workingDirectory;
     return p;
 }
 
@@ -167,6 +175,7 @@ void AnalysisRunner::startList()
         m_languageOverridden = override;
     }
     if (m_request.spliceBase) {
+        qCDebug(lcAnalysis) << "splicing" << m_request.packages << "into the last complete analysis";
         // A live run's packages are known (ModulePackages::affectedBy): no `go list`, the fixed cost of a run.
         m_packagesTotal = static_cast<int>(m_request.packages.size());
         startBuild();
@@ -384,6 +393,8 @@ void AnalysisRunner::finish(AnalysisResult result)
     m_temp.reset(); // removes the private directory and everything go wrote there (once parsing let go of it)
     m_stream.reset();
     m_lineTail.clear();
+    qCDebug(lcAnalysis).noquote() << "analysis" << analysisStateName(result.state) << "after" << result.elapsedMs
+                                  << "ms" << (result.fromCache ? "(from the cache)" : "") << result.errorText;
     Q_EMIT finished(result);
 }
 

@@ -44,6 +44,8 @@ FileHashMemory::FileHashMemory(QString path, int racyWindowMs)
 // spaces; names with a line break are never remembered).
 void FileHashMemory::load()
 {
+    if (m_path.isEmpty())
+        return; // a memory of this run only (moduleFingerprint without one)
     QFile f(m_path);
     if (!f.open(QIODevice::ReadOnly))
         return;
@@ -136,7 +138,7 @@ QByteArray FileHashMemory::contentHash(const QString& absolutePath, const QStrin
 
 bool FileHashMemory::save(QString* error)
 {
-    if (!m_changed && m_used.size() == m_known.size())
+    if (m_path.isEmpty() || (!m_changed && m_used.size() == m_known.size()))
         return true;
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSaveFile out(m_path);

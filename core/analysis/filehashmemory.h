@@ -19,7 +19,8 @@ namespace heapsight {
 // a missing, unreadable or malformed memory is an empty one. Not thread-safe: one per fingerprint.
 class FileHashMemory {
 public:
-    // Reads the memory kept at `path` (nothing when it does not exist). `racyWindowMs`: how long before its
+    // Reads the memory kept at `path` (nothing when it does not exist; an empty path: a memory that lives
+    // only as long as this object, never read or written). `racyWindowMs`: how long before its
     // hashing a file's last change must lie for its hash to be reused (tests shorten it).
     explicit FileHashMemory(QString path, int racyWindowMs = 2000);
 
