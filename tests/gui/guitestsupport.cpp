@@ -10,6 +10,7 @@
 #include "run/analysisbar.h"
 #include "session/modulesession.h"
 #include "session/reportindex.h"
+#include "session/reportsnapshot.h"
 #include "tree/moduletreemodel.h"
 #include "tree/moduletreepanel.h"
 #include "window/mainwindow.h"
@@ -83,6 +84,11 @@ std::shared_ptr<const gui::ReportIndex> loadSampleIndex(const QString& reportNam
     auto report = std::make_shared<const Report>(
         EscapeParser::parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size()))));
     return std::make_shared<const gui::ReportIndex>(std::move(report), QDir::cleanPath(sampleModule()), reportName);
+}
+
+std::shared_ptr<const gui::ReportSnapshot> snapshotOf(std::shared_ptr<const gui::ReportIndex> index)
+{
+    return std::make_shared<const gui::ReportSnapshot>(gui::ReportSnapshot { std::move(index), nullptr, nullptr, 1 });
 }
 
 std::unique_ptr<gui::MainWindow> openSampleWindow(std::vector<std::unique_ptr<QAbstractItemModelTester>>* testers)

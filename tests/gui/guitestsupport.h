@@ -23,6 +23,7 @@ class QAbstractItemModelTester;
 namespace heapsight::gui {
 class MainWindow;
 class ReportIndex;
+struct ReportSnapshot;
 } // namespace heapsight::gui
 
 namespace heapsight::test {
@@ -43,6 +44,9 @@ QString defaultVerdictPattern();
 // Parses a recorded report and indexes it against the sample module, synchronously.
 std::shared_ptr<const gui::ReportIndex> loadSampleIndex(
     const QString& reportName = QStringLiteral("escapes-go1.22.m2.txt"));
+
+// A snapshot of `index` alone (no profile, no baseline), as ReportState publishes for a new report.
+std::shared_ptr<const gui::ReportSnapshot> snapshotOf(std::shared_ptr<const gui::ReportIndex> index);
 
 // A shown main window with the sample module and its recorded report open, its four models each under a
 // QAbstractItemModelTester (kept in `testers`, to be destroyed before the window); null on failure.

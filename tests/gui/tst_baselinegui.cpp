@@ -13,6 +13,8 @@
 #include "guitestsupport.h"
 #include "session/modulesession.h"
 #include "session/reportindex.h"
+#include "session/reportsnapshot.h"
+#include "session/reportstate.h"
 #include "source/sourcepane.h"
 #include "testsupport.h"
 #include "window/mainwindow.h"
@@ -127,7 +129,7 @@ void TestBaselineGui::acceptHideAndRemember()
     baseline->hideAccepted->setChecked(true);
     QVERIFY(window->filter()->hidesAccepted());
     QCOMPARE(window->findingsPanel()->table()->model()->rowCount(), shown - static_cast<int>(1 + heapInMain));
-    QVERIFY(!window->filter()->accepts(*index, *moved));
+    QVERIFY(!window->filter()->accepts(*window->reportState()->snapshot(), *moved));
     if (const QByteArray shot = qgetenv("HEAPSIGHT_SCREENSHOT"); !shot.isEmpty()) {
         baseline->hideAccepted->setChecked(false);
         window->resize(1400, 900);
@@ -182,7 +184,7 @@ void TestBaselineGui::newReportDropsOldAcceptedFlags()
                 if (oldAccepted && !isHeapAllocation(report->report().findings()[i].kind) && !probe)
                     probe = i; // a finding no baseline can hold, at an index accepted before
                 if (model->index(static_cast<int>(i), 0).data(FindingsModel::AcceptedRole).toBool()
-                    || window->filter()->isAccepted(i))
+                    || window->reportState()->snapshot()->isAccepted(i))
                     wronglyAccepted.push_back(i);
             }
         });

@@ -180,7 +180,8 @@ void TestFlowGraphView::subPaths()
     why.show();
     QVERIFY(QTest::qWaitForWindowExposed(&why));
     why.setFilter(&filter);
-    why.setReport(std::make_shared<const ReportIndex>(report, whypathModule(), QStringLiteral("whypath-go1.22")));
+    why.setSnapshot(test::snapshotOf(
+        std::make_shared<const ReportIndex>(report, whypathModule(), QStringLiteral("whypath-go1.22"))));
     why.showLine(QDir(whypathModule()).filePath(QStringLiteral("main.go")), QStringLiteral("main.go"), line);
     FlowGraphView* view = why.graphView();
     QCOMPARE(nodeNames(view->graph()).join(QStringLiteral(" | ")), nodes);

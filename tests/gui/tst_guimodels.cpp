@@ -65,14 +65,14 @@ void TestGuiModels::moduleTree()
     model.setFilter(&filter);
     QCOMPARE(model.rowCount(), 0);
     model.setFolder(m_folder);
-    model.setReport(m_index);
+    model.setSnapshot(test::snapshotOf(m_index));
     const QStringList tree = test::dumpTree(proxy, ModuleTreeModel::BadgeCountRole, {});
     QCOMPARE(tree.value(0).section(QLatin1Char(' '), 0, 0), QStringLiteral("example.com/escapes"));
     QCOMPARE(tree.value(1).trimmed().section(QLatin1Char(' '), 0, 0), QStringLiteral("store")); // directories first
     QVERIFY2(tree.contains(QStringLiteral("  returnaddr.go [1]")), qPrintable(tree.join(QLatin1Char('\n'))));
     filter.setGroupEnabled(MarkerGroup::Moved, false);
     filter.setText(QStringLiteral("x"));
-    model.setReport(nullptr);
+    model.setSnapshot(nullptr);
     model.setFolder(nullptr);
     QCOMPARE(proxy.rowCount(), 0);
 }
@@ -94,7 +94,7 @@ void TestGuiModels::badgesAreHeapCounts()
     ModuleTreeModel model;
     model.setFilter(&filter);
     model.setFolder(m_folder);
-    model.setReport(m_index);
+    model.setSnapshot(test::snapshotOf(m_index));
     const QModelIndex index = model.indexForPath(QDir::cleanPath(test::sampleModule() + QLatin1Char('/') + file));
     QVERIFY(index.isValid());
     const QString printed = file.contains(QLatin1Char('/')) ? file : QStringLiteral("./") + file;
@@ -111,7 +111,7 @@ void TestGuiModels::badgesFollowFilter()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setFilter(&filter);
     model.setFolder(m_folder);
-    model.setReport(m_index);
+    model.setSnapshot(test::snapshotOf(m_index));
     const QModelIndex loopvar
         = model.indexForPath(QDir::cleanPath(test::sampleModule() + QStringLiteral("/loopvar.go")));
     const QModelIndex root = model.index(0, 0);
@@ -136,7 +136,7 @@ void TestGuiModels::treeSortedByCount()
     ModuleTreeModel model;
     model.setFilter(&filter);
     model.setFolder(m_folder);
-    model.setReport(m_index);
+    model.setSnapshot(test::snapshotOf(m_index));
     ModuleTreeProxy proxy;
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     proxy.setSourceModel(&model);
@@ -167,7 +167,7 @@ void TestGuiModels::treeOnlyFilesWithFindings()
     ModuleTreeModel model;
     model.setFilter(&filter);
     model.setFolder(m_folder);
-    model.setReport(m_index);
+    model.setSnapshot(test::snapshotOf(m_index));
     ModuleTreeProxy proxy;
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     proxy.setSourceModel(&model);
@@ -196,7 +196,7 @@ void TestGuiModels::busiestFile()
     model.setFilter(&filter);
     model.setFolder(m_folder);
     QCOMPARE(model.busiestFile(), QString()); // no report: no badges
-    model.setReport(m_index);
+    model.setSnapshot(test::snapshotOf(m_index));
     int best = -1;
     QString expected;
     for (const ModuleFolderNode& n : m_folder->nodes()) {
@@ -223,15 +223,15 @@ void TestGuiModels::findingsModel()
     proxy.setSourceModel(&model);
     proxy.setFilter(&filter);
     proxy.sort(FindingsModel::LineColumn);
-    model.setReport(m_index);
+    model.setSnapshot(test::snapshotOf(m_index));
     QCOMPARE(model.rowCount(), static_cast<int>(m_index->report().findings().size()));
     QCOMPARE(model.columnCount(), int(FindingsModel::COLUMN_COUNT));
     filter.setGroupEnabled(MarkerGroup::Inlining, true);
     filter.setText(QStringLiteral("heap"));
     filter.setHideInlinedFromOtherFiles(true);
     proxy.sort(FindingsModel::KindColumn, Qt::DescendingOrder);
-    model.setReport(test::loadSampleIndex(QStringLiteral("escapes-go1.21.m2.txt")));
-    model.setReport(nullptr);
+    model.setSnapshot(test::snapshotOf(test::loadSampleIndex(QStringLiteral("escapes-go1.21.m2.txt"))));
+    model.setSnapshot(nullptr);
     QCOMPARE(proxy.rowCount(), 0);
 }
 
@@ -259,7 +259,7 @@ void TestGuiModels::findingsFollowFilter()
     filter.setGroups(static_cast<MarkerGroups>(groups));
     filter.setText(text);
     FindingsModel model;
-    model.setReport(m_index);
+    model.setSnapshot(test::snapshotOf(m_index));
     FindingsProxy proxy;
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     proxy.setSourceModel(&model);
@@ -275,7 +275,7 @@ void TestGuiModels::numbersSortAsNumbers()
     FindingFilter filter;
     filter.setGroups(0x3f); // everything: lines 1–99 of main.go and friends
     FindingsModel model;
-    model.setReport(m_index);
+    model.setSnapshot(test::snapshotOf(m_index));
     FindingsProxy proxy;
     proxy.setSourceModel(&model);
     proxy.setFilter(&filter);
@@ -339,7 +339,7 @@ void TestGuiModels::generatedListedLast()
     FindingFilter filter;
     filter.setGroups(0x3f);
     FindingsModel model;
-    model.setReport(index);
+    model.setSnapshot(test::snapshotOf(index));
     FindingsProxy proxy;
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     proxy.setSourceModel(&model);

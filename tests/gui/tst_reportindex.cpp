@@ -8,6 +8,7 @@
 #include "findings/findingfilter.h"
 #include "guitestsupport.h"
 #include "session/reportindex.h"
+#include "session/reportsnapshot.h"
 #include "source/lineannotations.h"
 #include "testsupport.h"
 #include "why/whyformatter.h"
@@ -176,7 +177,7 @@ void TestReportIndex::filterGroupsAndText()
     const Report& r = m_index->report();
     int accepted = 0;
     for (std::uint32_t i : r.findingsInFile(r.fileId(file.toStdString())))
-        accepted += filter.accepts(*m_index, i) ? 1 : 0;
+        accepted += filter.accepts(*m_index, nullptr, i) ? 1 : 0;
     QCOMPARE(accepted, test::grepCount(m_text, file, pattern));
 }
 
@@ -200,7 +201,7 @@ void TestReportIndex::annotationsOfReturnAddr()
 {
     FindingFilter filter;
     const QString path = QDir::cleanPath(test::sampleModule() + QStringLiteral("/returnaddr.go"));
-    const LineAnnotations annotations = LineAnnotations::build(m_index, path, filter);
+    const LineAnnotations annotations = LineAnnotations::build(*test::snapshotOf(m_index), path, filter);
     const QList<int> expected
         = test::grepLines(m_text, QStringLiteral("./returnaddr.go"), test::defaultVerdictPattern());
     const std::vector<int> marked = annotations.markedLines();

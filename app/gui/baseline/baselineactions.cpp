@@ -70,9 +70,10 @@ QString BaselineActions::settingsKey() const
     return QStringLiteral("baselines/%1").arg(QString::fromLatin1(hash));
 }
 
-void BaselineActions::setReport(std::shared_ptr<const ReportIndex> report)
+void BaselineActions::setReport(std::shared_ptr<const ReportIndex> report, quint64 generation)
 {
     m_report = std::move(report);
+    m_generation = generation;
     const QString root = m_module->moduleRoot();
     if (root != m_moduleRoot) {
         // Another module: its own baseline, if one was chosen for it before.
@@ -203,14 +204,15 @@ void BaselineActions::rematch()
     if (!m_baseline || !m_report) {
         m_matcher.cancel();
         m_accepted.reset();
-        Q_EMIT acceptedChanged(m_accepted);
+        Q_EMIT acceptedChanged(m_generation, m_accepted);
         return;
     }
     if (m_acceptedReport != m_report && m_accepted) {
-        // The flags index the previous report's findings: no view may apply them to this one's while
-        // it is matched. (Same report, other baseline: the old flags stay until the new ones, no flicker.)
+        // The flags index the previous report's findings: not this one's accepted() while it is matched
+        // (ReportState drops them from the views on its own). Same report, other baseline: the old flags
+        // stay until the new ones, no flicker.
         m_accepted.reset();
-        Q_EMIT acceptedChanged(m_accepted);
+        Q_EMIT acceptedChanged(m_generation, m_accepted);
     }
     m_matcher.setFuture(QtConcurrent::run(&matchBaseline, m_baseline, m_report));
 }
@@ -224,7 +226,7 @@ void BaselineActions::onMatched()
         return; // the match of an earlier report or baseline; the current one's is on its way
     m_accepted = std::move(match.flags);
     m_acceptedReport = m_report;
-    Q_EMIT acceptedChanged(m_accepted);
+    Q_EMIT acceptedChanged(m_generation, m_accepted);
 }
 
 void BaselineActions::updateActions()

@@ -25,8 +25,9 @@ class ReportIndex;
 // the current finding or the current file's heap allocations into it, hide or dim what it accepted.
 // Accepting writes the file the user chose, whole, at once: the only file Heapsight writes on its own
 // initiative, and only one the user named. The baseline is matched to the shown report off the GUI
-// thread, like `heapsight-cli check`; the flags go out through acceptedChanged (to the shared filter and
-// the findings list). It knows no panel: the selection comes in through two queries.
+// thread, like `heapsight-cli check`; the flags go out through acceptedChanged, tagged with the report's
+// generation, to ReportState (the views get them in a snapshot). It knows no panel: the selection comes in
+// through two queries.
 class BaselineActions : public QObject {
     Q_OBJECT
 
@@ -40,7 +41,9 @@ public:
     // The module's root comes from `module`; dialogs and the menu belong to `dialogParent`, which owns this.
     BaselineActions(ModuleSession* module, Context context, QWidget* dialogParent);
 
-    void setReport(std::shared_ptr<const ReportIndex> report);
+    // The report of generation `generation` (ReportState's) is the current one: matched again off the GUI
+    // thread.
+    void setReport(std::shared_ptr<const ReportIndex> report, quint64 generation);
     // Uses `path` for the open module (remembered per module): read when it exists, else created by the
     // first Accept. False, with the reason in statusMessage, when it exists but is no baseline.
     bool useFile(const QString& path);
@@ -65,7 +68,8 @@ public:
     QAction* stopUsing;
 
 Q_SIGNALS:
-    void acceptedChanged(std::shared_ptr<const std::vector<bool>> accepted);
+    // accepted() changed; the flags index the findings of the report of generation `generation`.
+    void acceptedChanged(quint64 generation, std::shared_ptr<const std::vector<bool>> accepted);
     // Something to tell the user on the status bar for `timeoutMs` (what was accepted, why it was not).
     void statusMessage(const QString& message, int timeoutMs);
 
@@ -88,6 +92,7 @@ private:
     QString m_path;
     std::shared_ptr<const Baseline> m_baseline;
     std::shared_ptr<const ReportIndex> m_report;
+    quint64 m_generation = 0; // m_report's
     std::shared_ptr<const std::vector<bool>> m_accepted;
     std::shared_ptr<const ReportIndex> m_acceptedReport; // what m_accepted's indices refer to
     QFutureWatcher<Match> m_matcher;

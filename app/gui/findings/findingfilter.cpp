@@ -4,6 +4,7 @@
 #include "findings/findingfilter.h"
 
 #include "session/reportindex.h"
+#include "session/reportsnapshot.h"
 
 #include <algorithm>
 
@@ -85,12 +86,6 @@ void FindingFilter::setReason(const QString& reason)
     Q_EMIT changed();
 }
 
-void FindingFilter::setAccepted(std::shared_ptr<const std::vector<bool>> accepted)
-{
-    m_accepted = std::move(accepted);
-    Q_EMIT changed();
-}
-
 void FindingFilter::setHideAccepted(bool hide)
 {
     if (m_hideAccepted == hide)
@@ -99,10 +94,15 @@ void FindingFilter::setHideAccepted(bool hide)
     Q_EMIT changed();
 }
 
-bool FindingFilter::accepts(const ReportIndex& index, std::uint32_t finding) const
+bool FindingFilter::accepts(const ReportSnapshot& snapshot, std::uint32_t finding) const
+{
+    return accepts(*snapshot.index, snapshot.accepted.get(), finding);
+}
+
+bool FindingFilter::accepts(const ReportIndex& index, const std::vector<bool>* accepted, std::uint32_t finding) const
 {
     const Finding& f = index.report().findings()[finding];
-    if (m_hideAccepted && isAccepted(finding))
+    if (m_hideAccepted && accepted && finding < accepted->size() && (*accepted)[finding])
         return false;
     if (!(m_groups & groupBit(markerGroup(f.kind))))
         return false;

@@ -8,13 +8,13 @@
 #include <QObject>
 #include <QString>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
 namespace heapsight::gui {
 
 class ReportIndex;
+struct ReportSnapshot;
 
 // The one filter every view follows: gutter markers, inline notes, tree badges and the findings list.
 // Views re-read it when `changed` is emitted.
@@ -42,17 +42,16 @@ public:
     const QString& reason() const { return m_reason; }
     void setReason(const QString& reason);
 
-    // Findings of the current report a baseline has accepted (one flag per finding; null: no baseline),
-    // and whether to hide them.
-    void setAccepted(std::shared_ptr<const std::vector<bool>> accepted);
-    bool isAccepted(std::uint32_t finding) const
-    {
-        return m_accepted && finding < m_accepted->size() && (*m_accepted)[finding];
-    }
+    // Whether to hide the findings a baseline accepted; the flags themselves belong to the report
+    // (ReportSnapshot), not to the user's choices kept here.
     bool hidesAccepted() const { return m_hideAccepted; }
     void setHideAccepted(bool hide);
 
-    bool accepts(const ReportIndex& index, std::uint32_t finding) const;
+    // Whether finding `finding` of `index` is shown; `accepted` holds the baseline's flags for `index`'s
+    // findings (null: no baseline, nothing accepted).
+    bool accepts(const ReportIndex& index, const std::vector<bool>* accepted, std::uint32_t finding) const;
+    // The same for a snapshot with an index.
+    bool accepts(const ReportSnapshot& snapshot, std::uint32_t finding) const;
     // The groups a file badge counts: the heap allocations the filter shows or, when it shows none,
     // everything it shows.
     MarkerGroups badgeGroups() const;
@@ -67,7 +66,6 @@ private:
     bool m_hideInlined = false;
     QString m_package;
     QString m_reason;
-    std::shared_ptr<const std::vector<bool>> m_accepted;
     bool m_hideAccepted = false;
 };
 

@@ -16,14 +16,33 @@ namespace heapsight::gui {
 
 FindingsModel::FindingsModel(QObject* parent)
     : QAbstractTableModel(parent)
+    , m_snapshot(std::make_shared<const ReportSnapshot>())
 {
     setPalette(AnnotationPalette());
 }
 
-void FindingsModel::setReport(std::shared_ptr<const ReportIndex> report)
+void FindingsModel::setSnapshot(std::shared_ptr<const ReportSnapshot> snapshot)
 {
+    if (!snapshot)
+        snapshot = std::make_shared<const ReportSnapshot>();
+    if (snapshot->index == m_snapshot->index) {
+        // The same rows with other allocations or flags: what the filter hides and the sort order may change,
+        // so a layout change, which the proxy answers with one layout change of its own (a dataChanged made
+        // it remove and insert each range of rows, slow with thousands) while the views keep their row.
+        Q_EMIT layoutAboutToBeChanged();
+        m_snapshot = std::move(snapshot);
+        Q_EMIT layoutChanged();
+        return;
+    }
     beginResetModel();
-    m_report = std::move(report);
+    m_snapshot = std::move(snapshot);
+    m_report = m_snapshot->index.get();
+    rankFiles();
+    endResetModel();
+}
+
+void FindingsModel::rankFiles()
+{
     m_fileRank.clear();
     if (m_report) {
         const std::size_t files = m_report->report().files().size();
@@ -38,7 +57,6 @@ void FindingsModel::setReport(std::shared_ptr<const ReportIndex> report)
         for (std::size_t rank = 0; rank < files; ++rank)
             m_fileRank[order[rank]] = static_cast<qint64>(rank);
     }
-    endResetModel();
 }
 
 void FindingsModel::setPalette(const AnnotationPalette& palette)
@@ -49,16 +67,10 @@ void FindingsModel::setPalette(const AnnotationPalette& palette)
         Q_EMIT dataChanged(index(0, KindColumn), index(rowCount() - 1, KindColumn), { Qt::DecorationRole });
 }
 
-void FindingsModel::setAllocations(std::shared_ptr<const AllocationProfile> allocations)
-{
-    m_allocations = std::move(allocations);
-    if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, AllocBytesColumn), index(rowCount() - 1, AllocObjectsColumn));
-}
-
 std::optional<AllocStats> FindingsModel::allocationsOf(std::uint32_t finding) const
 {
-    return m_allocations ? m_allocations->forFinding(m_report->report().findings()[finding]) : std::nullopt;
+    const std::shared_ptr<const AllocationProfile>& allocations = m_snapshot->allocations;
+    return allocations ? allocations->forFinding(m_report->report().findings()[finding]) : std::nullopt;
 }
 
 int FindingsModel::rowCount(const QModelIndex& parent) const
@@ -133,16 +145,9 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
-void FindingsModel::setAccepted(std::shared_ptr<const std::vector<bool>> accepted)
-{
-    m_accepted = std::move(accepted);
-    if (rowCount() > 0)
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, COLUMN_COUNT - 1), { Qt::ForegroundRole, AcceptedRole });
-}
-
 bool FindingsModel::isAccepted(std::uint32_t finding) const
 {
-    return m_accepted && finding < m_accepted->size() && (*m_accepted)[finding];
+    return m_snapshot->isAccepted(finding);
 }
 
 QVariant FindingsModel::sortKey(std::uint32_t finding, int column) const

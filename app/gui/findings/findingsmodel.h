@@ -5,6 +5,7 @@
 
 #include "core/profile/allocationprofile.h"
 #include "session/reportindex.h"
+#include "session/reportsnapshot.h"
 #include "source/annotationpalette.h"
 
 #include <QAbstractTableModel>
@@ -43,14 +44,15 @@ public:
 
     explicit FindingsModel(QObject* parent = nullptr);
 
-    void setReport(std::shared_ptr<const ReportIndex> report);
-    const std::shared_ptr<const ReportIndex>& report() const { return m_report; }
+    // The report to list (null: none), with the allocations of a heap profile on its lines and the
+    // findings a baseline accepted (shown dimmed). A new report resets the model; another snapshot of the
+    // same report (a profile or baseline result) is one layout change, so the views keep their current row
+    // and selection as before.
+    void setSnapshot(std::shared_ptr<const ReportSnapshot> snapshot);
+    const std::shared_ptr<const ReportSnapshot>& snapshot() const { return m_snapshot; }
+    const std::shared_ptr<const ReportIndex>& report() const { return m_snapshot->index; }
+    const std::shared_ptr<const AllocationProfile>& allocations() const { return m_snapshot->allocations; }
     void setPalette(const AnnotationPalette& palette);
-    // Allocations of a heap profile placed on this report's lines (null: none).
-    void setAllocations(std::shared_ptr<const AllocationProfile> allocations);
-    const std::shared_ptr<const AllocationProfile>& allocations() const { return m_allocations; }
-    // Findings a baseline accepted (one flag per finding; null: none), shown dimmed.
-    void setAccepted(std::shared_ptr<const std::vector<bool>> accepted);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -63,12 +65,13 @@ private:
     bool isAccepted(std::uint32_t finding) const;
     std::optional<AllocStats> allocationsOf(std::uint32_t finding) const;
 
-    std::shared_ptr<const ReportIndex> m_report;
+    void rankFiles();
+
+    std::shared_ptr<const ReportSnapshot> m_snapshot; // never null
+    const ReportIndex* m_report = nullptr; // m_snapshot's index, for brevity
     // Each file's place in the order of display names, so the File column sorts on a number: a
     // QString per comparison made re-sorting after each filter change slow on big reports.
     std::vector<qint64> m_fileRank;
-    std::shared_ptr<const AllocationProfile> m_allocations;
-    std::shared_ptr<const std::vector<bool>> m_accepted;
     std::array<QIcon, MarkerGroupCount> m_icons;
 };
 

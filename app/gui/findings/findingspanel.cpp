@@ -79,21 +79,11 @@ FindingsPanel::FindingsPanel(const FindingFilter* filter, QWidget* parent)
     layout->addWidget(m_table);
 }
 
-void FindingsPanel::setReport(std::shared_ptr<const ReportIndex> report)
+void FindingsPanel::setSnapshot(std::shared_ptr<const ReportSnapshot> snapshot)
 {
-    m_model->setReport(std::move(report));
-}
-
-void FindingsPanel::setAccepted(std::shared_ptr<const std::vector<bool>> accepted)
-{
-    m_model->setAccepted(std::move(accepted));
-}
-
-void FindingsPanel::setAllocations(std::shared_ptr<const AllocationProfile> allocations)
-{
-    const bool shown = allocations != nullptr;
+    const bool shown = snapshot && snapshot->allocations != nullptr;
     const bool wasShown = m_model->allocations() != nullptr;
-    m_model->setAllocations(std::move(allocations));
+    m_model->setSnapshot(std::move(snapshot));
     m_table->setColumnHidden(FindingsModel::AllocBytesColumn, !shown);
     m_table->setColumnHidden(FindingsModel::AllocObjectsColumn, !shown);
     // A newly attached profile ranks the list by cost; the user's own sort survives a re-attribution.

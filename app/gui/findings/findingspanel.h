@@ -10,16 +10,12 @@
 
 class QTableView;
 
-namespace heapsight {
-class AllocationProfile;
-}
-
 namespace heapsight::gui {
 
 class FindingFilter;
 class FindingsModel;
 class FindingsProxy;
-class ReportIndex;
+struct ReportSnapshot;
 
 // The findings list: every finding the filter shows, sortable by each column, double-click (or Enter) to
 // jump to it; F8 / Shift+F8 walk it in its current order.
@@ -29,10 +25,9 @@ class FindingsPanel : public QWidget {
 public:
     explicit FindingsPanel(const FindingFilter* filter, QWidget* parent = nullptr);
 
-    void setReport(std::shared_ptr<const ReportIndex> report);
-    // Shows the Alloc columns and ranks the list by allocated bytes; null hides them again.
-    void setAllocations(std::shared_ptr<const heapsight::AllocationProfile> allocations);
-    void setAccepted(std::shared_ptr<const std::vector<bool>> accepted);
+    // Lists the snapshot's report. Allocations show the Alloc columns and, newly attached, rank the list by
+    // allocated bytes; without them the columns hide again.
+    void setSnapshot(std::shared_ptr<const ReportSnapshot> snapshot);
     // Moves the current row by `delta` (wrapping around) and returns its finding; nullopt when the list is empty.
     std::optional<std::uint32_t> step(int delta);
     // Makes the row of a finding current without activating it (it may be filtered out: then nothing happens).

@@ -34,7 +34,7 @@ bool FindingsProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourcePar
     const auto* model = qobject_cast<const FindingsModel*>(sourceModel());
     if (!model || !model->report())
         return true;
-    return m_filter->accepts(*model->report(), static_cast<std::uint32_t>(sourceRow));
+    return m_filter->accepts(*model->snapshot(), static_cast<std::uint32_t>(sourceRow));
 }
 
 bool FindingsProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const

@@ -46,8 +46,9 @@ const std::shared_ptr<const AllocationProfile>& ProfileActions::allocations() co
     return m_session->allocations();
 }
 
-void ProfileActions::setReport(std::shared_ptr<const ReportIndex> report)
+void ProfileActions::setReport(std::shared_ptr<const ReportIndex> report, quint64 generation)
 {
+    m_generation = generation;
     m_session->setReport(std::move(report));
 }
 
@@ -92,7 +93,7 @@ void ProfileActions::onAllocationsChanged(const std::shared_ptr<const Allocation
                                      allocatedBytesText(allocations->onHeapFindings().bytes)),
             10000);
     }
-    Q_EMIT allocationsChanged();
+    Q_EMIT allocationsChanged(m_generation, allocations);
 }
 
 } // namespace heapsight::gui

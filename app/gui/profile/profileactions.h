@@ -22,9 +22,10 @@ class ProfileSession;
 class ReportIndex;
 
 // Heap profiles in the main window: File → Load Memory Profile…, Profile Benchmarks…, Clear Memory
-// Profile. Keeps the profile laid over the current report; whoever shows allocations (the findings list,
-// the module tree, the inline notes) reads allocations() on allocationsChanged. It knows no panel: what
-// it needs of the window comes in as the module session, a parent for its dialogs and two queries.
+// Profile. Keeps the profile laid over the current report and hands each attribution, tagged with the
+// report's generation, to ReportState through allocationsChanged; the views get it in a snapshot. It knows
+// no panel: what it needs of the window comes in as the module session, a parent for its dialogs and two
+// queries.
 class ProfileActions : public QObject {
     Q_OBJECT
 
@@ -38,7 +39,9 @@ public:
     // The actions go into `menu` before `before`; dialogs open over `dialogParent`, which owns this.
     ProfileActions(ModuleSession* module, Context context, QWidget* dialogParent, QMenu* menu, QAction* before);
 
-    void setReport(std::shared_ptr<const ReportIndex> report);
+    // The report of generation `generation` (ReportState's) is the current one: the profile is placed on its
+    // lines at once (allocationsChanged before this returns).
+    void setReport(std::shared_ptr<const ReportIndex> report, quint64 generation);
     const std::shared_ptr<const AllocationProfile>& allocations() const;
     ProfileSession* session() const { return m_session; }
     BenchmarkDialog* benchmarkDialog();
@@ -48,8 +51,8 @@ public:
     QAction* clearProfile;
 
 Q_SIGNALS:
-    // allocations() changed (also to none).
-    void allocationsChanged();
+    // allocations() changed (also to none); they belong to the report of generation `generation`.
+    void allocationsChanged(quint64 generation, std::shared_ptr<const heapsight::AllocationProfile> allocations);
     // Something to tell the user on the status bar for `timeoutMs`.
     void statusMessage(const QString& message, int timeoutMs);
 
@@ -63,6 +66,7 @@ private:
     QWidget* m_dialogParent;
     ProfileSession* m_session;
     BenchmarkDialog* m_dialog = nullptr;
+    quint64 m_generation = 0;
 };
 
 } // namespace heapsight::gui

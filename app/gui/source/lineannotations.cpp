@@ -5,6 +5,7 @@
 
 #include "findings/findingfilter.h"
 #include "session/reportindex.h"
+#include "session/reportsnapshot.h"
 #include "stdtext.h"
 
 #include <QCoreApplication>
@@ -30,12 +31,12 @@ MarkerGroup LineAnnotation::primaryGroup() const
 }
 
 LineAnnotations LineAnnotations::build(
-    std::shared_ptr<const ReportIndex> indexPtr, const QString& diskPath, const FindingFilter& filter)
+    const ReportSnapshot& snapshot, const QString& diskPath, const FindingFilter& filter)
 {
     LineAnnotations result;
-    if (!indexPtr)
+    if (!snapshot.index)
         return result;
-    result.m_index = std::move(indexPtr);
+    result.m_index = snapshot.index;
     const ReportIndex& index = *result.m_index;
     const Report& report = index.report();
     const QList<FileId> ids = index.fileIds(diskPath);
@@ -47,7 +48,7 @@ LineAnnotations LineAnnotations::build(
     };
     for (FileId file : ids) {
         for (std::uint32_t i : report.findingsInFile(file)) {
-            if (!filter.accepts(index, i))
+            if (!filter.accepts(index, snapshot.accepted.get(), i))
                 continue;
             const Finding& f = report.findings()[i];
             LineAnnotation& a = entry(static_cast<int>(f.position.line));

@@ -16,6 +16,7 @@ namespace heapsight::gui {
 class FindingFilter;
 struct Comparison;
 class ReportIndex;
+struct ReportSnapshot;
 
 } // namespace heapsight::gui
 
@@ -49,8 +50,9 @@ class LineAnnotations {
 
 public:
     LineAnnotations() = default;
-    static LineAnnotations build(
-        std::shared_ptr<const ReportIndex> index, const QString& diskPath, const FindingFilter& filter);
+    // The findings of `diskPath` in the snapshot's report (none without one) that the filter shows, with
+    // the baseline's accepted flags of the same snapshot.
+    static LineAnnotations build(const ReportSnapshot& snapshot, const QString& diskPath, const FindingFilter& filter);
     // The compare view's marks for one file: each change between the two reports on its line, with a note
     // "new in B: moved to heap: i" (lineannotationchanges.cpp).
     static LineAnnotations fromComparison(const Comparison& comparison, const QString& diskPath);

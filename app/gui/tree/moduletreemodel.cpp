@@ -10,6 +10,7 @@ namespace heapsight::gui {
 
 ModuleTreeModel::ModuleTreeModel(QObject* parent)
     : QAbstractItemModel(parent)
+    , m_snapshot(std::make_shared<const ReportSnapshot>())
 {
 }
 
@@ -30,15 +31,9 @@ void ModuleTreeModel::setFolder(std::shared_ptr<const ModuleFolder> folder)
     recount();
 }
 
-void ModuleTreeModel::setReport(std::shared_ptr<const ReportIndex> report)
+void ModuleTreeModel::setSnapshot(std::shared_ptr<const ReportSnapshot> snapshot)
 {
-    m_report = std::move(report);
-    recount();
-}
-
-void ModuleTreeModel::setAllocations(std::shared_ptr<const AllocationProfile> allocations)
-{
-    m_allocations = std::move(allocations);
+    m_snapshot = snapshot ? std::move(snapshot) : std::make_shared<const ReportSnapshot>();
     recount();
 }
 
@@ -91,16 +86,18 @@ void ModuleTreeModel::recount()
                 p.changes[t] += c.changes[t];
         }
     }
-    if (m_report && m_filter) {
+    const ReportIndex* const reportIndex = m_snapshot->index.get();
+    const AllocationProfile* const allocations = m_snapshot->allocations.get();
+    if (reportIndex && m_filter) {
         const MarkerGroups badgeGroups = m_filter->badgeGroups();
-        const Report& report = m_report->report();
+        const Report& report = reportIndex->report();
         // Children always come after their parent: walking backwards sums files into their directories.
         for (std::size_t n = nodes.size(); n-- > 0;) {
             Counts& c = m_counts[n];
             if (!nodes[n].isDirectory) {
-                for (FileId file : m_report->fileIds(nodes[n].path)) {
+                for (FileId file : reportIndex->fileIds(nodes[n].path)) {
                     for (std::uint32_t i : report.findingsInFile(file)) {
-                        if (!m_filter->accepts(*m_report, i))
+                        if (!m_filter->accepts(*m_snapshot, i))
                             continue;
                         const MarkerGroup g = markerGroup(report.findings()[i].kind);
                         ++c.shown;
@@ -108,8 +105,8 @@ void ModuleTreeModel::recount()
                         if (badgeGroups & groupBit(g))
                             ++c.badge;
                     }
-                    if (m_allocations)
-                        c.allocatedBytes += m_allocations->inFile(file).bytes;
+                    if (allocations)
+                        c.allocatedBytes += allocations->inFile(file).bytes;
                 }
             }
             if (nodes[n].parent >= 0) {
@@ -259,7 +256,7 @@ QString ModuleTreeModel::toolTip(int nodeIndex) const
     const Counts& c = m_counts[static_cast<std::size_t>(nodeIndex)];
     QString text
         = QStringLiteral("<b>%1</b>").arg((n.relativePath.isEmpty() ? n.path : n.relativePath).toHtmlEscaped());
-    if (!m_report) {
+    if (!m_snapshot->index) {
         text += QStringLiteral("<br>") + tr("No report loaded");
         return text;
     }
@@ -276,7 +273,7 @@ QString ModuleTreeModel::toolTip(int nodeIndex) const
                   .arg(c.changes[1])
                   .arg(c.changes[2]);
     }
-    if (m_allocations && c.allocatedBytes > 0)
+    if (m_snapshot->allocations && c.allocatedBytes > 0)
         text += QStringLiteral("<br>")
             + tr("%1 allocated by heap findings (heap profile)").arg(allocatedBytesText(c.allocatedBytes));
     return text;

@@ -7,6 +7,7 @@
 #include "core/profile/allocationprofile.h"
 #include "session/modulefolder.h"
 #include "session/reportindex.h"
+#include "session/reportsnapshot.h"
 #include "source/markergroup.h"
 
 #include <QAbstractItemModel>
@@ -41,9 +42,10 @@ public:
     explicit ModuleTreeModel(QObject* parent = nullptr);
 
     void setFolder(std::shared_ptr<const ModuleFolder> folder);
-    void setReport(std::shared_ptr<const ReportIndex> report);
+    // The report whose findings are counted (null or no index: none), with the allocated bytes of its heap
+    // profile and the baseline's accepted flags (the filter may hide those findings). Counts once.
+    void setSnapshot(std::shared_ptr<const ReportSnapshot> snapshot);
     void setFilter(const FindingFilter* filter);
-    void setAllocations(std::shared_ptr<const AllocationProfile> allocations);
     // While the compare view is up: each file and package also counts its changes; null when not comparing.
     void setComparison(std::shared_ptr<const Comparison> comparison);
 
@@ -80,8 +82,7 @@ private:
     QString toolTip(int node) const;
 
     std::shared_ptr<const ModuleFolder> m_folder;
-    std::shared_ptr<const ReportIndex> m_report;
-    std::shared_ptr<const AllocationProfile> m_allocations;
+    std::shared_ptr<const ReportSnapshot> m_snapshot; // never null
     std::shared_ptr<const Comparison> m_comparison;
     QPointer<const FindingFilter> m_filter;
     std::vector<int> m_rows; // row of each node under its parent

@@ -74,14 +74,9 @@ void ModuleTreePanel::setFolder(std::shared_ptr<const ModuleFolder> folder)
     m_view->expandAll();
 }
 
-void ModuleTreePanel::setReport(std::shared_ptr<const ReportIndex> report)
+void ModuleTreePanel::setSnapshot(std::shared_ptr<const ReportSnapshot> snapshot)
 {
-    m_model->setReport(std::move(report));
-}
-
-void ModuleTreePanel::setAllocations(std::shared_ptr<const AllocationProfile> allocations)
-{
-    m_model->setAllocations(std::move(allocations));
+    m_model->setSnapshot(std::move(snapshot));
 }
 
 QString ModuleTreePanel::busiestFile() const

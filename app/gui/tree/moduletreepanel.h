@@ -12,16 +12,12 @@ class QComboBox;
 class QToolButton;
 class QTreeView;
 
-namespace heapsight {
-class AllocationProfile;
-}
-
 namespace heapsight::gui {
 
 class FindingFilter;
 class ModuleFolder;
 class ModuleTreeModel;
-class ReportIndex;
+struct ReportSnapshot;
 
 // The module tree with its controls: sort by name or by count, and "only files with findings".
 class ModuleTreePanel : public QWidget {
@@ -31,8 +27,8 @@ public:
     explicit ModuleTreePanel(const FindingFilter* filter, QWidget* parent = nullptr);
 
     void setFolder(std::shared_ptr<const ModuleFolder> folder);
-    void setReport(std::shared_ptr<const ReportIndex> report);
-    void setAllocations(std::shared_ptr<const AllocationProfile> allocations);
+    // The report the badges count, with its allocations and accepted flags.
+    void setSnapshot(std::shared_ptr<const ReportSnapshot> snapshot);
     void selectFile(const QString& path);
     QString busiestFile() const;
 

@@ -249,7 +249,8 @@ QString WhyFormatter::missingExplanationText(const Finding& f) const
               "build; another finding at the same position may explain the same value.");
 }
 
-QString WhyFormatter::lineHtml(const QString& diskPath, int line, const FindingFilter& filter) const
+QString WhyFormatter::lineHtml(
+    const QString& diskPath, int line, const FindingFilter& filter, const std::vector<bool>* accepted) const
 {
     const Report& report = m_index.report();
     std::vector<std::uint32_t> shown;
@@ -257,13 +258,13 @@ QString WhyFormatter::lineHtml(const QString& diskPath, int line, const FindingF
     QStringList hidden;
     for (FileId file : m_index.fileIds(diskPath)) {
         for (std::uint32_t i : report.findingsOnLine(file, static_cast<std::uint32_t>(line))) {
-            if (filter.accepts(m_index, i))
+            if (filter.accepts(m_index, accepted, i))
                 shown.push_back(i);
             else
                 hidden << fromStd(report.findings()[i].message).toHtmlEscaped();
         }
         for (std::uint32_t i : m_index.findingsThrough(file, static_cast<std::uint32_t>(line))) {
-            if (filter.accepts(m_index, i) && through.size() < kMaxThrough)
+            if (filter.accepts(m_index, accepted, i) && through.size() < kMaxThrough)
                 through.push_back(i);
         }
     }

@@ -33,7 +33,9 @@ public:
     // With `paths`, each explanation continues into the functions its value is passed to (WhyCallsFormatter).
     void setPaths(WhyPathBuilder* paths) { m_paths = paths; }
 
-    QString lineHtml(const QString& diskPath, int line, const FindingFilter& filter) const;
+    // The findings of a line the filter shows; `accepted`: the baseline's flags for this report (null: none).
+    QString lineHtml(
+        const QString& diskPath, int line, const FindingFilter& filter, const std::vector<bool>* accepted) const;
     // One finding; the reason words it uses are added to `reasons` (for one "in plain words" section).
     QString findingHtml(std::uint32_t finding, std::vector<std::string_view>* reasons = nullptr) const;
     // The chain of one explanation in plain text, links left out: "x → ~r0 (address-of, returnaddr.go:8:9; return,

@@ -8,6 +8,7 @@
 #include "core/why/whypathbuilder.h"
 #include "findings/findingfilter.h"
 #include "session/reportindex.h"
+#include "session/reportsnapshot.h"
 #include "why/flowgraphview.h"
 #include "why/whycallsformatter.h"
 #include "why/whyformatter.h"
@@ -30,6 +31,7 @@ WhyPanel::WhyPanel(QWidget* parent)
     , m_tabs(new QTabWidget(this))
     , m_graph(new FlowGraphView(this))
     , m_wholeFunction(new QCheckBox(tr("Whole function"), this))
+    , m_snapshot(std::make_shared<const ReportSnapshot>())
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -63,9 +65,17 @@ WhyPanel::WhyPanel(QWidget* parent)
 
 WhyPanel::~WhyPanel() = default;
 
-void WhyPanel::setReport(std::shared_ptr<const ReportIndex> report)
+void WhyPanel::setSnapshot(std::shared_ptr<const ReportSnapshot> snapshot)
 {
-    m_report = std::move(report);
+    if (!snapshot)
+        snapshot = std::make_shared<const ReportSnapshot>();
+    const bool sameReport = snapshot->index == m_snapshot->index;
+    m_snapshot = std::move(snapshot);
+    m_report = m_snapshot->index.get();
+    if (sameReport) {
+        refresh(true);
+        return;
+    }
     m_paths.reset();
     refresh();
 }
@@ -127,7 +137,7 @@ void WhyPanel::refresh(bool keepScroll)
     const int scroll = m_browser->verticalScrollBar()->value();
     WhyFormatter formatter(*m_report, AnnotationPalette(palette()));
     formatter.setPaths(&pathBuilder());
-    m_browser->setHtml(formatter.lineHtml(m_path, m_line, *m_filter));
+    m_browser->setHtml(formatter.lineHtml(m_path, m_line, *m_filter, m_snapshot->accepted.get()));
     m_browser->verticalScrollBar()->setValue(keepScroll ? scroll : 0);
     refreshGraph();
 }
@@ -157,7 +167,7 @@ void WhyPanel::refreshGraph()
     for (FileId file : m_report->fileIds(m_path)) {
         for (std::uint32_t i : report.findingsInFile(file)) {
             const std::uint32_t line = report.findings()[i].position.line;
-            if (line >= first && line <= last && m_filter->accepts(*m_report, i))
+            if (line >= first && line <= last && m_filter->accepts(*m_snapshot, i))
                 shown.push_back(i);
         }
     }

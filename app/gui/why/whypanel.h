@@ -26,6 +26,7 @@ namespace heapsight::gui {
 class FindingFilter;
 class FlowGraphView;
 class ReportIndex;
+struct ReportSnapshot;
 
 // "Why?": for the selected line, every finding the filter shows with its flow path, each step a link to
 // where it happens, the meaning of each reason word and what usually avoids the escape; and the same
@@ -37,7 +38,9 @@ public:
     explicit WhyPanel(QWidget* parent = nullptr);
     ~WhyPanel() override;
 
-    void setReport(std::shared_ptr<const ReportIndex> report);
+    // The report to explain (null or no index: none); another snapshot of the same report (a baseline's
+    // flags) only redraws the line in place, keeping the paths read so far.
+    void setSnapshot(std::shared_ptr<const ReportSnapshot> snapshot);
     // Reports of dependency packages the paths read after the report's own (DependencyAnalysis); the
     // shown line's paths are built again with them, keeping the reader's place.
     void setDependencyInputs(std::vector<heapsight::WhyInput> inputs);
@@ -73,7 +76,8 @@ private:
     QTabWidget* m_tabs;
     FlowGraphView* m_graph;
     QCheckBox* m_wholeFunction;
-    std::shared_ptr<const ReportIndex> m_report;
+    std::shared_ptr<const ReportSnapshot> m_snapshot; // never null
+    const ReportIndex* m_report = nullptr; // m_snapshot's index
     // The report's interprocedural paths; made on first use (it reads the module's sources), kept while
     // the report is, since it remembers what it read.
     std::unique_ptr<WhyPathBuilder> m_paths;

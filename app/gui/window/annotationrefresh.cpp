@@ -5,8 +5,8 @@
 
 #include "compare/comparepanel.h"
 #include "findings/findingfilter.h"
-#include "profile/profileactions.h"
 #include "session/modulesession.h"
+#include "session/reportstate.h"
 #include "source/assertionchecks.h"
 #include "source/lineannotations.h"
 #include "source/sourcepane.h"
@@ -31,7 +31,7 @@ bool AnnotationRefresh::isComparing() const
 
 void AnnotationRefresh::refresh()
 {
-    const std::shared_ptr<const ReportIndex>& report = m_parts.session->report();
+    const std::shared_ptr<const ReportSnapshot> snapshot = m_parts.state->snapshot();
     SourcePane* source = m_parts.source;
     const QString& path = source->currentPath();
     const bool comparing = isComparing();
@@ -46,9 +46,9 @@ void AnnotationRefresh::refresh()
         return;
     }
     LineAnnotations annotations
-        = report && !path.isEmpty() ? LineAnnotations::build(report, path, *m_parts.filter) : LineAnnotations();
-    if (report && m_parts.profiles->allocations())
-        annotations.addAllocations(*report, *m_parts.profiles->allocations());
+        = path.isEmpty() ? LineAnnotations() : LineAnnotations::build(*snapshot, path, *m_parts.filter);
+    if (snapshot->index && snapshot->allocations)
+        annotations.addAllocations(*snapshot->index, *snapshot->allocations);
     source->setAnnotations(std::move(annotations));
 }
 

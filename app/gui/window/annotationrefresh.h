@@ -14,11 +14,11 @@ class ComparePanel;
 class FindingFilter;
 class ModuleSession;
 class ModuleTreePanel;
-class ProfileActions;
+class ReportState;
 class SourcePane;
 
 // Builds what the source view shows beside each line of the open file, and what the module tree marks:
-// the report's findings through the filter with the profile's allocations and the assertion marks, or,
+// the current snapshot's findings through the filter with its allocations and the assertion marks, or,
 // while the compare view is up with a result, what changed between its two reports.
 class AnnotationRefresh : public QObject {
     Q_OBJECT
@@ -33,7 +33,7 @@ public:
         ComparePanel* compare;
         QDockWidget* compareDock;
         AssertionChecks* assertions;
-        ProfileActions* profiles;
+        ReportState* state;
     };
 
     AnnotationRefresh(const Parts& parts, QObject* parent);

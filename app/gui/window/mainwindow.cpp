@@ -16,6 +16,7 @@
 #include "run/runreport.h"
 #include "session/modulesession.h"
 #include "session/recentfolders.h"
+#include "session/reportstate.h"
 #include "session/samplelocator.h"
 #include "source/assertionchecks.h"
 #include "source/sourcepane.h"
@@ -52,6 +53,7 @@ namespace heapsight::gui {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_session(new ModuleSession(this))
+    , m_state(new ReportState(this))
     , m_filter(new FindingFilter(this))
     , m_menus(new MainMenus(this))
     , m_filterBar(new FilterBar(m_filter, this))
@@ -84,11 +86,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_baselines = new BaselineActions(m_session,
         { [this] { return m_findings->currentFinding(); }, [this] { return m_source->currentPath(); } }, this);
     menuBar()->insertMenu(menuBar()->actions().constLast(), m_baselines->menu); // before Help
-    m_reportPanels = new ReportPanels({ m_session, m_tree, m_findings, m_why, m_overview, m_problems, m_profiles,
-                                          m_baselines, m_assertions, m_source, m_status },
-        this);
+    m_reportPanels = new ReportPanels(
+        { m_session, m_tree, m_findings, m_why, m_overview, m_problems, m_assertions, m_source, m_status }, this);
     m_annotations = new AnnotationRefresh(
-        { m_session, m_filter, m_source, m_tree, m_compare, m_docks->compare, m_assertions, m_profiles }, this);
+        { m_session, m_filter, m_source, m_tree, m_compare, m_docks->compare, m_assertions, m_state }, this);
     m_banner = new ModuleBanner(m_session, m_analysis, m_source, this);
     m_positions = new PositionActions(m_session, m_source, this);
     m_opening = new ModuleOpening(m_session, m_tree, m_menus, this);
@@ -128,7 +129,14 @@ void MainWindow::connectActions()
         updateBanner(); // now it can offer Analyze
     });
     connect(m_docks->compare, &QDockWidget::visibilityChanged, this, &MainWindow::refreshAnnotations);
+    // A report travels one hop per layer: the session's report starts a generation in the state, the
+    // profile and the baseline add their parts to it, the state's snapshots go to the views.
     connect(m_session, &ModuleSession::reportChanged, this, &MainWindow::onReportChanged);
+    connect(m_state, &ReportState::generationStarted, m_profiles, &ProfileActions::setReport);
+    connect(m_state, &ReportState::generationStarted, m_baselines, &BaselineActions::setReport);
+    connect(m_profiles, &ProfileActions::allocationsChanged, m_state, &ReportState::setAllocations);
+    connect(m_baselines, &BaselineActions::acceptedChanged, m_state, &ReportState::setAccepted);
+    connect(m_state, &ReportState::snapshotChanged, this, &MainWindow::onSnapshotChanged);
     connect(m_session, &ModuleSession::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_session, &ModuleSession::busyChanged, this, &MainWindow::onBusyChanged);
     connect(m_status, &ReportStatusBar::cancelRequested, m_session, &ModuleSession::cancel);
@@ -147,18 +155,8 @@ void MainWindow::connectActions()
         m_problems->model()->setAssertionProblems(m_assertions->problems());
         refreshAnnotations();
     });
-    connect(m_profiles, &ProfileActions::allocationsChanged, this, [this] {
-        m_findings->setAllocations(m_profiles->allocations());
-        m_tree->setAllocations(m_profiles->allocations());
-        refreshAnnotations();
-    });
     connect(m_profiles, &ProfileActions::statusMessage, m_status, &ReportStatusBar::showMessage);
     connect(m_baselines, &BaselineActions::statusMessage, m_status, &ReportStatusBar::showMessage);
-    connect(m_baselines, &BaselineActions::acceptedChanged, this,
-        [this](std::shared_ptr<const std::vector<bool>> accepted) {
-            m_findings->setAccepted(accepted);
-            m_filter->setAccepted(std::move(accepted));
-        });
     connect(m_baselines->hideAccepted, &QAction::toggled, m_filter, &FindingFilter::setHideAccepted);
 
     connect(m_tree, &ModuleTreePanel::fileActivated, this, [this](const QString& path) { openFile(path); });
@@ -266,11 +264,16 @@ void MainWindow::onFolderScanned(std::shared_ptr<const ModuleFolder> folder)
 
 void MainWindow::onReportChanged(std::shared_ptr<const ReportIndex> report)
 {
-    m_reportPanels->show(report);
+    m_state->setReport(report); // the views follow through onSnapshotChanged before this returns
     m_opening->onReportChanged(report);
-    refreshAnnotations();
     updateBanner();
     m_opening->finishIfReady();
+}
+
+void MainWindow::onSnapshotChanged(const std::shared_ptr<const ReportSnapshot>& snapshot)
+{
+    m_reportPanels->show(snapshot);
+    refreshAnnotations();
 }
 
 // A run's report replaces the shown one; the open file and its scroll position stay.

@@ -36,6 +36,8 @@ class ProfileActions;
 class ProblemsPanel;
 class ReportIndex;
 class ReportPanels;
+class ReportState;
+struct ReportSnapshot;
 class ReportStatusBar;
 class SourcePane;
 class WhyPanel;
@@ -43,7 +45,8 @@ class WhyPanel;
 // Heapsight's main window: the module tree (left), the annotated source (centre), "Why?" (right), the
 // findings list (bottom) and the filter bar, all following one FindingFilter. It only reads the module
 // folder; settings and recent folders go to the user's configuration. It assembles the panels and
-// connects them; DockLayout docks them, ReportPanels hands them the report, AnnotationRefresh builds the
+// connects them; ReportState assembles the report with its profile and baseline flags into snapshots,
+// DockLayout docks them, ReportPanels hands them the snapshots, AnnotationRefresh builds the
 // source's notes, ModuleBanner says what is missing, PositionActions copies and opens the cursor's place,
 // ModuleOpening picks a module's report and first file, FindingNavigation keeps list and source together.
 class MainWindow : public QMainWindow {
@@ -67,6 +70,7 @@ public:
     void setInitialLocation(const QString& relativePath, int line);
 
     ModuleSession* session() const { return m_session; }
+    ReportState* reportState() const { return m_state; }
     FindingFilter* filter() const { return m_filter; }
     FilterBar* filterBar() const { return m_filterBar; }
     ModuleTreePanel* treePanel() const { return m_tree; }
@@ -105,6 +109,7 @@ private:
     void onFolderOpened(const QString& root);
     void onFolderScanned(std::shared_ptr<const ModuleFolder> folder);
     void onReportChanged(std::shared_ptr<const ReportIndex> report);
+    void onSnapshotChanged(const std::shared_ptr<const ReportSnapshot>& snapshot);
     void onLoadFailed(const QString& message);
     void onBusyChanged(bool busy, const QString& activity);
     void onLineSelected(int line);
@@ -115,6 +120,7 @@ private:
     void updateBanner();
 
     ModuleSession* m_session;
+    ReportState* m_state;
     FindingFilter* m_filter;
     MainMenus* m_menus;
     FilterBar* m_filterBar;

@@ -3,17 +3,18 @@
 
 #include "window/reportpanels.h"
 
-#include "baseline/baselineactions.h"
 #include "findings/findingspanel.h"
 #include "findings/overviewpanel.h"
 #include "findings/problemspanel.h"
-#include "profile/profileactions.h"
 #include "session/modulesession.h"
+#include "session/reportsnapshot.h"
 #include "source/assertionchecks.h"
 #include "source/sourcepane.h"
 #include "tree/moduletreepanel.h"
 #include "why/whypanel.h"
 #include "window/reportstatusbar.h"
+
+#include <utility>
 
 namespace heapsight::gui {
 
@@ -31,14 +32,15 @@ void ReportPanels::clear()
     m_parts.problems->model()->setDiagnostics({}, {});
 }
 
-void ReportPanels::show(const std::shared_ptr<const ReportIndex>& report)
+void ReportPanels::show(const std::shared_ptr<const ReportSnapshot>& snapshot)
 {
-    m_parts.tree->setReport(report);
-    m_parts.findings->setReport(report);
-    m_parts.why->setReport(report);
+    m_parts.tree->setSnapshot(snapshot);
+    m_parts.findings->setSnapshot(snapshot);
+    m_parts.why->setSnapshot(snapshot);
+    if (snapshot->generation == std::exchange(m_generation, snapshot->generation))
+        return; // the same report with its profile or baseline result: nothing else depends on those
+    const std::shared_ptr<const ReportIndex>& report = snapshot->index;
     m_parts.overview->setReport(report);
-    m_parts.profiles->setReport(report);
-    m_parts.baselines->setReport(report);
     // The report may answer an edit (Watch): show the file as it is now, the selected line kept.
     m_parts.source->reloadKeepingPlace();
     m_parts.assertions->check(m_parts.session->moduleRoot(), report);

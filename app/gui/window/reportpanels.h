@@ -4,26 +4,26 @@
 #pragma once
 
 #include <QObject>
+#include <QtGlobal>
 #include <memory>
 
 namespace heapsight::gui {
 
 class AssertionChecks;
-class BaselineActions;
 class FindingsPanel;
 class ModuleSession;
 class ModuleTreePanel;
 class OverviewPanel;
 class ProblemsPanel;
-class ProfileActions;
-class ReportIndex;
 class ReportStatusBar;
 class SourcePane;
 class WhyPanel;
+struct ReportSnapshot;
 
-// Hands the open module's report to everything that shows it or works on it: the tree, the findings
-// list, "Why?", the overview, the profile and baseline, the assertion checks and the status bar. The
-// window calls it in order; the notes beside the source are AnnotationRefresh's.
+// Hands each snapshot of the open module's report (ReportState's) to everything that shows it: the tree,
+// the findings list and "Why?" take every snapshot whole; the overview, the source, the assertion checks
+// and the status bar only need the report, so they follow a new one. The notes beside the source are
+// AnnotationRefresh's.
 class ReportPanels : public QObject {
     Q_OBJECT
 
@@ -36,8 +36,6 @@ public:
         WhyPanel* why;
         OverviewPanel* overview;
         ProblemsPanel* problems;
-        ProfileActions* profiles;
-        BaselineActions* baselines;
         AssertionChecks* assertions;
         SourcePane* source;
         ReportStatusBar* status;
@@ -47,11 +45,12 @@ public:
 
     // Another module is being opened: nothing of the previous one stays shown.
     void clear();
-    // `report` (null: none) is now the open module's; the shown file is reread, its place kept.
-    void show(const std::shared_ptr<const ReportIndex>& report);
+    // `snapshot` is now the open module's; on a new report the shown file is reread, its place kept.
+    void show(const std::shared_ptr<const ReportSnapshot>& snapshot);
 
 private:
     Parts m_parts;
+    quint64 m_generation = 0; // of the last snapshot shown
 };
 
 } // namespace heapsight::gui
