@@ -14,6 +14,7 @@
 #include "guitestsupport.h"
 #include "run/analysisbar.h"
 #include "run/analysistimelimit.h"
+#include "run/toolchainlist.h"
 #include "session/modulesession.h"
 #include "session/reportindex.h"
 #include "testsupport.h"
@@ -150,7 +151,8 @@ void TestFaultyToolchain::initTestCase()
 void TestFaultyToolchain::timeLimitIsASetting()
 {
     AnalysisTimeLimit::setSeconds(AnalysisTimeLimit::kDefaultSeconds);
-    AnalysisBar bar;
+    ToolchainList toolchains;
+    AnalysisBar bar(&toolchains);
     const auto answer = [](int seconds, bool accept) {
         QTimer::singleShot(0, [seconds, accept] {
             auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
@@ -174,7 +176,7 @@ void TestFaultyToolchain::timeLimitIsASetting()
     QCOMPARE(AnalysisTimeLimit::seconds(), 0);
     QVERIFY(bar.timeLimitAction()->toolTip().contains(QLatin1String("no limit")));
     // Another bar (the next start of the app) reads the same setting.
-    QVERIFY(AnalysisBar().timeLimitAction()->toolTip().contains(QLatin1String("no limit")));
+    QVERIFY(AnalysisBar(&toolchains).timeLimitAction()->toolTip().contains(QLatin1String("no limit")));
 }
 
 void TestFaultyToolchain::fault_data()

@@ -6,6 +6,7 @@
 #include "compare/changesmodel.h"
 #include "compare/changesproxy.h"
 #include "compare/compareside.h"
+#include "run/toolchainlist.h"
 #include "why/whyformatter.h"
 
 #include <QCheckBox>
@@ -24,7 +25,7 @@
 
 namespace heapsight::gui {
 
-ComparePanel::ComparePanel(QWidget* parent)
+ComparePanel::ComparePanel(ToolchainList* toolchains, QWidget* parent)
     : QWidget(parent)
     , m_sourceA(new CompareSide(tr("A"), this))
     , m_sourceB(new CompareSide(tr("B"), this))
@@ -137,6 +138,9 @@ ComparePanel::ComparePanel(QWidget* parent)
     }
     connect(
         &m_diffWatcher, &QFutureWatcher<std::shared_ptr<const Comparison>>::finished, this, &ComparePanel::onCompared);
+    connect(toolchains, &ToolchainList::changed, this, [this, toolchains] { setToolchains(toolchains->toolchains()); });
+    if (toolchains->isKnown())
+        setToolchains(toolchains->toolchains());
 }
 
 ComparePanel::~ComparePanel()

@@ -25,6 +25,7 @@ namespace heapsight::gui {
 
 class ChangesModel;
 class ChangesProxy;
+class ToolchainList;
 
 // The compare view: two reports of the module (side A and side B: recorded compiler output, Heapsight
 // JSON, or a run of a toolchain under a language version, made on the spot with progress and Cancel), the
@@ -34,13 +35,13 @@ class ComparePanel : public QWidget {
     Q_OBJECT
 
 public:
-    explicit ComparePanel(QWidget* parent = nullptr);
+    // The sides offer runs of the toolchains in `toolchains` (which outlives this), following its changes.
+    explicit ComparePanel(ToolchainList* toolchains, QWidget* parent = nullptr);
     ~ComparePanel() override;
 
     // The module whose reports are compared (relative names in them are relative to it), its go.mod
     // language version, and report files offered in the two choosers.
     void setModule(const QString& moduleRoot, const QString& goModVersion, const QStringList& reportFiles);
-    void setToolchains(const std::vector<Toolchain>& toolchains);
     void compareFiles(const QString& pathA, const QString& pathB);
     // Compares two sources; runs that name a toolchain wait for toolchain discovery to end.
     void compare(const CompareSource& a, const CompareSource& b);
@@ -62,6 +63,8 @@ Q_SIGNALS:
     void positionActivated(const QString& diskPath, int line, int column);
 
 private:
+    // Both sides offer these; a comparison waiting for them starts.
+    void setToolchains(const std::vector<Toolchain>& toolchains);
     void startSide(CompareSide* side);
     void onSideLoaded();
     void onSideFailed(const QString& message);

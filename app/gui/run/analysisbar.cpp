@@ -3,10 +3,9 @@
 
 #include "run/analysisbar.h"
 
-#include "core/toolchain/toolchaindiscovery.h"
-#include "core/toolchain/usertoolchains.h"
 #include "run/analysistimelimit.h"
 #include "run/languagechoices.h"
+#include "run/toolchainlist.h"
 #include "session/moduleoptions.h"
 
 #include <QComboBox>
@@ -14,12 +13,12 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace heapsight::gui {
 
-AnalysisBar::AnalysisBar(QWidget* parent)
+AnalysisBar::AnalysisBar(ToolchainList* toolchains, QWidget* parent)
     : QToolBar(tr("Analysis"), parent)
+    , m_list(toolchains)
     , m_toolchainBox(new QComboBox(this))
     , m_languageBox(new QComboBox(this))
 {
@@ -93,30 +92,28 @@ AnalysisBar::AnalysisBar(QWidget* parent)
         m_live.record(m_runningRequest, result);
         Q_EMIT analysisFinished(result);
     });
-    connect(&m_discovery, &QFutureWatcher<std::vector<Toolchain>>::finished, this, &AnalysisBar::onToolchainsFound);
+    connect(m_list, &ToolchainList::changed, this, &AnalysisBar::onToolchainsFound);
+    connect(m_list, &ToolchainList::discoveryStarted, this, &AnalysisBar::updateActions);
     // A toolchain cannot build a module asking for a newer Go: the language versions follow the toolchain.
     connect(m_toolchainBox, &QComboBox::currentIndexChanged, this, [this] {
         const auto chosen = selectedToolchain();
         fillLanguageChoices(m_languageBox, m_goModVersion, chosen ? chosen->version : QString());
     });
     updateActions();
-    rediscoverToolchains();
+    if (m_list->isKnown())
+        onToolchainsFound();
 }
 
 void AnalysisBar::rediscoverToolchains()
 {
-    if (m_discovery.isRunning())
-        return;
-    const QStringList user = userToolchainPaths();
-    m_discovery.setFuture(QtConcurrent::run(
-        [user] { return ToolchainDiscovery::discover(ToolchainDiscovery::Places::fromEnvironment(user)); }));
+    m_list->discover();
     updateActions();
 }
 
 void AnalysisBar::onToolchainsFound()
 {
     const auto previous = selectedToolchain();
-    m_toolchains = m_discovery.result();
+    m_toolchains = m_list->toolchains();
     m_toolchainBox->clear();
     for (const Toolchain& t : m_toolchains) {
         m_toolchainBox->addItem(t.version);
@@ -265,7 +262,7 @@ void AnalysisBar::updateActions()
     m_languageBox->setEnabled(!running);
     m_tests->setEnabled(!running && !m_directory.isEmpty());
     m_watch->setEnabled(!m_directory.isEmpty());
-    m_rediscover->setEnabled(!running && !m_discovery.isRunning());
+    m_rediscover->setEnabled(!running && !m_list->isDiscovering());
 }
 
 } // namespace heapsight::gui

@@ -8,7 +8,6 @@
 #include "run/livesplice.h"
 #include "session/modulewatcher.h"
 
-#include <QFutureWatcher>
 #include <QToolBar>
 #include <optional>
 #include <vector>
@@ -17,7 +16,9 @@ class QComboBox;
 
 namespace heapsight::gui {
 
-// Runs the compiler from the GUI: a toolchain (found off the GUI thread, since discovery runs `go env`),
+class ToolchainList;
+
+// Runs the compiler from the GUI: a toolchain (of the window's shared ToolchainList),
 // a language version ("as go.mod says" or an override through a temporary go.mod), whether the tests are
 // compiled too (remembered per module), Analyze (Ctrl+R),
 // Cancel, the run's time limit, and finding the toolchains again. Progress and the result leave as
@@ -26,7 +27,8 @@ class AnalysisBar : public QToolBar {
     Q_OBJECT
 
 public:
-    explicit AnalysisBar(QWidget* parent = nullptr);
+    // `toolchains` (which outlives this) is shown in the toolchain chooser; Find Go Again rediscovers it.
+    explicit AnalysisBar(ToolchainList* toolchains, QWidget* parent = nullptr);
 
     QAction* analyzeAction() const { return m_analyze; }
     QAction* cancelAction() const { return m_cancel; }
@@ -56,6 +58,7 @@ public Q_SLOTS:
     void editTimeLimit();
 
 Q_SIGNALS:
+    // The chooser shows the list's newest discovery.
     void toolchainsFound(int count);
     void started(const QString& description);
     // A live run is starting (Watch) because these files changed (relative to the module root).
@@ -77,8 +80,8 @@ private:
     QStringList m_runningChanged; // those the run in flight answers
     AnalysisRequest m_runningRequest; // what the run in flight was asked
     LiveSplice m_live;
-    QFutureWatcher<std::vector<Toolchain>> m_discovery;
-    std::vector<Toolchain> m_toolchains;
+    ToolchainList* m_list;
+    std::vector<Toolchain> m_toolchains; // what the chooser shows: m_list's at its last change
     QString m_directory;
     QString m_goModVersion; // the module's `go` line, "" when unknown
     QString m_stage;

@@ -14,6 +14,7 @@
 #include "profile/profileactions.h"
 #include "run/analysisbar.h"
 #include "run/runreport.h"
+#include "run/toolchainlist.h"
 #include "session/modulesession.h"
 #include "session/recentfolders.h"
 #include "session/reportstate.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_session(new ModuleSession(this))
     , m_state(new ReportState(this))
+    , m_toolchains(new ToolchainList(this))
     , m_filter(new FindingFilter(this))
     , m_menus(new MainMenus(this))
     , m_filterBar(new FilterBar(m_filter, this))
@@ -62,11 +64,11 @@ MainWindow::MainWindow(QWidget* parent)
     , m_why(new WhyPanel(this))
     , m_findings(new FindingsPanel(m_filter, this))
     , m_status(new ReportStatusBar(this))
-    , m_analysis(new AnalysisBar(this))
+    , m_analysis(new AnalysisBar(m_toolchains, this))
     , m_problems(new ProblemsPanel(this))
     , m_assertions(new AssertionChecks(this))
     , m_overview(new OverviewPanel(m_filter, this))
-    , m_compare(new ComparePanel(this))
+    , m_compare(new ComparePanel(m_toolchains, this))
 {
     setWindowIcon(AppIcon::icon());
     setWindowTitle(tr("Heapsight"));
@@ -97,6 +99,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_dependencyActions = new DependencyActions({ m_session, m_analysis, m_why, m_status }, this);
     connectActions();
     restoreSettings();
+    m_toolchains->discover();
 }
 
 MainWindow::~MainWindow()
@@ -124,10 +127,7 @@ void MainWindow::connectActions()
     connect(m_session, &ModuleSession::folderScanned, this, &MainWindow::onFolderScanned);
     connect(m_compare, &ComparePanel::positionActivated, this, &MainWindow::openFile);
     connect(m_compare, &ComparePanel::comparisonChanged, this, &MainWindow::refreshAnnotations);
-    connect(m_analysis, &AnalysisBar::toolchainsFound, this, [this] {
-        m_compare->setToolchains(m_analysis->toolchains());
-        updateBanner(); // now it can offer Analyze
-    });
+    connect(m_analysis, &AnalysisBar::toolchainsFound, this, &MainWindow::updateBanner); // now it can offer Analyze
     connect(m_docks->compare, &QDockWidget::visibilityChanged, this, &MainWindow::refreshAnnotations);
     // A report travels one hop per layer: the session's report starts a generation in the state, the
     // profile and the baseline add their parts to it, the state's snapshots go to the views.

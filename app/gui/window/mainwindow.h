@@ -40,6 +40,7 @@ class ReportState;
 struct ReportSnapshot;
 class ReportStatusBar;
 class SourcePane;
+class ToolchainList;
 class WhyPanel;
 
 // Heapsight's main window: the module tree (left), the annotated source (centre), "Why?" (right), the
@@ -121,6 +122,7 @@ private:
 
     ModuleSession* m_session;
     ReportState* m_state;
+    ToolchainList* m_toolchains; // one discovery for the analysis bar and the compare view
     FindingFilter* m_filter;
     MainMenus* m_menus;
     FilterBar* m_filterBar;
