@@ -82,10 +82,8 @@ AnalysisBar::AnalysisBar(ToolchainList* toolchains, QWidget* parent)
         if (std::exchange(m_restartLive, false)) {
             // Cancelled for a newer change: its result is of no interest; the live run replaces it, and
             // answers the cancelled run's changes too.
-            for (const QString& path : std::exchange(m_runningChanged, {})) {
-                if (!m_changed.contains(path))
-                    m_changed.append(path);
-            }
+            m_changed += std::exchange(m_runningChanged, {});
+            m_changed.removeDuplicates();
             QTimer::singleShot(0, this, [this] { start(true); });
             return;
         }
@@ -169,10 +167,8 @@ void AnalysisBar::analyze()
 // follows once it has stopped.
 void AnalysisBar::onSourcesChanged(const QStringList& relativePaths)
 {
-    for (const QString& path : relativePaths) {
-        if (!m_changed.contains(path))
-            m_changed.append(path);
-    }
+    m_changed += relativePaths;
+    m_changed.removeDuplicates();
     if (m_runner.isRunning()) {
         m_restartLive = true;
         m_runner.cancel();

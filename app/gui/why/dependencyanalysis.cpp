@@ -29,11 +29,8 @@ void DependencyAnalysis::setModule(const QString& root)
 
 bool DependencyAnalysis::analyze(const AnalysisRequest& base, const QStringList& packages)
 {
-    QStringList wanted = m_analysed;
-    for (const QString& p : packages) {
-        if (!wanted.contains(p))
-            wanted.append(p);
-    }
+    QStringList wanted = m_analysed + packages;
+    wanted.removeDuplicates();
     if (wanted.size() == m_analysed.size() && !m_inputs.empty())
         return false;
     if (m_runner.isRunning())
