@@ -87,7 +87,7 @@ AnalysisBar::AnalysisBar(ToolchainList* toolchains, QWidget* parent)
             QTimer::singleShot(0, this, [this] { start(true); });
             return;
         }
-        m_live.record(m_runningRequest, result);
+        m_live.record(m_runningRequest, m_runningChanged, result);
         Q_EMIT analysisFinished(result);
     });
     connect(m_list, &ToolchainList::changed, this, &AnalysisBar::onToolchainsFound);

@@ -22,7 +22,7 @@ std::optional<QStringList> changedDirs(const QString& root, const QStringList& f
     for (const QString& file : files) {
         if (!file.endsWith(QLatin1String(".go")))
             return std::nullopt;
-        const QString dir = QFileInfo(QDir(root).filePath(file)).absolutePath();
+        const QString dir = QDir::cleanPath(QFileInfo(QDir(root).filePath(file)).absolutePath());
         if (!dirs.contains(dir))
             dirs.append(dir);
     }
@@ -75,7 +75,7 @@ AnalysisRequest LiveSplice::plan(AnalysisRequest request, const QStringList& cha
     return request;
 }
 
-void LiveSplice::record(const AnalysisRequest& request, const AnalysisResult& result)
+void LiveSplice::record(const AnalysisRequest& request, const QStringList& changedFiles, const AnalysisResult& result)
 {
     if (result.state != AnalysisState::Ok || !result.report)
         return;
@@ -92,10 +92,12 @@ void LiveSplice::record(const AnalysisRequest& request, const AnalysisResult& re
     if (request.spliceBase != m_report || !sameBuild(request, m_request))
         return; // spliced into a base that is no longer the one kept
     m_report = result.report;
-    // The rebuilt packages' imports as the edit left them: a package it now imports gets it as importer.
+    // The edited packages' imports as the edit left them: a package one now imports gets it as importer. Only
+    // their directories are read; the importers built again beside them were not edited.
+    const QStringList dirs = changedDirs(m_root, changedFiles).value_or(QStringList());
     std::vector<std::pair<QString, QStringList>> reread;
     for (const ModulePackages::Package& p : m_packages.packages()) {
-        if (request.packages.contains(p.importPath))
+        if (dirs.contains(QDir::cleanPath(p.dir)))
             reread.emplace_back(p.importPath, importsOfDir(p.dir, request.includeTests));
     }
     for (const auto& [importPath, imports] : reread)

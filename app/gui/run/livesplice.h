@@ -20,9 +20,10 @@ public:
     // packages to build and the report to splice into, or unchanged (a complete run) when go.mod or go.sum
     // changed, a file lies outside every listed package (a new package), or no suitable analysis is known.
     AnalysisRequest plan(AnalysisRequest request, const QStringList& changedFiles) const;
-    // Takes note of a finished run of `request`: a complete run that listed its packages becomes the base;
-    // a splice that ended well replaces the base's report. Anything else leaves the base as it was.
-    void record(const AnalysisRequest& request, const AnalysisResult& result);
+    // Takes note of a finished run of `request`, made for `changedFiles` (relative to the module root): a
+    // complete run that listed its packages becomes the base; a splice that ended well replaces the base's
+    // report, and the imports of the edited packages are read again. Anything else leaves the base as it was.
+    void record(const AnalysisRequest& request, const QStringList& changedFiles, const AnalysisResult& result);
     void clear();
     bool hasBase() const { return m_report != nullptr; }
 
