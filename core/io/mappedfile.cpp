@@ -38,7 +38,6 @@ void MappedFile::unmap()
         munmap(const_cast<char*>(m_data), m_size);
     m_data = nullptr;
     m_size = 0;
-    m_released = 0;
 }
 
 MappedFile::Result MappedFile::map(int fd, QString* error)
@@ -81,16 +80,6 @@ void MappedFile::prefetch(std::size_t begin, std::size_t end)
     (void)begin;
     (void)end;
 #endif
-}
-
-void MappedFile::releaseBefore(std::size_t end)
-{
-    end = std::min(end, m_size);
-    end -= end % pageSize();
-    if (end <= m_released)
-        return;
-    madvise(const_cast<char*>(m_data) + m_released, end - m_released, MADV_DONTNEED);
-    m_released = end;
 }
 
 } // namespace heapsight

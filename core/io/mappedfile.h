@@ -12,8 +12,8 @@ namespace heapsight {
 /// The system's words for an errno value (strerror, decoded from the locale's encoding), untranslated.
 QString systemError(int code);
 
-// A regular file's bytes mapped read-only into memory, so that a parser reads them where the page cache
-// holds them: no read() into a buffer (a copy, and a page fault per fresh page of the buffer). POSIX only
+// A regular file's bytes mapped read-only into memory, so that a reader takes them where the page cache
+// holds them (a report JSON: no copy of hundreds of megabytes). POSIX only
 // (mmap); what cannot be mapped (a pipe, a terminal, standard input redirected from a pipe) is for the
 // caller to read as a stream. A file that another process truncates while it is mapped ends this one with
 // SIGBUS when the lost pages are read; the CLI takes that risk for finished outputs (a build still writing
@@ -41,17 +41,12 @@ public:
     // Maps the pages of bytes [begin, end) into this process in one system call, ahead of reading them (one
     // page fault per 16 pages otherwise, costly on a virtual machine). Does nothing on kernels before 5.14.
     void prefetch(std::size_t begin, std::size_t end);
-    // Says that bytes [0, end) will not be read again: their whole pages leave this process's resident set
-    // (they stay in the page cache, and reading them again would fault them back in). Keeps a parser's peak
-    // memory at what it builds, not that plus the input. `end` is a byte offset, rounded down to a page.
-    void releaseBefore(std::size_t end);
-
-private:
+    // Ends the mapping (bytes() is empty afterwards); also done by the destructor.
     void unmap();
 
+private:
     const char* m_data = nullptr;
     std::size_t m_size = 0;
-    std::size_t m_released = 0; // bytes [0, m_released) are released already (a page multiple)
 };
 
 } // namespace heapsight
