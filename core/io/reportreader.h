@@ -28,14 +28,13 @@ struct ReportRead {
 
 /// Reads a report from the file `path`, or from standard input when `path` is "-".
 ///
-/// The compiler's text output (`go build -gcflags=-m` or `-m=2`) is parsed as it is read: a regular file is
-/// mapped and handed to the parser in 4 MiB steps, each step's pages released once parsed (the parser copies
-/// what it keeps), so the input never sits beside the report; what cannot be mapped (a pipe) is read in 4 MiB
-/// blocks into one reused buffer. A Heapsight report JSON document (see README "Report JSON") is loaded
-/// whole, in place when the mapping's last page leaves the reader its padding. The report's origin names
-/// `path` ("-" for standard input).
+/// The compiler's text output (`go build -gcflags=-m` or `-m=2`) is parsed as it is read, read() in 1 MiB
+/// blocks into one reused buffer (the parser copies what it keeps), so the input never sits beside the
+/// report. A Heapsight report JSON document (see README "Report JSON") is mapped and loaded whole, in place
+/// when the mapping's last page leaves the reader its padding. The report's origin names `path` ("-" for
+/// standard input).
 ///
-/// `canceled`, when set, is asked before each step (a GUI's cancel: a huge file stops within one step).
+/// `canceled`, when set, is asked before each block (a GUI's cancel: a huge file stops within one block).
 /// Never throws: a failure is returned with its kind and reason, and an input that is text but holds no
 /// compiler finding is still a report (its lines counted as not understood: the caller decides what to say).
 ReportRead readReportFile(const QString& path, const std::function<bool()>& canceled = {});
