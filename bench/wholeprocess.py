@@ -6,8 +6,8 @@
 Every command runs `--rounds` times (default 3), the commands interleaved round by round so that all of them
 see the same load of the machine; each figure is the median of its rounds. Per run: wall time (the parent's
 clock, from fork to exit), CPU time (user + system, the child's rusage from wait4) and peak resident memory
-(ru_maxrss). Output goes to /dev/null. Every row has its wall and CPU time over those of `heapsight-cli report`
-(the --cli build's) on the same text: above 1, slower than heapsight's report.
+(%M of GNU time, see run_once). Output goes to /dev/null. Every row has its wall and CPU time over those of
+`heapsight-cli report` (the --cli build's) on the same text: above 1, slower than heapsight's report.
 
   bench/wholeprocess.py --cli build-bench/app/cli/heapsight-cli --corpus build-bench/corpus \
       --version 1.22:1.21 --version 1.27:1.22 [--before OLD-CLI] [--analyze-dir DIR] [--json-out FILE] \
@@ -43,16 +43,37 @@ import tempfile
 import time
 
 
+# A child of this Python starts with its memory (vfork, then exec): the kernel counts the Python's peak resident
+# memory (16 MB) in the child's ru_maxrss. GNU time, itself small, starts the command as its own child and
+# writes that child's peak alone (%M, KiB), so small tools are not all measured at 16 MB.
+GNU_TIME = "/usr/bin/time"
+
+
 def run_once(argv, env=None, stdin=None):
     """Runs argv with stdout to /dev/null (and standard input from the file stdin, if given); returns (wall s,
-    cpu s, system s, peak RSS bytes, exit code)."""
-    with open(os.devnull, "wb") as devnull, open(stdin or os.devnull, "rb") as inp:
-        start = time.perf_counter()
-        p = subprocess.Popen(argv, stdout=devnull, stdin=inp, env=env)
-        _, status, usage = os.wait4(p.pid, 0)
-        wall = time.perf_counter() - start
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_stime, usage.ru_maxrss * 1024, p.returncode
+    cpu s, system s, peak RSS bytes, exit code). The peak comes from GNU time when it is installed (see
+    GNU_TIME), else from this process's wait4 (then at least this Python's 16 MB)."""
+    peak_file = None
+    if os.access(GNU_TIME, os.X_OK):
+        fd, peak_file = tempfile.mkstemp(prefix="wholeprocess-peak-")
+        os.close(fd)
+        argv = [GNU_TIME, "-f", "%M", "-o", peak_file, "--"] + list(argv)
+    try:
+        with open(os.devnull, "wb") as devnull, open(stdin or os.devnull, "rb") as inp:
+            start = time.perf_counter()
+            p = subprocess.Popen(argv, stdout=devnull, stdin=inp, env=env)
+            _, status, usage = os.wait4(p.pid, 0)
+            wall = time.perf_counter() - start
+        peak = usage.ru_maxrss * 1024
+        if peak_file:
+            with open(peak_file) as f:
+                # The last line: GNU time puts "Command exited with non-zero status N" before it.
+                lines = f.read().split()
+            peak = int(lines[-1]) * 1024 if lines and lines[-1].isdigit() else peak
+    finally:
+        if peak_file:
+            os.unlink(peak_file)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_stime, peak, os.waitstatus_to_exitcode(status)
 
 
 def main():
