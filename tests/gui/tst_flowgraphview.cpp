@@ -53,6 +53,30 @@ int dashedLines(const QGraphicsScene& scene)
     return n;
 }
 
+// Locations (boxes with their name inside) and arrow labels that cover one another, as "A / B" pairs.
+QStringList overlaps(const QGraphicsScene& scene)
+{
+    std::vector<std::pair<QString, QRectF>> placed;
+    for (const QGraphicsItem* item : scene.items()) {
+        if (item->parentItem())
+            continue;
+        if (const auto* text = qgraphicsitem_cast<const QGraphicsSimpleTextItem*>(item))
+            placed.emplace_back(text->text(), text->sceneBoundingRect());
+        else if (!item->childItems().isEmpty()) {
+            if (const auto* name = qgraphicsitem_cast<const QGraphicsSimpleTextItem*>(item->childItems().first()))
+                placed.emplace_back(name->text(), item->sceneBoundingRect());
+        }
+    }
+    QStringList pairs;
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        for (std::size_t j = i + 1; j < placed.size(); ++j) {
+            if (placed[i].second.intersects(placed[j].second))
+                pairs << placed[i].first + QStringLiteral(" / ") + placed[j].first;
+        }
+    }
+    return pairs;
+}
+
 } // namespace
 
 class TestFlowGraphView : public QObject {
@@ -96,6 +120,9 @@ void TestFlowGraphView::graphOfALine_data()
     QTest::newRow("two parameters, one heap") << "store/store.go" << 18 << false << "key | {heap} | e";
     QTest::newRow("a body line, whole function") << "store/store.go" << 19 << true << "key | {heap} | e";
     QTest::newRow("no findings") << "returnaddr.go" << 1 << false << "";
+    // Two arrows from the top row to {heap}, one slanted: their labels met at one height.
+    QTest::newRow("three flows side by side")
+        << "loopvar.go" << 12 << false << "wg | {heap} | wg | wg | {storage for func literal}";
 }
 
 void TestFlowGraphView::graphOfALine()
@@ -109,6 +136,7 @@ void TestFlowGraphView::graphOfALine()
     why->showLine(QDir(test::sampleModule()).filePath(file), file, line);
     QCOMPARE(nodeNames(why->graphView()->graph()).join(QStringLiteral(" | ")), nodes);
     QCOMPARE(why->graphView()->scene()->items().isEmpty(), false); // nodes, or the note that there are none
+    QCOMPARE(overlaps(*why->graphView()->scene()), QStringList());
 }
 
 void TestFlowGraphView::clickJumps()

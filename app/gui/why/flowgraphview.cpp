@@ -13,6 +13,7 @@
 #include <QMouseEvent>
 #include <QPainterPath>
 #include <QtMath>
+#include <algorithm>
 
 namespace heapsight::gui {
 
@@ -96,6 +97,7 @@ void FlowGraphView::rebuild()
 {
     m_scene.clear();
     m_nodes.clear();
+    m_occupied.clear();
     m_segmentTitles.assign(m_graph.segments.size(), nullptr);
     const AnnotationPalette palette(this->palette());
     setBackgroundBrush(palette.base());
@@ -112,8 +114,9 @@ void FlowGraphView::rebuild()
     m_columnWidth = kMinColumnWidth;
     for (const FlowGraph::Node& n : m_graph.nodes)
         m_columnWidth = std::max(m_columnWidth, metrics.horizontalAdvance(elided(n.name)) + 44);
-    // Sub-paths stand beside their caller's column, where its arrows' labels are drawn: room for them too.
-    if (!m_graph.segments.empty()) {
+    // An arrow's label is drawn right of its middle, towards the next column (and the sub-paths beside it):
+    // room for the labels too.
+    {
         QFont small = font();
         small.setPointSizeF(small.pointSizeF() * 0.85);
         const QFontMetricsF labels(small);
@@ -171,6 +174,7 @@ void FlowGraphView::addNode(std::uint32_t index)
     label->setPos(-textRect.width() / 2, -textRect.height() / 2);
     m_scene.addItem(box);
     m_nodes.push_back(box);
+    m_occupied.push_back(box->sceneBoundingRect());
 }
 
 void FlowGraphView::addEdge(std::uint32_t index)
@@ -195,6 +199,15 @@ void FlowGraphView::addEdge(std::uint32_t index)
     small.setPointSizeF(small.pointSizeF() * 0.85);
     label->setFont(small);
     label->setPos((from + to) / 2 + QPointF(6, -label->boundingRect().height() / 2));
+    // Arrows between the same two rows have their middles at one height (a slanted one's lies left of the
+    // next column's arrow): a label moves down until it covers no location and no label drawn before it.
+    QRectF placed = label->sceneBoundingRect();
+    const auto covers = [&placed](const QRectF& r) { return r.intersects(placed); };
+    for (int tries = 0; tries < 8 && std::any_of(m_occupied.begin(), m_occupied.end(), covers); ++tries) {
+        label->moveBy(0, placed.height() + 2);
+        placed = label->sceneBoundingRect();
+    }
+    m_occupied.push_back(placed);
     label->setData(kEdgeKey, index + 1);
     // A sub-path's arrows to the shared heap cross other columns' labels: those stay readable above them.
     if (!m_graph.segments.empty()) {

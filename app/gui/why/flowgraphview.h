@@ -7,6 +7,7 @@
 
 #include <QGraphicsScene>
 #include <QGraphicsView>
+#include <QRectF>
 #include <vector>
 
 class QGraphicsSimpleTextItem;
@@ -59,6 +60,7 @@ private:
     std::vector<QGraphicsItem*> m_nodes;
     std::vector<QGraphicsSimpleTextItem*> m_segmentTitles; // per segment; null for segment 0s
     qreal m_columnWidth = 0;
+    std::vector<QRectF> m_occupied; // scene rectangles of the nodes and arrow labels placed so far (rebuild)
 };
 
 } // namespace heapsight::gui
