@@ -102,6 +102,14 @@ void TestGuiModels::badgesAreHeapCounts()
         test::grepCount(m_text, printed, QStringLiteral("moved to heap: \\S+|.+ escapes to heap")));
     QCOMPARE(index.data(ModuleTreeModel::FindingCountRole).toInt(),
         test::grepCount(m_text, printed, test::defaultVerdictPattern()));
+    // Where leaking parameters make the list's count larger than the badge, the tooltip says why.
+    const int badge = index.data(ModuleTreeModel::BadgeCountRole).toInt();
+    const int shown = index.data(ModuleTreeModel::FindingCountRole).toInt();
+    const QString tip = index.data(Qt::ToolTipRole).toString();
+    QCOMPARE(tip.contains(QStringLiteral("The badge counts moved to heap and escapes (%1) of the %2 findings shown")
+                              .arg(badge)
+                              .arg(shown)),
+        badge > 0 && badge != shown);
 }
 
 void TestGuiModels::badgesFollowFilter()

@@ -266,6 +266,20 @@ QString ModuleTreeModel::toolTip(int nodeIndex) const
             parts << QStringLiteral("%1 × %2").arg(count).arg(markerGroupLabel(g).toLower());
     }
     text += QStringLiteral("<br>") + (parts.isEmpty() ? tr("No findings shown") : parts.join(QStringLiteral("<br>")));
+    // The badge counts only the heap allocations when the filter shows some (badgeGroups), so it can be
+    // less than the findings list's count for the same file: say which it is.
+    if (c.badge > 0 && c.badge != c.shown && m_filter) {
+        QStringList counted;
+        for (MarkerGroup g : AllMarkerGroups) {
+            if (m_filter->badgeGroups() & groupBit(g))
+                counted << markerGroupLabel(g).toLower();
+        }
+        text += QStringLiteral("<br><i>%1</i>")
+                    .arg(tr("The badge counts %1 (%2) of the %3 findings shown.")
+                             .arg(counted.join(tr(" and ")))
+                             .arg(c.badge)
+                             .arg(c.shown));
+    }
     if (m_comparison && c.changes != std::array<int, 3> {}) {
         text += QStringLiteral("<br><br>")
             + tr("Compared with the other report: %1 new in B, %2 gone, %3 changed")
