@@ -3,8 +3,10 @@
 
 #include "window/dependencyactions.h"
 
+#include "core/toolchain/toolchaindiscovery.h"
 #include "run/analysisbar.h"
 #include "session/modulesession.h"
+#include "session/reportindex.h"
 #include "why/dependencyanalysis.h"
 #include "why/whypanel.h"
 #include "window/reportstatusbar.h"
@@ -37,8 +39,34 @@ void DependencyActions::request(const QStringList& packages)
             10000);
         return;
     }
-    if (!m_dependencies->analyze(*base, packages))
+    AnalysisRequest request = *base;
+    if (const std::optional<QString> note = matchRecordedToolchain(request))
+        m_parts.status->showMessage(*note, 10000);
+    if (!m_dependencies->analyze(request, packages))
         m_parts.status->showMessage(tr("%1 analysed already").arg(packages.join(QStringLiteral(", "))), 5000);
+}
+
+std::optional<QString> DependencyActions::matchRecordedToolchain(AnalysisRequest& request) const
+{
+    const std::shared_ptr<const ReportIndex>& index = m_parts.session->report();
+    if (!index)
+        return std::nullopt;
+    const ReportOrigin& origin = index->report().origin();
+    const QString recorded = QString::fromStdString(origin.toolchain);
+    if (recorded.isEmpty() || recorded == request.toolchain.version)
+        return std::nullopt;
+    // A report recorded with go1.21 explains its paths in go1.21's words: the callee's analysis must come
+    // from the same compiler, or the path joins findings of two different escape analyses.
+    if (const std::optional<Toolchain> same = ToolchainDiscovery::select(m_parts.analysis->toolchains(), recorded)) {
+        if (same->version == request.toolchain.version)
+            return std::nullopt;
+        request.toolchain = *same;
+        request.languageVersion = QString::fromStdString(origin.languageVersion);
+        return std::nullopt;
+    }
+    return tr("This report was recorded with %1, which is not installed: the dependency is analysed with %2, "
+              "whose findings may differ")
+        .arg(recorded, request.toolchain.version);
 }
 
 void DependencyActions::onFinished(bool ok, const QString& message)

@@ -4,6 +4,12 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
+#include <optional>
+
+namespace heapsight {
+struct AnalysisRequest;
+}
 
 namespace heapsight::gui {
 
@@ -14,7 +20,8 @@ class ReportStatusBar;
 class WhyPanel;
 
 // Connects the why panel's "Analyze dependency" to its run: the request starts from what Analyze would run
-// now (AnalysisBar: toolchain, language version, time limit), progress and Cancel show in the status bar,
+// now (AnalysisBar: toolchain, language version, time limit), with the toolchain that recorded the report
+// shown when that one is installed, progress and Cancel show in the status bar,
 // the dependency report goes to the why panel, and opening another module drops it.
 class DependencyActions : public QObject {
     Q_OBJECT
@@ -32,6 +39,11 @@ public:
 
 private:
     void request(const QStringList& packages);
+    // Points `request` at the toolchain that recorded the shown report (ReportOrigin::toolchain: the same
+    // version, or the newest patch release of its minor version; ToolchainDiscovery::select) when that is
+    // not the analysis bar's choice, with the report's language version. Returns a note for the status bar
+    // when the recording toolchain is not installed and the bar's choice stays.
+    std::optional<QString> matchRecordedToolchain(AnalysisRequest& request) const;
     void onFinished(bool ok, const QString& message);
 
     Parts m_parts;
