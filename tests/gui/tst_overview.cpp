@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Heapsight authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The overview charts count the sample's heap allocations per package and per reason word, and a click
-// on a bar focuses every view on it. Expected counts come from a plain grep of the recorded output.
+// The overview charts count the sample's heap allocations per package and per cause, and a click on a bar
+// focuses every view on it. Expected counts come from a plain grep of the recorded output.
 #include "findings/findingfilter.h"
 #include "findings/findingspanel.h"
 #include "findings/overviewpanel.h"
@@ -10,6 +10,9 @@
 #include "window/mainwindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QBarSet>
+#include <QChartView>
+#include <QHorizontalBarSeries>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -47,6 +50,7 @@ class TestOverview : public QObject {
 private Q_SLOTS:
     void barsCountHeapAllocations();
     void clickingABarFocusesEveryView();
+    void clickOnACauseBarFocusesThatCause();
 };
 
 void TestOverview::barsCountHeapAllocations()
@@ -61,10 +65,10 @@ void TestOverview::barsCountHeapAllocations()
     for (const auto& [package, count] : bars)
         QCOMPARE(count, expected.value(package));
     QVERIFY(bars.first().second >= bars.last().second); // largest first
-    int reasons = 0;
-    for (const auto& bar : window->overviewPanel()->reasonBars())
-        reasons += bar.second;
-    QCOMPARE(reasons,
+    int causes = 0;
+    for (const auto& bar : window->overviewPanel()->causeBars())
+        causes += bar.second;
+    QCOMPARE(causes,
         expected.value(QStringLiteral("example.com/escapes"))
             + expected.value(QStringLiteral("example.com/escapes/store")));
     testers.clear();
@@ -90,9 +94,40 @@ void TestOverview::clickingABarFocusesEveryView()
             tooLarge.insert(line.left(line.indexOf(":     from")));
     }
     QCOMPARE(tooLarge.size(), 2);
-    window->overviewPanel()->focusReason(QStringLiteral("too large for stack"));
+    window->overviewPanel()->focusCause(HeapCause::TooLargeForStack);
     QCOMPARE(window->findingsPanel()->shownCount(), static_cast<int>(tooLarge.size()));
-    window->filter()->setReason({});
+    window->filter()->setCause(std::nullopt);
+    QCOMPARE(window->findingsPanel()->shownCount(), all);
+    testers.clear();
+}
+
+// The chart draws its bars bottom-up; a click must focus the cause whose label the bar has.
+void TestOverview::clickOnACauseBarFocusesThatCause()
+{
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    auto window = test::openSampleWindow(&testers);
+    QVERIFY(window);
+    const auto bars = window->overviewPanel()->causeBars();
+    QVERIFY2(bars.size() >= 3, "the sample has allocations of several causes");
+    QBarSet* set = nullptr;
+    for (QChartView* view : window->overviewPanel()->findChildren<QChartView*>()) {
+        if (view->chart()->title() == QStringLiteral("Heap allocations by cause"))
+            set = qobject_cast<QHorizontalBarSeries*>(view->chart()->series().constFirst())->barSets().constFirst();
+    }
+    QVERIFY(set);
+    QCOMPARE(set->count(), bars.size());
+    window->filter()->setGroups(HeapGroups); // what the chart counts: no leaking parameters
+    for (qsizetype bar = 0; bar < bars.size(); ++bar) {
+        const qsizetype drawn = bars.size() - 1 - bar; // index in the set: bottom first
+        QCOMPARE(set->at(drawn), qreal(bars.at(bar).second));
+        Q_EMIT set->clicked(static_cast<int>(drawn));
+        const std::optional<HeapCause> cause = window->filter()->cause();
+        QVERIFY(cause);
+        const std::string_view label = causeLabel(*cause);
+        QCOMPARE(QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())), bars.at(bar).first);
+        QCOMPARE(window->findingsPanel()->shownCount(), bars.at(bar).second);
+    }
+    QVERIFY(bars.first().second >= bars.last().second);
     testers.clear();
 }
 

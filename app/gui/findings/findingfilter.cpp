@@ -78,11 +78,11 @@ void FindingFilter::setPackage(const QString& package)
     Q_EMIT changed();
 }
 
-void FindingFilter::setReason(const QString& reason)
+void FindingFilter::setCause(std::optional<HeapCause> cause)
 {
-    if (m_reason == reason)
+    if (m_cause == cause)
         return;
-    m_reason = reason;
+    m_cause = cause;
     Q_EMIT changed();
 }
 
@@ -111,11 +111,8 @@ bool FindingFilter::accepts(const ReportIndex& index, const std::vector<bool>* a
         if (f.package >= packages.size() || QString::fromStdString(packages[f.package].name) != m_package)
             return false;
     }
-    if (!m_reason.isEmpty()) {
-        const std::string_view r = index.firstReason(finding);
-        if (QString::fromUtf8(r.data(), static_cast<qsizetype>(r.size())) != m_reason)
-            return false;
-    }
+    if (m_cause && index.cause(finding) != m_cause)
+        return false;
     if (m_hideInlined && index.isInlinedFromOtherFile(finding))
         return false;
     if (m_needle.empty())

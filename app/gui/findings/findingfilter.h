@@ -3,11 +3,13 @@
 
 #pragma once
 
+#include "core/explain/heapcause.h"
 #include "source/markergroup.h"
 
 #include <QObject>
 #include <QString>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,11 +38,12 @@ public:
     bool hidesInlinedFromOtherFiles() const { return m_hideInlined; }
     void setHideInlinedFromOtherFiles(bool hide);
 
-    // A focus chosen in the overview: only findings of this package / with this first reason word.
+    // A focus chosen in the overview: only findings of this package (empty: any) / of this cause
+    // (ReportIndex::cause; nullopt: any, findings without a cause included).
     const QString& package() const { return m_package; }
     void setPackage(const QString& package);
-    const QString& reason() const { return m_reason; }
-    void setReason(const QString& reason);
+    std::optional<HeapCause> cause() const { return m_cause; }
+    void setCause(std::optional<HeapCause> cause);
 
     // Whether to hide the findings a baseline accepted; the flags themselves belong to the report
     // (ReportSnapshot), not to the user's choices kept here.
@@ -65,7 +68,7 @@ private:
     std::string m_needle; // m_text, lower-case UTF-8
     bool m_hideInlined = false;
     QString m_package;
-    QString m_reason;
+    std::optional<HeapCause> m_cause;
     bool m_hideAccepted = false;
 };
 

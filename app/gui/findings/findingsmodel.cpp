@@ -3,6 +3,7 @@
 
 #include "findings/findingsmodel.h"
 
+#include "core/explain/heapcause.h"
 #include "core/explain/reasonvocabulary.h"
 #include "source/allocationtext.h"
 #include "source/markerpainter.h"
@@ -101,8 +102,8 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
             return fromStd(kindLabel(f.kind));
         case SubjectColumn:
             return fromStd(f.subject);
-        case ReasonColumn:
-            return fromStd(m_report->firstReason(i));
+        case CauseColumn:
+            return causeText(i);
         case AllocBytesColumn:
             if (const auto a = allocationsOf(i))
                 return allocatedBytesText(a->bytes);
@@ -167,8 +168,8 @@ QVariant FindingsModel::sortKey(std::uint32_t finding, int column) const
         return static_cast<int>(markerGroup(f.kind)) * 256 + static_cast<int>(f.kind);
     case SubjectColumn:
         return fromStd(f.subject);
-    case ReasonColumn:
-        return fromStd(m_report->firstReason(finding));
+    case CauseColumn:
+        return causeText(finding);
     case AllocBytesColumn:
     case AllocObjectsColumn: {
         // Findings without allocations sort below every finding with some.
@@ -179,11 +180,19 @@ QVariant FindingsModel::sortKey(std::uint32_t finding, int column) const
     return {};
 }
 
+QString FindingsModel::causeText(std::uint32_t finding) const
+{
+    const std::optional<HeapCause> cause = m_report->cause(finding);
+    return cause ? fromStd(causeLabel(*cause)) : QString();
+}
+
 QString FindingsModel::toolTip(std::uint32_t finding) const
 {
     const Finding& f = m_report->report().findings()[finding];
     QString text = QStringLiteral("<b>%1</b><br><tt>%2</tt>")
                        .arg(m_report->positionText(f.position).toHtmlEscaped(), fromStd(f.message).toHtmlEscaped());
+    if (const std::optional<HeapCause> cause = m_report->cause(finding))
+        text += QStringLiteral("<p>%1 %2</p>").arg(tr("Cause:"), fromStd(causeLabel(*cause)).toHtmlEscaped());
     const std::string_view reason = m_report->firstReason(finding);
     if (const std::optional<VocabularyEntry> entry = ReasonVocabulary::reason(reason))
         text += QStringLiteral("<p><i>%1</i>: %2</p>")
@@ -209,8 +218,8 @@ QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Kind");
     case SubjectColumn:
         return tr("Subject");
-    case ReasonColumn:
-        return tr("Reason");
+    case CauseColumn:
+        return tr("Cause");
     case AllocBytesColumn:
         return tr("Alloc bytes");
     case AllocObjectsColumn:

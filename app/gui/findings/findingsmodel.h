@@ -28,7 +28,7 @@ public:
         LineColumn,
         KindColumn,
         SubjectColumn,
-        ReasonColumn,
+        CauseColumn, // ReportIndex::cause, as the why panel and the command line name it
         AllocBytesColumn,
         AllocObjectsColumn,
         COLUMN_COUNT
@@ -62,6 +62,8 @@ public:
 private:
     QVariant sortKey(std::uint32_t finding, int column) const;
     QString toolTip(std::uint32_t finding) const;
+    // The cause's label ("passed to a call that keeps it"), empty for a finding without a cause.
+    QString causeText(std::uint32_t finding) const;
     bool isAccepted(std::uint32_t finding) const;
     std::optional<AllocStats> allocationsOf(std::uint32_t finding) const;
 

@@ -48,7 +48,7 @@ FindingsPanel::FindingsPanel(const FindingFilter* filter, QWidget* parent)
     header->resizeSection(FindingsModel::FileColumn, 20 * digit);
     header->resizeSection(FindingsModel::LineColumn, 7 * digit);
     header->resizeSection(FindingsModel::KindColumn, 22 * digit);
-    header->resizeSection(FindingsModel::ReasonColumn, 22 * digit);
+    header->resizeSection(FindingsModel::CauseColumn, 22 * digit);
     header->resizeSection(FindingsModel::AllocBytesColumn, 12 * digit);
     header->resizeSection(FindingsModel::AllocObjectsColumn, 13 * digit);
     m_table->setColumnHidden(FindingsModel::AllocBytesColumn, true);
@@ -97,7 +97,7 @@ void FindingsPanel::setSnapshot(std::shared_ptr<const ReportSnapshot> snapshot)
         header->resizeSection(
             FindingsModel::KindColumn, std::min(header->sectionSize(FindingsModel::KindColumn), 18 * digit));
         header->resizeSection(
-            FindingsModel::ReasonColumn, std::min(header->sectionSize(FindingsModel::ReasonColumn), 16 * digit));
+            FindingsModel::CauseColumn, std::min(header->sectionSize(FindingsModel::CauseColumn), 16 * digit));
         header->resizeSection(FindingsModel::AllocObjectsColumn, 10 * digit);
     } else if (!shown && wasShown && m_proxy->sortColumn() >= FindingsModel::AllocBytesColumn)
         m_table->sortByColumn(FindingsModel::FileColumn, Qt::AscendingOrder);

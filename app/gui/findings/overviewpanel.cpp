@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
+#include <array>
 
 namespace heapsight::gui {
 
@@ -54,7 +55,7 @@ OverviewPanel::OverviewPanel(FindingFilter* filter, QWidget* parent)
     new QHBoxLayout(m_charts);
     connect(m_clear, &QPushButton::clicked, this, [this] {
         m_filter->setPackage({});
-        m_filter->setReason({});
+        m_filter->setCause(std::nullopt);
     });
     connect(m_filter, &FindingFilter::changed, this, &OverviewPanel::updateFocusLabel);
     rebuild();
@@ -70,14 +71,15 @@ void OverviewPanel::focusPackage(const QString& package)
 {
     m_filter->setPackage(package);
 }
-void OverviewPanel::focusReason(const QString& reason)
+void OverviewPanel::focusCause(HeapCause cause)
 {
-    m_filter->setReason(reason);
+    m_filter->setCause(cause);
 }
 
 void OverviewPanel::rebuild()
 {
-    QMap<QString, int> perPackage, perReason;
+    QMap<QString, int> perPackage;
+    std::array<int, HeapCauseCount> perCause {};
     if (m_report) {
         const Report& r = m_report->report();
         for (std::uint32_t i = 0; i < r.findings().size(); ++i) {
@@ -86,24 +88,42 @@ void OverviewPanel::rebuild()
                 continue;
             ++perPackage[f.package < r.packages().size() ? QString::fromStdString(r.packages()[f.package].name)
                                                          : QString()];
-            const std::string_view reason = m_report->firstReason(i);
-            ++perReason[reason.empty() ? tr("(no explanation)")
-                                       : QString::fromUtf8(reason.data(), static_cast<qsizetype>(reason.size()))];
+            // Every heap allocation has a cause (hasCause); Unexplained when the output has no chain.
+            ++perCause[static_cast<std::size_t>(m_report->cause(i).value_or(HeapCause::Unexplained))];
         }
     }
     m_packages = topBars(perPackage);
-    m_reasons = topBars(perReason);
+    // Most first; ties in HeapCause's order, as `heapsight-cli report` prints them.
+    m_causeOfBar.clear();
+    for (int c = 0; c < HeapCauseCount; ++c) {
+        if (perCause[static_cast<std::size_t>(c)] > 0)
+            m_causeOfBar.push_back(static_cast<HeapCause>(c));
+    }
+    std::stable_sort(m_causeOfBar.begin(), m_causeOfBar.end(), [&](HeapCause a, HeapCause b) {
+        return perCause[static_cast<std::size_t>(a)] > perCause[static_cast<std::size_t>(b)];
+    });
+    if (m_causeOfBar.size() > static_cast<std::size_t>(kMaxBars))
+        m_causeOfBar.resize(kMaxBars);
+    m_causes.clear();
+    for (HeapCause c : m_causeOfBar) {
+        const std::string_view label = causeLabel(c);
+        m_causes.append({ QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())),
+            perCause[static_cast<std::size_t>(c)] });
+    }
     QLayout* layout = m_charts->layout();
     while (QLayoutItem* item = layout->takeAt(0)) {
         delete item->widget();
         delete item;
     }
-    layout->addWidget(makeChart(tr("Heap allocations per package"), m_packages, true));
-    layout->addWidget(makeChart(tr("Heap allocations per reason"), m_reasons, false));
+    layout->addWidget(makeChart(
+        tr("Heap allocations per package"), m_packages, [this](int bar) { focusPackage(m_packages.at(bar).first); }));
+    layout->addWidget(makeChart(tr("Heap allocations by cause"), m_causes,
+        [this](int bar) { focusCause(m_causeOfBar.at(static_cast<std::size_t>(bar))); }));
     updateFocusLabel();
 }
 
-QChartView* OverviewPanel::makeChart(const QString& title, const QList<QPair<QString, int>>& bars, bool packages)
+QChartView* OverviewPanel::makeChart(
+    const QString& title, const QList<QPair<QString, int>>& bars, std::function<void(int)> onClick)
 {
     auto* chart = new QChart;
     chart->setTitle(title);
@@ -134,13 +154,11 @@ QChartView* OverviewPanel::makeChart(const QString& title, const QList<QPair<QSt
     values->setTickCount(std::min(maximum, 5) + 1);
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
-    connect(set, &QBarSet::clicked, this, [this, labels, packages](int index) {
-        if (index < 0 || index >= labels.size())
-            return;
-        if (packages)
-            focusPackage(labels.at(index));
-        else
-            focusReason(labels.at(index));
+    // Bars were added in reverse, so the index QBarSet reports counts from the bottom.
+    const int count = static_cast<int>(bars.size());
+    connect(set, &QBarSet::clicked, this, [count, onClick = std::move(onClick)](int index) {
+        if (index >= 0 && index < count)
+            onClick(count - 1 - index);
     });
     auto* view = new QChartView(chart, m_charts);
     view->setRenderHint(QPainter::Antialiasing);
@@ -154,9 +172,12 @@ void OverviewPanel::updateFocusLabel()
     QStringList parts;
     if (!m_filter->package().isEmpty())
         parts << tr("package <b>%1</b>").arg(m_filter->package().toHtmlEscaped());
-    if (!m_filter->reason().isEmpty())
-        parts << tr("reason <b>%1</b>").arg(m_filter->reason().toHtmlEscaped());
-    m_focus->setText(parts.isEmpty() ? tr("All packages and reasons. Click a bar to focus on it.")
+    if (const std::optional<HeapCause> cause = m_filter->cause()) {
+        const std::string_view label = causeLabel(*cause);
+        parts << tr("the cause <b>%1</b>")
+                     .arg(QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())).toHtmlEscaped());
+    }
+    m_focus->setText(parts.isEmpty() ? tr("All packages and causes. Click a bar to focus on it.")
                                      : tr("Showing only %1.").arg(parts.join(tr(" and "))));
     m_clear->setEnabled(!parts.isEmpty());
 }

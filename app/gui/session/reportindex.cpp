@@ -41,6 +41,7 @@ ReportIndex::ReportIndex(std::shared_ptr<const Report> report, const QString& mo
     resolvePaths();
     markInlined();
     indexSteps();
+    decideCauses();
 }
 
 void ReportIndex::resolvePaths()
@@ -180,6 +181,22 @@ std::string_view ReportIndex::firstReason(std::uint32_t finding) const
         }
     }
     return {};
+}
+
+void ReportIndex::decideCauses()
+{
+    const std::vector<Finding>& findings = m_report->findings();
+    m_causes.resize(findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const std::optional<HeapCause> c = heapCause(findings[i]);
+        m_causes[i] = c ? static_cast<std::int8_t>(*c) : std::int8_t(-1);
+    }
+}
+
+std::optional<HeapCause> ReportIndex::cause(std::uint32_t finding) const
+{
+    const std::int8_t c = m_causes[finding];
+    return c < 0 ? std::nullopt : std::optional(static_cast<HeapCause>(c));
 }
 
 std::span<const std::uint32_t> ReportIndex::findingsThrough(FileId file, std::uint32_t line) const

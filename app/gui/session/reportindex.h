@@ -3,12 +3,14 @@
 
 #pragma once
 
+#include "core/explain/heapcause.h"
 #include "core/model/report.h"
 
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -46,6 +48,9 @@ public:
     bool isInlinedFromOtherFile(std::uint32_t finding) const { return m_inlinedFromOtherFile[finding]; }
     // The reason word of the first `from` step of the first explanation; empty when the finding has none.
     std::string_view firstReason(std::uint32_t finding) const;
+    // Why the finding goes to the heap or leaks, as the command line and SARIF count it (heapCause, decided
+    // once here); nullopt for findings without a cause (see hasCause): stack, inlining and other verdicts.
+    std::optional<HeapCause> cause(std::uint32_t finding) const;
     // Findings positioned elsewhere whose flow path has a step on this line, in report order.
     std::span<const std::uint32_t> findingsThrough(FileId file, std::uint32_t line) const;
 
@@ -60,6 +65,7 @@ private:
     void resolvePaths();
     void markInlined();
     void indexSteps();
+    void decideCauses();
 
     std::shared_ptr<const Report> m_report;
     QString m_root;
@@ -68,6 +74,7 @@ private:
     QHash<QString, QList<FileId>> m_idsByPath;
     std::vector<bool> m_inlinedFromOtherFile;
     std::vector<bool> m_generatedFiles; // per FileId
+    std::vector<std::int8_t> m_causes; // per finding: a HeapCause, or -1 for none
     std::vector<Through> m_through; // sorted
     std::vector<std::uint32_t> m_throughFindings; // the `finding` column of m_through, for spans
 };
