@@ -13,12 +13,13 @@
 namespace heapsight::gui {
 
 // "Analyze dependency" for the why panel: the escape analysis of packages a why path calls into but the
-// module's report does not cover (the standard library, the module cache), run with the module's own
-// toolchain and language version, off the GUI thread, offline, served from go's build cache and
-// Heapsight's result cache when nothing changed (`go build -gcflags=-m=2 fmt sync` in a private copy of
-// go.mod: the module is only read). Each request analyses every package asked for so far, so the inputs
-// are one report whatever order the user asked in; they stay while the module does (a new analysis of
-// the module does not change what the standard library prints) and are dropped with it.
+// module's report does not cover (the standard library, the module cache), run with the toolchain and
+// language version of the request given (DependencyActions: those that recorded the module's report), off
+// the GUI thread, offline, served from go's build cache and Heapsight's result cache when nothing changed
+// (`go build -gcflags=-m=2 fmt sync` in a private copy of go.mod: the module is only read). Each request
+// analyses every package asked for so far, so the inputs are one report whatever order the user asked in;
+// they stay while the module does (a new analysis of the module does not change what the standard library
+// prints) and are dropped with it.
 class DependencyAnalysis : public QObject {
     Q_OBJECT
 
