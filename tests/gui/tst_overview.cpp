@@ -110,9 +110,12 @@ void TestOverview::clickOnACauseBarFocusesThatCause()
     const auto bars = window->overviewPanel()->causeBars();
     QVERIFY2(bars.size() >= 3, "the sample has allocations of several causes");
     QBarSet* set = nullptr;
+    QChartView* chart = nullptr;
     for (QChartView* view : window->overviewPanel()->findChildren<QChartView*>()) {
-        if (view->chart()->title() == QStringLiteral("Heap allocations by cause"))
+        if (view->chart()->title() == QStringLiteral("Heap allocations by cause")) {
+            chart = view;
             set = qobject_cast<QHorizontalBarSeries*>(view->chart()->series().constFirst())->barSets().constFirst();
+        }
     }
     QVERIFY(set);
     QCOMPARE(set->count(), bars.size());
@@ -120,6 +123,12 @@ void TestOverview::clickOnACauseBarFocusesThatCause()
     for (qsizetype bar = 0; bar < bars.size(); ++bar) {
         const qsizetype drawn = bars.size() - 1 - bar; // index in the set: bottom first
         QCOMPARE(set->at(drawn), qreal(bars.at(bar).second));
+        // The axis may cut a label short; hovering the bar names it whole.
+        Q_EMIT set->hovered(true, static_cast<int>(drawn));
+        QVERIFY2(chart->toolTip().startsWith(
+                     QStringLiteral("<b>%1</b>: %2").arg(bars.at(bar).first).arg(bars.at(bar).second)),
+            qPrintable(chart->toolTip()));
+        Q_EMIT set->hovered(false, static_cast<int>(drawn));
         Q_EMIT set->clicked(static_cast<int>(drawn));
         const std::optional<HeapCause> cause = window->filter()->cause();
         QVERIFY(cause);

@@ -163,7 +163,17 @@ QChartView* OverviewPanel::makeChart(
     auto* view = new QChartView(chart, m_charts);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(110); // more would make the bottom docks, and the window, tall on a laptop
-    view->setToolTip(tr("Click a bar to show only its findings in every view"));
+    const QString clickHint = tr("Click a bar to show only its findings in every view");
+    view->setToolTip(clickHint);
+    // The axis cuts long labels ("spill: storage of its own whos…"): the bar under the mouse names itself.
+    connect(set, &QBarSet::hovered, view, [view, bars, clickHint](bool over, int index) {
+        const qsizetype bar = bars.size() - 1 - index;
+        view->setToolTip(over && bar >= 0 && bar < bars.size() ? QStringLiteral("<b>%1</b>: %2<br>%3")
+                                                                     .arg(bars.at(bar).first.toHtmlEscaped())
+                                                                     .arg(bars.at(bar).second)
+                                                                     .arg(clickHint)
+                                                               : clickHint);
+    });
     return view;
 }
 
