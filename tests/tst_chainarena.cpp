@@ -41,6 +41,7 @@ class TestChainArena : public QObject {
 
 private Q_SLOTS:
     void allocations();
+    void bigBlocksKeepWhatIsWritten();
     void writer();
     void writerCopiesWithNewPositions();
     void copyOutlivesReport();
@@ -75,6 +76,31 @@ void TestChainArena::allocations()
     void* after = arena.allocate(24, 8); // the current block goes on being filled
     QCOMPARE(reinterpret_cast<std::uintptr_t>(after) % 8, 0u);
     QVERIFY(arena.reservedBytes() >= (std::size_t(5) << 20));
+}
+
+// Past 8 MiB the arena's blocks are populated by another thread while they are filled: every byte written
+// before, during and after that must read back as written (madvise(MADV_POPULATE_WRITE) on a page already
+// there leaves it as it is).
+void TestChainArena::bigBlocksKeepWhatIsWritten()
+{
+    ChainArena arena;
+    std::vector<std::pair<std::uint64_t*, std::size_t>> runs;
+    std::uint64_t value = 0;
+    while (arena.reservedBytes() < (std::size_t(48) << 20)) {
+        const std::size_t words = 64 + value % 4000;
+        auto* at = static_cast<std::uint64_t*>(arena.allocate(words * sizeof(std::uint64_t), 8));
+        for (std::size_t w = 0; w < words; ++w)
+            at[w] = ++value * 0x9E3779B97F4A7C15ull;
+        runs.emplace_back(at, words);
+    }
+    QVERIFY(runs.size() > 1000);
+    value = 0;
+    for (const auto& [at, words] : runs) {
+        for (std::size_t w = 0; w < words; ++w) {
+            if (at[w] != ++value * 0x9E3779B97F4A7C15ull)
+                QFAIL(qPrintable(QStringLiteral("word %1 of a run changed").arg(w)));
+        }
+    }
 }
 
 void TestChainArena::writer()

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <future>
 #include <vector>
 
 namespace heapsight {
@@ -13,6 +14,8 @@ namespace heapsight {
 // holds about two million flow lines; giving each of their strings and step lists its own heap block cost
 // more time (malloc, free, page faults) than reading the text. Only for trivially destructible objects
 // (text, FlowStep and FlowEdge arrays): nothing is destroyed one by one. Not thread-safe: one per writer.
+// Past 8 MiB, each new block is populated by a thread of its own (std::async) while the writer fills it,
+// joined before the next block starts and in the destructor.
 // Explanations keep theirs alive (Explanation::chains), so it is freed with the last of them.
 // Maps the whole pages inside [memory, memory + bytes) into the process, writable, with one system call
 // (MADV_POPULATE_WRITE, Linux 5.14+; does nothing elsewhere): for memory about to be written front to back,
@@ -53,6 +56,9 @@ private:
     void* allocateInNewBlock(std::size_t bytes, std::size_t alignment);
 
     std::vector<void*> m_blocks;
+    // The population of the newest big block, on another thread (allocateInNewBlock); joined before the
+    // next one starts and before the blocks are freed.
+    std::future<void> m_populating;
     char* m_next = nullptr;
     char* m_end = nullptr;
     std::size_t m_reserved = 0;
