@@ -4,6 +4,7 @@
 #include "chainarena.h"
 
 #include <cstdlib>
+#include <future>
 #include <new>
 #include <sys/mman.h>
 #include <system_error>
@@ -71,10 +72,16 @@ void populateForWriting(void* memory, std::size_t bytes)
 #endif
 }
 
+struct ChainArena::Population {
+    std::future<void> done;
+};
+
+ChainArena::ChainArena() = default; // here, where Population is complete
+
 ChainArena::~ChainArena()
 {
-    if (m_populating.valid())
-        m_populating.wait();
+    if (m_populating && m_populating->done.valid())
+        m_populating->done.wait();
     for (void* block : m_blocks)
         std::free(block);
 }
@@ -98,10 +105,12 @@ void* ChainArena::allocateInNewBlock(std::size_t bytes, std::size_t alignment)
         // about 20 ms and a huge page is cleared in 1-3 ms, so it meets populated pages after the first;
         // where it gets ahead, its own write faults the page in, as without the advice.
         adviseHugePages(block, size);
-        if (m_populating.valid())
-            m_populating.wait();
+        if (!m_populating)
+            m_populating = std::make_unique<Population>();
+        else if (m_populating->done.valid())
+            m_populating->done.wait();
         try {
-            m_populating = std::async(std::launch::async, [block, size] { populateForWriting(block, size); });
+            m_populating->done = std::async(std::launch::async, [block, size] { populateForWriting(block, size); });
         } catch (const std::system_error&) {
             populateForWriting(block, size); // no thread to be had: the pages fault in here, as before
         }

@@ -5,7 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <future>
+#include <memory>
 #include <vector>
 
 namespace heapsight {
@@ -29,7 +29,7 @@ void adviseHugePages(void* memory, std::size_t bytes);
 
 class ChainArena {
 public:
-    ChainArena() = default;
+    ChainArena();
     ChainArena(const ChainArena&) = delete;
     ChainArena& operator=(const ChainArena&) = delete;
     ~ChainArena();
@@ -58,7 +58,8 @@ private:
     std::vector<void*> m_blocks;
     // The population of the newest big block, on another thread (allocateInNewBlock); joined before the
     // next one starts and before the blocks are freed.
-    std::future<void> m_populating;
+    struct Population; // a std::future, kept out of this header that every model file includes
+    std::unique_ptr<Population> m_populating;
     char* m_next = nullptr;
     char* m_end = nullptr;
     std::size_t m_reserved = 0;
