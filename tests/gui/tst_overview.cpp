@@ -119,7 +119,9 @@ void TestOverview::clickOnACauseBarFocusesThatCause()
     }
     QVERIFY(set);
     QCOMPARE(set->count(), bars.size());
-    window->filter()->setGroups(HeapGroups); // what the chart counts: no leaking parameters
+    // The default filter shows leaking parameters too, which have causes of their own: a bar still shows
+    // exactly the heap allocations it counts.
+    QVERIFY(window->filter()->isGroupEnabled(MarkerGroup::Leaks));
     for (qsizetype bar = 0; bar < bars.size(); ++bar) {
         const qsizetype drawn = bars.size() - 1 - bar; // index in the set: bottom first
         QCOMPARE(set->at(drawn), qreal(bars.at(bar).second));

@@ -111,7 +111,8 @@ bool FindingFilter::accepts(const ReportIndex& index, const std::vector<bool>* a
         if (f.package >= packages.size() || QString::fromStdString(packages[f.package].name) != m_package)
             return false;
     }
-    if (m_cause && index.cause(finding) != m_cause)
+    // The overview's cause bars count heap allocations: a focus on one shows exactly what its bar counts.
+    if (m_cause && (!isHeapAllocation(f.kind) || index.cause(finding) != m_cause))
         return false;
     if (m_hideInlined && index.isInlinedFromOtherFile(finding))
         return false;

@@ -38,8 +38,8 @@ public:
     bool hidesInlinedFromOtherFiles() const { return m_hideInlined; }
     void setHideInlinedFromOtherFiles(bool hide);
 
-    // A focus chosen in the overview: only findings of this package (empty: any) / of this cause
-    // (ReportIndex::cause; nullopt: any, findings without a cause included).
+    // A focus chosen in the overview: only findings of this package (empty: any) / only the heap
+    // allocations (moved to heap, escapes to heap) of this cause (ReportIndex::cause; nullopt: any finding).
     const QString& package() const { return m_package; }
     void setPackage(const QString& package);
     std::optional<HeapCause> cause() const { return m_cause; }
