@@ -119,12 +119,16 @@ void TestWhyDependency::analyzeDependency()
     // or the path would join the findings of two compilers.
     const QString recorded = QString::fromStdString(window->session()->report()->report().origin().toolchain);
     QVERIFY2(recorded.startsWith(QLatin1String("go1.27")), qPrintable(recorded));
+    std::optional<Toolchain> other;
     for (std::size_t i = 0; i < bar->toolchains().size(); ++i) {
         if (!bar->toolchains()[i].version.startsWith(QLatin1String("go1.27"))) {
             box->setCurrentIndex(static_cast<int>(i));
+            other = bar->toolchains()[i];
             break;
         }
     }
+    if (!other)
+        qWarning("only Go 1.27 is installed: the toolchain of the report is not told apart from the chooser's");
 
     // One click: the run starts at once, off the GUI thread, with progress in the status bar.
     DependencyAnalysis* deps = window->dependencyActions()->dependencies();
@@ -183,6 +187,29 @@ void TestWhyDependency::analyzeDependency()
         qPrintable(finished.first().at(1).toString()));
     QCOMPARE(deps->analysedPackages(), QStringList { QStringLiteral("sync") });
     QCOMPARE(deps->inputs().size(), std::size_t(1));
+
+    // A report of the same toolchain keeps the inputs; one of another toolchain drops them (ModuleSession's
+    // reportChanged calls keepOnlyFor).
+    deps->keepOnlyFor(recorded);
+    QCOMPARE(deps->inputs().size(), std::size_t(1));
+    deps->keepOnlyFor(QStringLiteral("go1.21.13"));
+    QVERIFY(deps->inputs().empty());
+    QVERIFY(deps->analysedPackages().isEmpty());
+    // So does a request for another toolchain: sync again with go1.27 (from the result cache), then with
+    // another, which is no "analysed already".
+    if (other) {
+        finished.clear();
+        QVERIFY(deps->analyze(*bar->currentRequest(), { QStringLiteral("sync") }));
+        QVERIFY(finished.wait(600000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QCOMPARE(deps->inputs().size(), std::size_t(1));
+        AnalysisRequest otherRequest = *bar->currentRequest();
+        otherRequest.toolchain = *other;
+        QVERIFY(deps->analyze(otherRequest, { QStringLiteral("sync") }));
+        QVERIFY(deps->inputs().empty());
+        deps->cancel();
+        QTRY_VERIFY(!deps->isRunning());
+    }
 
     // Another module: the dependency report is dropped, and the panel's paths with it.
     QSignalSpy ready(window.get(), &MainWindow::moduleReady);

@@ -20,15 +20,31 @@ void DependencyAnalysis::setModule(const QString& root)
     ++m_generation;
     if (m_runner.isRunning())
         m_runner.cancel(); // its `finished` is for the old module: onFinished drops it
+    drop();
+}
+
+void DependencyAnalysis::drop()
+{
     m_analysed.clear();
+    m_inputsCompiler = {};
     if (!m_inputs.empty()) {
         m_inputs.clear();
         Q_EMIT inputsChanged();
     }
 }
 
+void DependencyAnalysis::keepOnlyFor(const QString& toolchainVersion)
+{
+    if (!m_inputs.empty() && !toolchainVersion.isEmpty() && m_inputsCompiler.first != toolchainVersion)
+        drop();
+}
+
 bool DependencyAnalysis::analyze(const AnalysisRequest& base, const QStringList& packages)
 {
+    // Findings of another compiler (or language version) than the run asked for now never join them.
+    const std::pair<QString, QString> compiler { base.toolchain.version, base.languageVersion };
+    if (!m_inputs.empty() && compiler != m_inputsCompiler)
+        drop();
     QStringList wanted = m_analysed + packages;
     wanted.removeDuplicates();
     if (wanted.size() == m_analysed.size() && !m_inputs.empty())
@@ -46,6 +62,7 @@ bool DependencyAnalysis::analyze(const AnalysisRequest& base, const QStringList&
     // user expect Heapsight to download while they read).
     request.offline = true;
     m_requested = wanted;
+    m_requestedCompiler = compiler;
     m_runGeneration = m_generation;
     m_runner.start(request);
     if (m_runner.isRunning())
@@ -76,6 +93,7 @@ void DependencyAnalysis::onFinished(const AnalysisResult& result)
         return;
     }
     m_analysed = m_requested;
+    m_inputsCompiler = m_requestedCompiler;
     m_inputs = { WhyInput { result.report, reportSourceRoot(result) } };
     Q_EMIT inputsChanged();
     Q_EMIT finished(true,

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <utility>
 #include <vector>
 
 namespace heapsight::gui {
@@ -18,8 +19,8 @@ namespace heapsight::gui {
 // the GUI thread, offline, served from go's build cache and Heapsight's result cache when nothing changed
 // (`go build -gcflags=-m=2 fmt sync` in a private copy of go.mod: the module is only read). Each request
 // analyses every package asked for so far, so the inputs are one report whatever order the user asked in;
-// they stay while the module does (a new analysis of the module does not change what the standard library
-// prints) and are dropped with it.
+// they stay while the module and the compiler do (a new analysis of the module with the same toolchain does
+// not change what the standard library prints), and are dropped when either changes.
 class DependencyAnalysis : public QObject {
     Q_OBJECT
 
@@ -30,9 +31,13 @@ public:
     void setModule(const QString& root);
     // Starts the analysis of `packages` (import paths, e.g. "fmt") together with those analysed before,
     // from `base` (what Analyze would run: toolchain, language version, time limit). A run in flight is
-    // cancelled first. Nothing starts, and false is returned, when every package is analysed already.
+    // cancelled first; inputs of another toolchain or language version are dropped first. Nothing starts, and false is
+    // returned, when every package is analysed already.
     bool analyze(const AnalysisRequest& base, const QStringList& packages);
     void cancel();
+    // Drops the inputs when they were made by another toolchain than `toolchainVersion` ("go1.22.12": the
+    // one that recorded the report now shown; empty: unknown, nothing dropped).
+    void keepOnlyFor(const QString& toolchainVersion);
     bool isRunning() const { return m_runner.isRunning(); }
     AnalysisRunner* runner() { return &m_runner; }
 
@@ -51,11 +56,14 @@ Q_SIGNALS:
 
 private:
     void onFinished(const AnalysisResult& result);
+    void drop();
 
     AnalysisRunner m_runner;
     QString m_root;
     QStringList m_analysed;
     QStringList m_requested; // what the run in flight analyses
+    // (toolchain version, language version) of the inputs / of the run in flight
+    std::pair<QString, QString> m_inputsCompiler, m_requestedCompiler;
     quint64 m_generation = 0; // counts setModule's changes of module
     quint64 m_runGeneration = 0; // the generation the run in flight was started in
     std::vector<WhyInput> m_inputs;

@@ -20,6 +20,12 @@ DependencyActions::DependencyActions(Parts parts, QObject* parent)
 {
     connect(m_parts.why, &WhyPanel::dependencyAnalysisRequested, this, &DependencyActions::request);
     connect(m_parts.session, &ModuleSession::folderOpened, m_dependencies, &DependencyAnalysis::setModule);
+    // A report of another toolchain (a new analysis, another report opened): the dependency's findings
+    // came from the old one.
+    connect(m_parts.session, &ModuleSession::reportChanged, this, [this](std::shared_ptr<const ReportIndex> report) {
+        if (report)
+            m_dependencies->keepOnlyFor(QString::fromStdString(report->report().origin().toolchain));
+    });
     connect(m_dependencies, &DependencyAnalysis::inputsChanged, this,
         [this] { m_parts.why->setDependencyInputs(m_dependencies->inputs()); });
     connect(m_dependencies, &DependencyAnalysis::started, this,
@@ -40,10 +46,11 @@ void DependencyActions::request(const QStringList& packages)
         return;
     }
     AnalysisRequest request = *base;
-    if (const std::optional<QString> note = matchRecordedToolchain(request))
-        m_parts.status->showMessage(*note, 10000);
+    const std::optional<QString> note = matchRecordedToolchain(request);
     if (!m_dependencies->analyze(request, packages))
         m_parts.status->showMessage(tr("%1 analysed already").arg(packages.join(QStringLiteral(", "))), 5000);
+    else if (note)
+        m_parts.status->showMessage(*note, 10000);
 }
 
 std::optional<QString> DependencyActions::matchRecordedToolchain(AnalysisRequest& request) const
@@ -53,15 +60,16 @@ std::optional<QString> DependencyActions::matchRecordedToolchain(AnalysisRequest
         return std::nullopt;
     const ReportOrigin& origin = index->report().origin();
     const QString recorded = QString::fromStdString(origin.toolchain);
-    if (recorded.isEmpty() || recorded == request.toolchain.version)
+    if (recorded.isEmpty())
         return std::nullopt;
     // A report recorded with go1.21 explains its paths in go1.21's words: the callee's analysis must come
     // from the same compiler, or the path joins findings of two different escape analyses.
     if (const std::optional<Toolchain> same = ToolchainDiscovery::select(m_parts.analysis->toolchains(), recorded)) {
-        if (same->version == request.toolchain.version)
-            return std::nullopt;
         request.toolchain = *same;
-        request.languageVersion = QString::fromStdString(origin.languageVersion);
+        // The origin names go.mod's version when no language was chosen, so it only replaces a choice made
+        // in the bar: an empty choice (go.mod's) stays empty, and the run is the one the cache knows.
+        if (!request.languageVersion.isEmpty() && !origin.languageVersion.empty())
+            request.languageVersion = QString::fromStdString(origin.languageVersion);
         return std::nullopt;
     }
     return tr("This report was recorded with %1, which is not installed: the dependency is analysed with %2, "

@@ -40,9 +40,9 @@ public:
 private:
     void request(const QStringList& packages);
     // Points `request` at the toolchain that recorded the shown report (ReportOrigin::toolchain: the same
-    // version, or the newest patch release of its minor version; ToolchainDiscovery::select) when that is
-    // not the analysis bar's choice, with the report's language version. Returns a note for the status bar
-    // when the recording toolchain is not installed and the bar's choice stays.
+    // version, or the newest patch release of its minor version; ToolchainDiscovery::select) and, when the
+    // bar names a language version, at the report's. Returns a note for the status bar when the recording
+    // toolchain is not installed and the bar's choice stays.
     std::optional<QString> matchRecordedToolchain(AnalysisRequest& request) const;
     void onFinished(bool ok, const QString& message);
 
