@@ -147,6 +147,10 @@ void TestWhyDependency::analyzeDependency()
     QVERIFY(!progress->isVisible());
     QCOMPARE(deps->analysedPackages(), QStringList { QStringLiteral("sync") });
     QCOMPARE(deps->inputs().size(), std::size_t(1));
+    // The same report shown again (reportChanged, as after a new snapshot of it): its dependency stays, though
+    // the chooser names another toolchain.
+    Q_EMIT window->session()->reportChanged(window->session()->report());
+    QCOMPARE(deps->inputs().size(), std::size_t(1));
 
     // The same line now goes on into (*Pool).Put in GOROOT's sync, read-only, and ends on the heap.
     text = why->plainText();

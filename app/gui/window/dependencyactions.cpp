@@ -21,10 +21,15 @@ DependencyActions::DependencyActions(Parts parts, QObject* parent)
     connect(m_parts.why, &WhyPanel::dependencyAnalysisRequested, this, &DependencyActions::request);
     connect(m_parts.session, &ModuleSession::folderOpened, m_dependencies, &DependencyAnalysis::setModule);
     // A report of another toolchain (a new analysis, another report opened): the dependency's findings
-    // came from the old one.
+    // came from the old one. Compared with the toolchain a request for the new report would run (the same
+    // choice as request()'s): a report recorded with go1.22.5 is served by an installed go1.22.12, and its
+    // inputs made with that one stay.
     connect(m_parts.session, &ModuleSession::reportChanged, this, [this](std::shared_ptr<const ReportIndex> report) {
-        if (report)
-            m_dependencies->keepOnlyFor(QString::fromStdString(report->report().origin().toolchain));
+        std::optional<AnalysisRequest> request = m_parts.analysis->currentRequest();
+        if (!report || !request)
+            return;
+        matchRecordedToolchain(*request);
+        m_dependencies->keepOnlyFor(request->toolchain.version);
     });
     connect(m_dependencies, &DependencyAnalysis::inputsChanged, this,
         [this] { m_parts.why->setDependencyInputs(m_dependencies->inputs()); });
