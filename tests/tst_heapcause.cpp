@@ -19,6 +19,8 @@ class TestHeapCause : public QObject {
 
 private Q_SLOTS:
     void idsAndHints();
+    void causesByCount_data();
+    void causesByCount();
     void sampleAllocations_data();
     void sampleAllocations();
     void causeFitsTheChain_data();
@@ -62,6 +64,35 @@ void TestHeapCause::idsAndHints()
     // The hint is the vocabulary's remedy of the word the cause stands for, not a second text.
     QCOMPARE(causeHint(HeapCause::InterfaceConverted), ReasonVocabulary::reasonText("interface-converted")->remedy);
     QCOMPARE(causeHint(HeapCause::TooLargeForStack), ReasonVocabulary::reasonText("too large for stack")->remedy);
+}
+
+void TestHeapCause::causesByCount_data()
+{
+    QTest::addColumn<QList<int>>("counts"); // (cause, count) pairs; the rest count 0
+    QTest::addColumn<QList<int>>("expected"); // causes, most first
+    const auto c = [](HeapCause cause) { return static_cast<int>(cause); };
+    QTest::newRow("none") << QList<int> {} << QList<int> {};
+    QTest::newRow("most first") << QList<int> {
+        c(HeapCause::Spill), 2, c(HeapCause::Returned), 9, c(HeapCause::TooLargeForStack), 1
+    } << QList<int> { c(HeapCause::Returned), c(HeapCause::Spill), c(HeapCause::TooLargeForStack) };
+    // Ties keep the enum's order (the text report's groups), whatever order they were counted in.
+    QTest::newRow("ties") << QList<int> { c(HeapCause::Unexplained), 3, c(HeapCause::Sent), 3,
+        c(HeapCause::NonConstantSize), 3, c(HeapCause::Assigned), 4 }
+                          << QList<int> { c(HeapCause::Assigned), c(HeapCause::NonConstantSize), c(HeapCause::Sent),
+                                 c(HeapCause::Unexplained) };
+}
+
+void TestHeapCause::causesByCount()
+{
+    QFETCH(QList<int>, counts);
+    QFETCH(QList<int>, expected);
+    CauseCounts perCause {};
+    for (qsizetype i = 0; i + 1 < counts.size(); i += 2)
+        perCause[static_cast<std::size_t>(counts[i])] = static_cast<std::uint64_t>(counts[i + 1]);
+    QList<int> ranked;
+    for (const HeapCause cause : heapsight::causesByCount(perCause))
+        ranked.append(static_cast<int>(cause));
+    QCOMPARE(ranked, expected);
 }
 
 void TestHeapCause::sampleAllocations_data()

@@ -38,24 +38,17 @@ std::optional<KindSet> parseKinds(const QString& list, QString* error)
 
 void printCauses(const Report& report, const KindSet& kinds, QTextStream& out)
 {
-    std::array<std::uint64_t, HeapCauseCount> counts {};
+    CauseCounts counts {};
     for (const Finding& f : report.findings()) {
         if (kinds.test(static_cast<std::size_t>(f.kind)) && isHeapAllocation(f.kind))
             ++counts[static_cast<std::size_t>(*heapCause(f))];
     }
-    std::vector<int> order;
-    for (int c = 0; c < HeapCauseCount; ++c) {
-        if (counts[static_cast<std::size_t>(c)] > 0)
-            order.push_back(c);
-    }
+    const std::vector<HeapCause> order = causesByCount(counts);
     if (order.empty())
         return;
-    // Most frequent first; ties in the order of HeapCause.
-    std::ranges::stable_sort(order, std::greater {}, [&](int c) { return counts[static_cast<std::size_t>(c)]; });
     out << "heap findings by cause:\n";
-    for (const int c : order) {
-        const auto cause = static_cast<HeapCause>(c);
-        out << qSetFieldWidth(7) << counts[static_cast<std::size_t>(c)] << qSetFieldWidth(0) << "  "
+    for (const HeapCause cause : order) {
+        out << qSetFieldWidth(7) << counts[static_cast<std::size_t>(cause)] << qSetFieldWidth(0) << "  "
             << QLatin1String(causeLabel(cause)) << " (" << QLatin1String(causeId(cause)) << ")\n"
             << "         hint: " << QString::fromUtf8(causeHint(cause).data()) << '\n';
     }

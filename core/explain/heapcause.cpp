@@ -6,6 +6,8 @@
 #include "reasonvocabulary.h"
 
 #include <QtGlobal>
+#include <algorithm>
+#include <functional>
 
 namespace heapsight {
 
@@ -113,6 +115,17 @@ std::string_view causeHint(HeapCause cause)
     if (cause == HeapCause::OtherFlow)
         return ReasonVocabulary::verdictText(FindingKind::EscapesToHeap).remedy;
     return ReasonVocabulary::reasonText(kCauses[static_cast<std::size_t>(cause)].reason)->remedy;
+}
+
+std::vector<HeapCause> causesByCount(const CauseCounts& counts)
+{
+    std::vector<HeapCause> order;
+    for (int c = 0; c < HeapCauseCount; ++c) {
+        if (counts[static_cast<std::size_t>(c)] > 0)
+            order.push_back(static_cast<HeapCause>(c));
+    }
+    std::ranges::stable_sort(order, std::greater {}, [&](HeapCause c) { return counts[static_cast<std::size_t>(c)]; });
+    return order;
 }
 
 bool hasCause(FindingKind kind)

@@ -6,8 +6,10 @@
 #include "core/model/finding.h"
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace heapsight {
 
@@ -42,6 +44,13 @@ std::string_view causeLabel(HeapCause cause);
 // One line saying what usually avoids it: the remedy ReasonVocabulary gives the cause's deciding reason
 // word (English source text; never empty).
 std::string_view causeHint(HeapCause cause);
+
+// How many findings have each cause, indexed by HeapCause.
+using CauseCounts = std::array<std::uint64_t, HeapCauseCount>;
+
+// The causes counted at least once, most first; ties in HeapCause's order. The one ranking of the text
+// report's "by cause", the Overview's chart and the HTML report's chart, so that they list alike.
+std::vector<HeapCause> causesByCount(const CauseCounts& counts);
 
 // Whether a finding of this kind has a cause: the heap allocations (moved to heap, escapes to heap) and
 // the leaking parameters, the verdicts escape analysis explains with a chain.

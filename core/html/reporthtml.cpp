@@ -251,13 +251,12 @@ std::string reportToHtml(const Report& report, const ReportHtmlOptions& options,
         packageRows.resize(kChartRows);
     page += barChartSvg(
         "Heap allocations per package (top " + std::to_string(kChartRows) + ")", packageRows, "No heap allocations.");
+    CauseCounts causeTotals {};
+    for (std::size_t c = 0; c < causeTotals.size(); ++c)
+        causeTotals[c] = sum(perCause[c]);
     std::vector<BarRow> causeRows;
-    for (int c = 0; c < HeapCauseCount; ++c) {
-        if (sum(perCause[static_cast<std::size_t>(c)]) > 0)
-            causeRows.push_back({ std::string(causeLabel(static_cast<HeapCause>(c))), false,
-                perCause[static_cast<std::size_t>(c)], {} });
-    }
-    std::ranges::stable_sort(causeRows, std::greater {}, [](const BarRow& r) { return sum(r.counts); });
+    for (const HeapCause c : causesByCount(causeTotals))
+        causeRows.push_back({ std::string(causeLabel(c)), false, perCause[static_cast<std::size_t>(c)], {} });
     page += barChartSvg("Heap allocations per cause", causeRows, "No heap allocations.");
     page += "</div></section>\n";
 

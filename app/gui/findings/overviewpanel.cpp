@@ -79,7 +79,7 @@ void OverviewPanel::focusCause(HeapCause cause)
 void OverviewPanel::rebuild()
 {
     QMap<QString, int> perPackage;
-    std::array<int, HeapCauseCount> perCause {};
+    CauseCounts perCause {};
     if (m_report) {
         const Report& r = m_report->report();
         for (std::uint32_t i = 0; i < r.findings().size(); ++i) {
@@ -93,22 +93,15 @@ void OverviewPanel::rebuild()
         }
     }
     m_packages = topBars(perPackage);
-    // Most first; ties in HeapCause's order, as `heapsight-cli report` prints them.
-    m_causeOfBar.clear();
-    for (int c = 0; c < HeapCauseCount; ++c) {
-        if (perCause[static_cast<std::size_t>(c)] > 0)
-            m_causeOfBar.push_back(static_cast<HeapCause>(c));
-    }
-    std::stable_sort(m_causeOfBar.begin(), m_causeOfBar.end(), [&](HeapCause a, HeapCause b) {
-        return perCause[static_cast<std::size_t>(a)] > perCause[static_cast<std::size_t>(b)];
-    });
+    // Most first, as `heapsight-cli report` prints them.
+    m_causeOfBar = causesByCount(perCause);
     if (m_causeOfBar.size() > static_cast<std::size_t>(kMaxBars))
         m_causeOfBar.resize(kMaxBars);
     m_causes.clear();
     for (HeapCause c : m_causeOfBar) {
         const std::string_view label = causeLabel(c);
         m_causes.append({ QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size())),
-            perCause[static_cast<std::size_t>(c)] });
+            static_cast<int>(perCause[static_cast<std::size_t>(c)]) });
     }
     QLayout* layout = m_charts->layout();
     while (QLayoutItem* item = layout->takeAt(0)) {
