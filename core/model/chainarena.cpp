@@ -52,17 +52,16 @@ void adviseHugePages(void* memory, std::size_t bytes)
 #endif
 }
 
-void populateForWriting(void* memory, std::size_t bytes)
+namespace {
+
+// MADV_POPULATE_WRITE over the whole pages inside [memory, memory + bytes), nothing else: the huge page
+// advice, where wanted, must come first (populateForWriting, allocateInNewBlock).
+void populate(void* memory, std::size_t bytes)
 {
 #ifdef MADV_POPULATE_WRITE
     static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
     const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(memory) + page - 1) & ~(page - 1);
     const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(memory) + bytes) & ~(page - 1);
-    constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
-    const std::uintptr_t hugeBegin = (begin + kHuge - 1) & ~(kHuge - 1);
-    const std::uintptr_t hugeEnd = end & ~(kHuge - 1);
-    if (bytes >= kLargeRegion && hugeEnd > hugeBegin)
-        madvise(reinterpret_cast<void*>(hugeBegin), hugeEnd - hugeBegin, MADV_HUGEPAGE);
     // Older kernels (before 5.14) refuse the advice; the pages then fault in as before.
     if (end > begin)
         madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
@@ -70,6 +69,14 @@ void populateForWriting(void* memory, std::size_t bytes)
     (void)memory;
     (void)bytes;
 #endif
+}
+
+} // namespace
+
+void populateForWriting(void* memory, std::size_t bytes)
+{
+    adviseHugePages(memory, bytes);
+    populate(memory, bytes);
 }
 
 struct ChainArena::Population {
@@ -103,14 +110,15 @@ void* ChainArena::allocateInNewBlock(std::size_t bytes, std::size_t alignment)
         // in, and it was a fifth to a half of `report`'s profile on std (clear_page under madvise). Another
         // thread populates the block while this one fills it front to back: the parser writes 8 MiB in
         // about 20 ms and a huge page is cleared in 1-3 ms, so it meets populated pages after the first;
-        // where it gets ahead, its own write faults the page in, as without the advice.
+        // where it gets ahead, its own write faults the page in, as without the advice. The advice is given
+        // here, before this thread's first write, so that write faults in a huge page too.
         adviseHugePages(block, size);
         if (!m_populating)
             m_populating = std::make_unique<Population>();
         else if (m_populating->done.valid())
             m_populating->done.wait();
         try {
-            m_populating->done = std::async(std::launch::async, [block, size] { populateForWriting(block, size); });
+            m_populating->done = std::async(std::launch::async, [block, size] { populate(block, size); });
         } catch (const std::system_error&) {
             populateForWriting(block, size); // no thread to be had: the pages fault in here, as before
         }

@@ -10,13 +10,6 @@
 
 namespace heapsight {
 
-// Where explanation chains live: a bump allocator over fixed-size blocks, freed all at once. A std report
-// holds about two million flow lines; giving each of their strings and step lists its own heap block cost
-// more time (malloc, free, page faults) than reading the text. Only for trivially destructible objects
-// (text, FlowStep and FlowEdge arrays): nothing is destroyed one by one. Not thread-safe: one per writer.
-// Past 8 MiB, each new block is populated by a thread of its own (std::async) while the writer fills it,
-// joined before the next block starts and in the destructor.
-// Explanations keep theirs alive (Explanation::chains), so it is freed with the last of them.
 // Maps the whole pages inside [memory, memory + bytes) into the process, writable, with one system call
 // (MADV_POPULATE_WRITE, Linux 5.14+; does nothing elsewhere): for memory about to be written front to back,
 // where a page fault per page would cost more than the writing (on a virtual machine especially). From 4 MiB
@@ -27,6 +20,13 @@ void populateForWriting(void* memory, std::size_t bytes);
 // findings array of a big report), whose pages then fault in 2 MiB at a time. Does nothing elsewhere.
 void adviseHugePages(void* memory, std::size_t bytes);
 
+// Where explanation chains live: a bump allocator over fixed-size blocks, freed all at once. A std report
+// holds about two million flow lines; giving each of their strings and step lists its own heap block cost
+// more time (malloc, free, page faults) than reading the text. Only for trivially destructible objects
+// (text, FlowStep and FlowEdge arrays): nothing is destroyed one by one. Not thread-safe: one per writer.
+// Past 8 MiB, each new block is populated by a thread of its own (std::async) while the writer fills it,
+// joined before the next block starts and in the destructor.
+// Explanations keep theirs alive (Explanation::chains), so it is freed with the last of them.
 class ChainArena {
 public:
     ChainArena();
