@@ -120,7 +120,7 @@ void* ChainArena::allocateInNewBlock(std::size_t bytes, std::size_t alignment)
         try {
             m_populating->done = std::async(std::launch::async, [block, size] { populate(block, size); });
         } catch (const std::system_error&) {
-            populateForWriting(block, size); // no thread to be had: the pages fault in here, as before
+            populate(block, size); // no thread to be had: populated here, as before
         }
     } else {
         populateForWriting(block, size);
