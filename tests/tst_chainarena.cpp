@@ -43,6 +43,7 @@ private Q_SLOTS:
     void allocations();
     void bigBlocksKeepWhatIsWritten();
     void writer();
+    void reasonsStoredOnce();
     void writerCopiesWithNewPositions();
     void copyOutlivesReport();
     void findingOutlivesReport();
@@ -138,6 +139,41 @@ void TestChainArena::writer()
     Explanation empty { Explanation::Header::Escapes, "z", "{heap}", 0, false, {}, {}, {}, {} };
     chains.finish(empty);
     QVERIFY(empty.flows.empty());
+}
+
+void TestChainArena::reasonsStoredOnce()
+{
+    ChainWriter chains;
+    chains.addEdge("{heap}", "x", 0);
+    std::string reason;
+    // Each step's reason comes from a buffer the parser reuses, as a line's text does.
+    const std::vector<std::string> words { "call parameter", "assign", "call parameter", "spill", "assign" };
+    for (const std::string& w : words) {
+        reason = w;
+        QVERIFY(chains.addStep("x", reason, Position { 0, 1, 1 }));
+    }
+    // More distinct words than the table holds (192): the rest are stored one by one, still whole.
+    for (int i = 0; i < 300; ++i) {
+        reason = "word " + std::to_string(i);
+        QVERIFY(chains.addStep("y", reason, Position { 0, 2, 1 }));
+    }
+    reason = "call parameter";
+    QVERIFY(chains.addStep("z", reason, Position { 0, 3, 1 }));
+    reason.assign("overwritten");
+    Explanation e { Explanation::Header::Escapes, "x", "{heap}", 0, false, {}, {}, {}, {} };
+    chains.finish(e);
+    const std::span<const FlowStep> steps = e.flows[0].steps;
+    QCOMPARE(steps.size(), words.size() + 301);
+    for (std::size_t i = 0; i < words.size(); ++i)
+        QCOMPARE(steps[i].reason, std::string_view(words[i]));
+    for (int i = 0; i < 300; ++i)
+        QCOMPARE(steps[words.size() + std::size_t(i)].reason, std::string_view("word " + std::to_string(i)));
+    // The same word is one text in the arena.
+    QCOMPARE(steps[0].reason.data(), steps[2].reason.data());
+    QCOMPARE(steps[0].reason.data(), steps.back().reason.data());
+    QCOMPARE(steps[1].reason.data(), steps[4].reason.data());
+    QVERIFY(steps[0].reason.data() != steps[1].reason.data());
+    QCOMPARE(steps.back().expression, std::string_view("z"));
 }
 
 void TestChainArena::writerCopiesWithNewPositions()
