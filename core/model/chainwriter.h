@@ -103,7 +103,7 @@ private:
     // The explanation being written; kept between explanations for their capacity.
     std::vector<Edge> m_edges;
     std::vector<FlowStep> m_steps;
-    // Open addressing by hash (internReason); views of m_arena's text, empty where free.
+    // Open addressing by hash (internReason), kReasonSlots long; views of m_arena's text, empty where free.
     std::vector<std::string_view> m_reasons;
     std::size_t m_reasonCount = 0;
 };
