@@ -14,6 +14,8 @@
 #include <QTest>
 #include <memory>
 #include <optional>
+#include <sys/mman.h>
+#include <unistd.h>
 
 using namespace heapsight;
 
@@ -34,6 +36,16 @@ std::size_t flowCount(const Report& r)
     return n;
 }
 
+Explanation explanation(Explanation::Header header, std::string subject, std::string target, bool truncated = false)
+{
+    Explanation e;
+    e.header = header;
+    e.subject = std::move(subject);
+    e.target = std::move(target);
+    e.truncated = truncated;
+    return e;
+}
+
 } // namespace
 
 class TestChainArena : public QObject {
@@ -42,6 +54,7 @@ class TestChainArena : public QObject {
 private Q_SLOTS:
     void allocations();
     void bigBlocksKeepWhatIsWritten();
+    void releasedTailGoesBackAndKeepsWhatIsWritten();
     void writer();
     void reasonsStoredOnce();
     void writerCopiesWithNewPositions();
@@ -104,11 +117,53 @@ void TestChainArena::bigBlocksKeepWhatIsWritten()
     }
 }
 
+// A writer that is done gives back the unused pages of its newest block (populated whole when it is big):
+// they are no longer resident, what was written before them reads back, and writing on still works.
+void TestChainArena::releasedTailGoesBackAndKeepsWhatIsWritten()
+{
+    const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    ChainArena arena;
+    std::vector<std::pair<std::uint32_t*, std::size_t>> runs;
+    std::uint32_t value = 0;
+    const auto write = [&](std::size_t words) {
+        auto* at = static_cast<std::uint32_t*>(arena.allocate(words * sizeof(std::uint32_t), 4));
+        for (std::size_t w = 0; w < words; ++w)
+            at[w] = ++value * 2654435761u;
+        runs.emplace_back(at, words);
+        return at + words;
+    };
+    // Past 8 MiB, right after a new (big, populated) block begins.
+    std::uint32_t* end = nullptr;
+    while (true) {
+        const std::size_t before = arena.reservedBytes();
+        end = write(1 + value % 1000);
+        if (before >= (std::size_t(16) << 20) && arena.reservedBytes() != before)
+            break;
+    }
+    arena.releaseUnusedTail();
+    // Four MiB after the last write: the block is 8 MiB and a few KB of it are used.
+    const std::uintptr_t from = (reinterpret_cast<std::uintptr_t>(end) + page - 1) & ~(page - 1);
+    std::vector<unsigned char> resident((std::size_t(4) << 20) / page);
+    QCOMPARE(mincore(reinterpret_cast<void*>(from), std::size_t(4) << 20, resident.data()), 0);
+    QCOMPARE(std::count_if(resident.begin(), resident.end(), [](unsigned char r) { return r & 1; }), 0);
+
+    for (int i = 0; i < 3000; ++i) // on into the released pages and beyond
+        write(1 + value % 1000);
+    arena.releaseUnusedTail();
+    value = 0;
+    for (const auto& [at, words] : runs) {
+        for (std::size_t w = 0; w < words; ++w) {
+            if (at[w] != ++value * 2654435761u)
+                QFAIL(qPrintable(QStringLiteral("word %1 of a run changed").arg(w)));
+        }
+    }
+}
+
 void TestChainArena::writer()
 {
     ChainWriter chains;
     QVERIFY(!chains.addStep("x", "address-of", Position { 0, 1, 2 })); // no edge yet
-    Explanation e { Explanation::Header::Escapes, "x", "{heap}", 0, false, {}, {}, {}, {} };
+    Explanation e = explanation(Explanation::Header::Escapes, "x", "{heap}");
     std::string destination = "{heap}";
     chains.addEdge(destination, "x", -1);
     QVERIFY(chains.addStep("&x", "address-of", Position { 0, 12, 9 }));
@@ -129,14 +184,14 @@ void TestChainArena::writer()
     // The next explanation starts empty; a discarded one leaves nothing behind.
     chains.addEdge("a", "b", 0);
     chains.discard();
-    Explanation next { Explanation::Header::Leaks, "p", "~r0", 0, false, {}, {}, {}, {} };
+    Explanation next = explanation(Explanation::Header::Leaks, "p", "~r0");
     chains.addEdge("~r0", "p", 0);
     chains.finish(next);
     QCOMPARE(next.flows.size(), 1u);
     QCOMPARE(next.flows[0].source, std::string_view("p"));
     QCOMPARE(e.flows.size(), 2u); // the first is untouched
     QVERIFY(!(e == next));
-    Explanation empty { Explanation::Header::Escapes, "z", "{heap}", 0, false, {}, {}, {}, {} };
+    Explanation empty = explanation(Explanation::Header::Escapes, "z", "{heap}");
     chains.finish(empty);
     QVERIFY(empty.flows.empty());
 }
@@ -160,7 +215,7 @@ void TestChainArena::reasonsStoredOnce()
     reason = "call parameter";
     QVERIFY(chains.addStep("z", reason, Position { 0, 3, 1 }));
     reason.assign("overwritten");
-    Explanation e { Explanation::Header::Escapes, "x", "{heap}", 0, false, {}, {}, {}, {} };
+    Explanation e = explanation(Explanation::Header::Escapes, "x", "{heap}");
     chains.finish(e);
     const std::span<const FlowStep> steps = e.flows[0].steps;
     QCOMPARE(steps.size(), words.size() + 301);
@@ -179,7 +234,7 @@ void TestChainArena::reasonsStoredOnce()
 void TestChainArena::writerCopiesWithNewPositions()
 {
     ChainWriter first;
-    Explanation e { Explanation::Header::Escapes, "x", "{heap}", 0, true, {}, {}, {}, {} };
+    Explanation e = explanation(Explanation::Header::Escapes, "x", "{heap}", true);
     first.addEdge("{heap}", "x", -1);
     first.addStep("&x", "address-of", Position { 3, 12, 9 });
     first.finish(e);

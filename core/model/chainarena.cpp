@@ -93,6 +93,19 @@ ChainArena::~ChainArena()
         std::free(block);
 }
 
+void ChainArena::releaseUnusedTail()
+{
+    if (m_populating && m_populating->done.valid())
+        m_populating->done.wait();
+#ifdef MADV_DONTNEED
+    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(m_next) + page - 1) & ~(page - 1);
+    const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(m_end) & ~(page - 1);
+    if (m_next && end > begin)
+        madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+#endif
+}
+
 void* ChainArena::allocateInNewBlock(std::size_t bytes, std::size_t alignment)
 {
     const bool big = m_reserved >= kBigReportFrom;

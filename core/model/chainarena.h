@@ -45,6 +45,11 @@ public:
         return allocateInNewBlock(bytes, alignment);
     }
 
+    // Gives the whole pages after the last allocation of the newest block back to the system
+    // (MADV_DONTNEED), for a writer that is done: a big report's last block is 8 MiB and populated whole,
+    // so 4 MiB of it is unused on average. Allocating more afterwards is fine (the pages fault in again,
+    // zeroed). Waits for the block's population first, which would map the pages in again.
+    void releaseUnusedTail();
     // Bytes taken from the system, unused tails of blocks included.
     std::size_t reservedBytes() const { return m_reserved; }
 

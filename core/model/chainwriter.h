@@ -40,6 +40,8 @@ public:
     // Sets `e.flows` (and `e.chains`) to the edges added since the last finish or discard.
     void finish(Explanation& e);
     void discard();
+    // For a writer that is done: the arena's unused room goes back to the system (ChainArena::releaseUnusedTail).
+    void releaseUnused() { m_arena->releaseUnusedTail(); }
 
     // A copy of `e` whose chains are written here, each step position passed through `map` (for reports
     // whose files are numbered differently).

@@ -138,6 +138,7 @@ void EscapeParser::beginPart(bool continuesPackage)
 EscapeParser::Part EscapeParser::finishPart()
 {
     endInput();
+    m_chains.releaseUnused();
     return Part { m_builder.finish(), std::move(m_links), m_continuesPackage };
 }
 
@@ -169,6 +170,7 @@ Report EscapeParser::finish()
 {
     endInput();
     closePackage();
+    m_chains.releaseUnused();
     return m_builder.finish();
 }
 
