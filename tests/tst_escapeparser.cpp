@@ -36,9 +36,9 @@ QString renderFlow(const Report& r, const Finding& f)
             const QString ops = edge.derefs < 0 ? QStringLiteral("&") : QString(edge.derefs, QLatin1Char('*'));
             QStringList steps;
             for (const FlowStep& s : edge.steps)
-                steps << QString::fromUtf8(s.reason) + QLatin1Char('@') + pos(r, s.at);
-            edges << QString::fromUtf8(edge.destination) + QStringLiteral(" = ") + ops + QString::fromUtf8(edge.source)
-                    + QStringLiteral(": ") + steps.join(QStringLiteral(", "));
+                steps << QString::fromUtf8(s.reason.view()) + QLatin1Char('@') + pos(r, s.at);
+            edges << QString::fromUtf8(edge.destination.view()) + QStringLiteral(" = ") + ops
+                    + QString::fromUtf8(edge.source.view()) + QStringLiteral(": ") + steps.join(QStringLiteral(", "));
         }
     }
     return edges.join(QStringLiteral("; "));

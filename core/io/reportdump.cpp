@@ -29,9 +29,10 @@ void writeExplanation(const Report& report, const Explanation& e, std::ostream& 
         out << " (truncated)";
     out << '\n';
     for (const FlowEdge& edge : e.flows) {
-        out << "      flow: " << edge.destination << " <- " << edge.source << " (derefs=" << edge.derefs << ")\n";
+        out << "      flow: " << edge.destination.view() << " <- " << edge.source.view() << " (derefs=" << edge.derefs
+            << ")\n";
         for (const FlowStep& step : edge.steps) {
-            out << "        from " << step.expression << " (" << step.reason << ") at ";
+            out << "        from " << step.expression.view() << " (" << step.reason.view() << ") at ";
             writePosition(report, step.at, out);
             out << '\n';
         }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "chainarena.h"
+#include "compactview.h"
 #include "findingkind.h"
 
 #include <algorithm>
@@ -37,21 +38,22 @@ struct Position {
 // the explanation holding them keeps alive. Copying an explanation shares its chains; nothing changes them
 // once written.
 
-// One `from EXPR (REASON) at POS` line: why a value moved along one edge of the flow.
+// One `from EXPR (REASON) at POS` line: why a value moved along one edge of the flow. 36 bytes.
 struct FlowStep {
-    std::string_view expression; // "&x", "return &x", "fmt.Sprintf(\"%v\", u)"
-    std::string_view reason; // closed vocabulary: "address-of", "call parameter", "interface-converted", …
+    TextRef expression; // "&x", "return &x", "fmt.Sprintf(\"%v\", u)"
+    TextRef reason; // closed vocabulary: "address-of", "call parameter", "interface-converted", …
     Position at;
 
     friend bool operator==(const FlowStep&, const FlowStep&) = default;
 };
+static_assert(sizeof(FlowStep) == 36);
 
-// One `flow: DST = OPS SRC:` line and the steps under it.
+// One `flow: DST = OPS SRC:` line and the steps under it. 40 bytes.
 struct FlowEdge {
-    std::string_view destination; // "~r0", "{heap}", "{storage for &T{...}}", "x"
-    std::string_view source;
+    TextRef destination; // "~r0", "{heap}", "{storage for &T{...}}", "x"
+    TextRef source;
     int derefs = 0; // -1 for `&src` (address taken), k for k leading `*`
-    std::span<const FlowStep> steps;
+    CompactSpan<FlowStep> steps;
 
     friend bool operator==(const FlowEdge& a, const FlowEdge& b)
     {
@@ -59,6 +61,7 @@ struct FlowEdge {
             && std::ranges::equal(a.steps, b.steps);
     }
 };
+static_assert(sizeof(FlowEdge) == 40);
 
 // An -m=2 explanation block, attached to the verdict it explains.
 struct Explanation {
@@ -67,10 +70,10 @@ struct Explanation {
         Leaks, // `parameter P leaks to LOC with derefs=N:`
     };
     Header header = Header::Escapes;
+    bool truncated = false; // closed by `warning: truncated explanation due to assignment cycle`
+    int derefs = 0; // derefs=N of a Leaks header
     std::string subject; // X, or the parameter P
     std::string target; // LOC for Leaks ("{heap}", "~r0", …); "{heap}" for Escapes
-    int derefs = 0; // derefs=N of a Leaks header
-    bool truncated = false; // closed by `warning: truncated explanation due to assignment cycle`
     // The function whose analysis printed the block, as Go 1.25+ names it in the header (`X escapes to heap
     // in F:`, `parameter P leaks to LOC for F with derefs=N:`): "New", "(*Cache).Put", "f.func1". Empty
     // for older compilers (cmd/compile/internal/escape/solve.go, explain).
@@ -107,6 +110,7 @@ enum FindingSource : std::uint8_t {
 // test variants of a package compile the same files again) are one Finding with `occurrences` > 1.
 struct Finding {
     FindingKind kind = FindingKind::MovedToHeap;
+    std::uint8_t sources = FromText; // next to `kind`, where it fills padding: 8 bytes less per finding
     Position position;
     std::uint32_t package = 0; // index into Report::packages() of the first package that printed it
     std::uint32_t occurrences = 1;
@@ -118,7 +122,6 @@ struct Finding {
     // Where inside inlined code the finding really is, outermost first (from logopt inlineLoc entries);
     // `position` is the outermost call site, as in the text output.
     std::vector<Position> inlineChain;
-    std::uint8_t sources = FromText;
 };
 
 } // namespace heapsight

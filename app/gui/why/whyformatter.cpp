@@ -99,7 +99,7 @@ QString WhyFormatter::locationHtml(std::string_view location) const
 QString WhyFormatter::chainHtml(const Explanation& explanation) const
 {
     QString html;
-    const std::string_view* previous = nullptr;
+    const TextRef* previous = nullptr;
     for (const FlowEdge& edge : explanation.flows) {
         if (!previous || *previous != edge.source) {
             if (previous)
@@ -134,7 +134,7 @@ QString WhyFormatter::chainHtml(const Explanation& explanation) const
 QString WhyFormatter::chainText(const Explanation& explanation) const
 {
     QString text;
-    const std::string_view* previous = nullptr;
+    const TextRef* previous = nullptr;
     for (const FlowEdge& edge : explanation.flows) {
         if (!previous || *previous != edge.source)
             text += (previous ? QStringLiteral("; ") : QString()) + locationText(edge.source);
