@@ -224,9 +224,9 @@ void TestChainArena::reasonsStoredOnce()
     for (int i = 0; i < 300; ++i)
         QCOMPARE(steps[words.size() + std::size_t(i)].reason, std::string_view("word " + std::to_string(i)));
     // The same word is one text in the arena.
-    QCOMPARE(steps[0].reason.data(), steps[2].reason.data());
-    QCOMPARE(steps[0].reason.data(), steps.back().reason.data());
-    QCOMPARE(steps[1].reason.data(), steps[4].reason.data());
+    QCOMPARE(static_cast<const void*>(steps[0].reason.data()), static_cast<const void*>(steps[2].reason.data()));
+    QCOMPARE(static_cast<const void*>(steps[0].reason.data()), static_cast<const void*>(steps.back().reason.data()));
+    QCOMPARE(static_cast<const void*>(steps[1].reason.data()), static_cast<const void*>(steps[4].reason.data()));
     QVERIFY(steps[0].reason.data() != steps[1].reason.data());
     QCOMPARE(steps.back().expression, std::string_view("z"));
 }

@@ -25,7 +25,7 @@ void adviseHugePages(void* memory, std::size_t bytes);
 // more time (malloc, free, page faults) than reading the text. Only for trivially destructible objects
 // (text, FlowStep and FlowEdge arrays): nothing is destroyed one by one. Not thread-safe: one per writer.
 // Past 8 MiB, each new block is populated by a thread of its own (std::async) while the writer fills it,
-// joined before the next block starts and in the destructor.
+// joined before the next block starts, in releaseUnusedTail and in the destructor.
 // Explanations keep theirs alive (Explanation::chains), so it is freed with the last of them.
 class ChainArena {
 public:

@@ -28,7 +28,7 @@ inline std::uint32_t compactSize(std::size_t size)
 
 // Text that someone else keeps alive (the explanation's ChainArena). Converts to std::string_view, which
 // is what to use for anything beyond comparing and passing on.
-class [[gnu::packed, gnu::aligned(4)]] TextRef {
+class TextRef {
 public:
     constexpr TextRef() = default;
     TextRef(std::string_view text)
@@ -51,10 +51,10 @@ public:
 private:
     const char* m_data = nullptr;
     std::uint32_t m_size = 0;
-};
+} __attribute__((packed, aligned(4)));
 
 // A run of T someone else keeps alive, as std::span<const T> in 12 bytes (see TextRef).
-template <typename T> class [[gnu::packed, gnu::aligned(4)]] CompactSpan {
+template <typename T> class CompactSpan {
 public:
     constexpr CompactSpan() = default;
     CompactSpan(std::span<const T> items)
@@ -79,7 +79,7 @@ public:
 private:
     const T* m_data = nullptr;
     std::uint32_t m_size = 0;
-};
+} __attribute__((packed, aligned(4)));
 
 static_assert(sizeof(TextRef) == 12 && alignof(TextRef) == 4);
 
