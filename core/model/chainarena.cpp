@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <system_error>
 #include <unistd.h>
+#include <utility>
 
 namespace heapsight {
 
@@ -27,6 +28,21 @@ constexpr std::size_t kBigBlockSize = std::size_t(8) << 20;
 constexpr std::size_t kHugePage = std::size_t(2) << 20;
 constexpr std::size_t kLargeRegion = std::size_t(4) << 20; // populateForWriting: huge pages from here on
 
+// The whole `unit`s (a power of two: a page, a huge page) inside [memory, memory + bytes), as addresses
+// [first, second); empty (first >= second) when there is none. What madvise is given in this file.
+[[maybe_unused]] std::pair<std::uintptr_t, std::uintptr_t> wholeUnits(
+    const void* memory, std::size_t bytes, std::uintptr_t unit)
+{
+    const auto from = reinterpret_cast<std::uintptr_t>(memory);
+    return { (from + unit - 1) & ~(unit - 1), (from + bytes) & ~(unit - 1) };
+}
+
+[[maybe_unused]] std::uintptr_t pageSize()
+{
+    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    return page;
+}
+
 } // namespace
 
 // Maps the pages of a new block in with one system call, instead of a page fault on each page's first write:
@@ -40,10 +56,7 @@ constexpr std::size_t kLargeRegion = std::size_t(4) << 20; // populateForWriting
 void adviseHugePages(void* memory, std::size_t bytes)
 {
 #ifdef MADV_HUGEPAGE
-    constexpr std::uintptr_t kHuge = kHugePage;
-    const auto from = reinterpret_cast<std::uintptr_t>(memory);
-    const std::uintptr_t hugeBegin = (from + kHuge - 1) & ~(kHuge - 1);
-    const std::uintptr_t hugeEnd = (from + bytes) & ~(kHuge - 1);
+    const auto [hugeBegin, hugeEnd] = wholeUnits(memory, bytes, kHugePage);
     if (bytes >= kLargeRegion && hugeEnd > hugeBegin)
         madvise(reinterpret_cast<void*>(hugeBegin), hugeEnd - hugeBegin, MADV_HUGEPAGE);
 #else
@@ -59,9 +72,7 @@ namespace {
 void populate(void* memory, std::size_t bytes)
 {
 #ifdef MADV_POPULATE_WRITE
-    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(memory) + page - 1) & ~(page - 1);
-    const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(memory) + bytes) & ~(page - 1);
+    const auto [begin, end] = wholeUnits(memory, bytes, pageSize());
     // Older kernels (before 5.14) refuse the advice; the pages then fault in as before.
     if (end > begin)
         madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
@@ -98,10 +109,10 @@ void ChainArena::releaseUnusedTail()
     if (m_populating && m_populating->done.valid())
         m_populating->done.wait();
 #ifdef MADV_DONTNEED
-    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(m_next) + page - 1) & ~(page - 1);
-    const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(m_end) & ~(page - 1);
-    if (m_next && end > begin)
+    if (!m_next)
+        return;
+    const auto [begin, end] = wholeUnits(m_next, static_cast<std::size_t>(m_end - m_next), pageSize());
+    if (end > begin)
         madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 #endif
 }
