@@ -84,6 +84,9 @@ EscapeParser::EscapeParser(ReportOrigin origin)
 Report EscapeParser::parse(std::string_view text, ReportOrigin origin)
 {
     EscapeParser parser(std::move(origin));
+    // The whole input is at hand: the findings' array is sized once instead of growing by doubling, which
+    // moved every finding ~log2(n) times (7% of a one-core parse of Go 1.27's std, perf).
+    parser.expectInput(text.size());
     parser.feed(text);
     return parser.finish();
 }

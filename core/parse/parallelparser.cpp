@@ -119,6 +119,7 @@ Report parseInParallel(std::string_view text, ReportOrigin origin, unsigned thre
         workers.emplace_back([&] {
             for (std::size_t i = next++; i < n; i = next++) {
                 EscapeParser parser;
+                parser.expectInput(stretch(i).size());
                 parser.beginPart(cuts[i].continuesPackage);
                 parser.feed(stretch(i));
                 parts[i].set_value(parser.finishPart());
@@ -126,6 +127,8 @@ Report parseInParallel(std::string_view text, ReportOrigin origin, unsigned thre
         });
     }
     EscapeParser first(std::move(origin));
+    // Every part's findings are absorbed into this one's report: room for the whole text's.
+    first.expectInput(text.size());
     first.feed(stretch(0));
     for (std::size_t i = 1; i < n; ++i)
         first.takePart(parts[i].get_future().get());
