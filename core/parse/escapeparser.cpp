@@ -158,10 +158,8 @@ void EscapeParser::takePart(Part&& part)
     for (ExplanationLinker::Event& e : part.links) {
         absorbed.remap(e.position);
         absorbed.remap(e.block);
-        if (e.type == ExplanationLinker::Event::Type::Verdict) {
-            absorbed.remap(e.verdict.position);
-            e.verdict.finding = absorbed.findings[e.verdict.finding];
-        }
+        if (e.type == ExplanationLinker::Event::Type::Verdict)
+            e.finding = absorbed.findings[e.finding];
         m_linker.replay(m_builder, std::move(e));
     }
     // Later stretches go on with the part's last package; positions name the part's files now.
@@ -408,15 +406,14 @@ void EscapeParser::addVerdict(const PositionPrefix& prefix, std::string_view tex
         m_builder.addFinding(std::move(f));
         return;
     }
-    ExplainableVerdict verdict { f.position, kind, f.subject, f.detail, f.number, 0 };
-    verdict.finding = m_builder.addFinding(std::move(f));
+    const std::uint32_t finding = m_builder.addFinding(std::move(f));
     if (m_part) {
         ExplanationLinker::Event e;
         e.type = ExplanationLinker::Event::Type::Verdict;
-        e.verdict = std::move(verdict);
+        e.finding = finding;
         m_links.push_back(std::move(e));
     } else {
-        m_linker.verdict(std::move(verdict));
+        m_linker.verdict(finding);
     }
 }
 

@@ -89,7 +89,7 @@ int leaksScore(const Explanation& block, const ExplainableVerdict& verdict)
 // whose verdict prints the caller's argument instead (`"nil" escapes to heap`). It explains the verdict of
 // the kind it proves when that is the only such verdict at the position and no other block explains it.
 std::size_t loneUnexplainedVerdict(
-    const Explanation& block, const std::vector<ExplainableVerdict>& verdicts, const std::vector<bool>& explained)
+    const Explanation& block, std::span<const ExplainableVerdict> verdicts, std::span<const char> explained)
 {
     if (block.header != Explanation::Header::Escapes)
         return verdicts.size();
@@ -115,64 +115,86 @@ int explanationScore(const Explanation& block, const ExplainableVerdict& verdict
     return block.header == Explanation::Header::Leaks ? leaksScore(block, verdict) : escapesScore(block, verdict);
 }
 
-std::size_t ExplanationLinker::PositionHash::operator()(const Position& p) const noexcept
-{
-    const std::uint64_t v = (std::uint64_t(p.file) << 40) ^ (std::uint64_t(p.line) << 12) ^ p.column;
-    return static_cast<std::size_t>(v * 0x9e3779b97f4a7c15ULL);
-}
-
 void ExplanationLinker::block(Position at, Explanation block)
 {
-    m_places[at].blocks.push_back(std::move(block));
+    m_blockPositions.push_back(at);
+    m_blocks.push_back(std::move(block));
 }
 
-void ExplanationLinker::verdict(ExplainableVerdict verdict)
+void ExplanationLinker::verdict(std::uint32_t findingIndex)
 {
-    const Position at = verdict.position;
-    m_places[at].verdicts.push_back(std::move(verdict));
+    m_verdicts.push_back(findingIndex);
 }
 
 void ExplanationLinker::endPackage(ReportBuilder& builder)
 {
-    // Sorted by position, so that unlinked blocks come out in an order that does not depend on hashing.
-    std::vector<std::pair<Position, Place*>> places;
-    places.reserve(m_places.size());
-    for (auto& [at, place] : m_places) {
-        if (!place.blocks.empty())
-            places.emplace_back(at, &place);
+    // Places in position order, so that unlinked blocks come out in an order that does not depend on the
+    // input's; within a place, blocks and verdicts in input order (the index breaks the tie).
+    m_blockOrder.clear();
+    for (std::uint32_t i = 0; i < m_blocks.size(); ++i)
+        m_blockOrder.push_back(Keyed { m_blockPositions[i], i });
+    std::sort(m_blockOrder.begin(), m_blockOrder.end());
+    m_verdictOrder.clear();
+    for (const std::uint32_t i : m_verdicts) {
+        const Finding& f = builder.finding(i);
+        m_verdictOrder.push_back(ExplainableVerdict { f.position, f.kind, f.subject, f.detail, f.number, i });
     }
-    std::sort(places.begin(), places.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [at, place] : places) {
-        std::vector<bool> explained(place->verdicts.size(), false);
-        std::vector<Explanation*> left;
-        for (Explanation& block : place->blocks) {
-            std::size_t best = place->verdicts.size();
-            int bestScore = -1;
-            for (std::size_t i = 0; i < place->verdicts.size(); ++i) {
-                const int score = explanationScore(block, place->verdicts[i]);
-                if (score > bestScore) {
-                    best = i;
-                    bestScore = score;
-                }
-            }
-            if (best < place->verdicts.size()) {
-                explained[best] = true;
-                builder.attachExplanation(place->verdicts[best].finding, std::move(block));
-            } else {
-                left.push_back(&block);
+    // Stable: a repeated verdict's first occurrence wins a tie, as it came first.
+    std::stable_sort(m_verdictOrder.begin(), m_verdictOrder.end(),
+        [](const ExplainableVerdict& a, const ExplainableVerdict& b) { return a.position < b.position; });
+    std::size_t v = 0;
+    for (std::size_t b = 0; b < m_blockOrder.size();) {
+        const Position at = m_blockOrder[b].at;
+        m_placeBlocks.clear();
+        for (; b < m_blockOrder.size() && m_blockOrder[b].at == at; ++b)
+            m_placeBlocks.push_back(m_blockOrder[b].index);
+        while (v < m_verdictOrder.size() && m_verdictOrder[v].position < at)
+            ++v;
+        std::size_t end = v;
+        while (end < m_verdictOrder.size() && m_verdictOrder[end].position == at)
+            ++end;
+        linkPlace(builder, at, m_placeBlocks, std::span<const ExplainableVerdict>(m_verdictOrder).subspan(v, end - v));
+        v = end;
+    }
+    m_blockPositions.clear();
+    m_blocks.clear();
+    m_verdicts.clear();
+}
+
+// The blocks (indices into m_blocks) and verdicts at one position.
+void ExplanationLinker::linkPlace(ReportBuilder& builder, Position at, std::span<const std::uint32_t> blocks,
+    std::span<const ExplainableVerdict> verdicts)
+{
+    m_explained.assign(verdicts.size(), 0);
+    m_left.clear();
+    for (const std::uint32_t b : blocks) {
+        Explanation& block = m_blocks[b];
+        std::size_t best = verdicts.size();
+        int bestScore = -1;
+        for (std::size_t i = 0; i < verdicts.size(); ++i) {
+            const int score = explanationScore(block, verdicts[i]);
+            if (score > bestScore) {
+                best = i;
+                bestScore = score;
             }
         }
-        for (Explanation* block : left) {
-            const std::size_t only = loneUnexplainedVerdict(*block, place->verdicts, explained);
-            if (only < place->verdicts.size()) {
-                explained[only] = true;
-                builder.attachExplanation(place->verdicts[only].finding, std::move(*block));
-            } else {
-                builder.addUnlinkedExplanation(at, std::move(*block));
-            }
+        if (best < verdicts.size()) {
+            m_explained[best] = 1;
+            builder.attachExplanation(verdicts[best].finding, std::move(block));
+        } else {
+            m_left.push_back(b);
         }
     }
-    m_places.clear();
+    for (const std::uint32_t b : m_left) {
+        Explanation& block = m_blocks[b];
+        const std::size_t only = loneUnexplainedVerdict(block, verdicts, m_explained);
+        if (only < verdicts.size()) {
+            m_explained[only] = 1;
+            builder.attachExplanation(verdicts[only].finding, std::move(block));
+        } else {
+            builder.addUnlinkedExplanation(at, std::move(block));
+        }
+    }
 }
 
 void ExplanationLinker::replay(ReportBuilder& builder, Event event)
@@ -182,7 +204,7 @@ void ExplanationLinker::replay(ReportBuilder& builder, Event event)
         block(event.position, std::move(event.block));
         return;
     case Event::Type::Verdict:
-        verdict(std::move(event.verdict));
+        verdict(event.finding);
         return;
     case Event::Type::EndPackage:
         endPackage(builder);
