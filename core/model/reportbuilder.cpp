@@ -142,38 +142,12 @@ void ReportBuilder::growTable()
 void ReportBuilder::attachExplanation(std::uint32_t findingIndex, Explanation explanation)
 {
     std::vector<Explanation>& list = m_report->m_findings[findingIndex].explanations;
-    // A repeated verdict comes with a repeated block: keep one copy of each distinct explanation. A few are
-    // compared one by one; past that, only those whose shape hashes alike (a finding of Go 1.27's std has
-    // up to 549 blocks: comparing each with all before it took 1.9 M comparisons).
-    const auto seen = [&list, &explanation] {
-        return std::ranges::any_of(list, [&explanation](const Explanation& e) { return e == explanation; });
-    };
-    if (list.size() < kComparedOneByOne) {
-        if (seen())
-            return;
-    } else {
-        if (list.size() == kComparedOneByOne) {
-            for (const Explanation& e : list)
-                m_explanationShapes.insert(explanationKey(findingIndex, e));
-        }
-        if (!m_explanationShapes.insert(explanationKey(findingIndex, explanation)).second && seen())
+    // A repeated verdict comes with a repeated block: keep one copy of each distinct explanation.
+    for (const Explanation& e : list) {
+        if (e == explanation)
             return;
     }
     list.push_back(std::move(explanation));
-}
-
-std::uint64_t ReportBuilder::explanationKey(std::uint32_t findingIndex, const Explanation& e) noexcept
-{
-    // What operator== compares first, without any text: the flows' count, derefs and step positions.
-    std::size_t seed = findingIndex;
-    hashCombine(seed, (std::size_t(e.flows.size()) << 16) ^ (std::size_t(e.header) << 8) ^ e.truncated);
-    hashCombine(seed, static_cast<std::size_t>(e.derefs) ^ (e.subject.size() << 32));
-    for (const FlowEdge& edge : e.flows) {
-        hashCombine(seed, (std::size_t(edge.steps.size()) << 32) ^ static_cast<std::uint32_t>(edge.derefs));
-        for (const FlowStep& step : edge.steps)
-            hashCombine(seed, (std::size_t(step.at.file) << 40) ^ (std::size_t(step.at.line) << 16) ^ step.at.column);
-    }
-    return seed;
 }
 
 void ReportBuilder::addUnknownLine(UnknownLine line)
@@ -381,7 +355,6 @@ Report ReportBuilder::finish()
     m_slotBits = 0;
     m_hashes.clear();
     m_shapeIndex.clear();
-    m_explanationShapes.clear();
     Report result = std::move(r);
     m_report = std::make_unique<Report>();
     return result;

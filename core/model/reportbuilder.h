@@ -9,7 +9,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace heapsight {
@@ -98,11 +97,6 @@ private:
     unsigned m_slotBits = 0;
     std::vector<std::size_t> m_hashes; // dedupHash of each finding, by index
     std::unordered_map<std::string, std::size_t> m_shapeIndex; // folded shape → index in unfamiliarShapes
-    // attachExplanation's de-duplication of a finding's explanations, once it has kComparedOneByOne:
-    // explanationKey of each one kept.
-    static constexpr std::size_t kComparedOneByOne = 8;
-    static std::uint64_t explanationKey(std::uint32_t findingIndex, const Explanation& e) noexcept;
-    std::unordered_set<std::uint64_t> m_explanationShapes;
 };
 
 } // namespace heapsight
