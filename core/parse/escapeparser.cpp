@@ -406,14 +406,16 @@ void EscapeParser::addVerdict(const PositionPrefix& prefix, std::string_view tex
         m_builder.addFinding(std::move(f));
         return;
     }
+    const Position at = f.position;
     const std::uint32_t finding = m_builder.addFinding(std::move(f));
     if (m_part) {
         ExplanationLinker::Event e;
         e.type = ExplanationLinker::Event::Type::Verdict;
+        e.position = at;
         e.finding = finding;
         m_links.push_back(std::move(e));
     } else {
-        m_linker.verdict(finding);
+        m_linker.verdict(at, finding);
     }
 }
 

@@ -121,40 +121,41 @@ void ExplanationLinker::block(Position at, Explanation block)
     m_blocks.push_back(std::move(block));
 }
 
-void ExplanationLinker::verdict(std::uint32_t findingIndex)
+void ExplanationLinker::verdict(Position at, std::uint32_t findingIndex)
 {
-    m_verdicts.push_back(findingIndex);
+    m_verdicts.push_back(Keyed { at, findingIndex });
 }
 
 void ExplanationLinker::endPackage(ReportBuilder& builder)
 {
     // Places in position order, so that unlinked blocks come out in an order that does not depend on the
-    // input's; within a place, blocks and verdicts in input order (the index breaks the tie).
+    // input's; within a place, blocks and verdicts in input order (the index into the input-ordered arrays
+    // breaks the tie: a repeated verdict's first occurrence wins a tie, as it came first).
     m_blockOrder.clear();
     for (std::uint32_t i = 0; i < m_blocks.size(); ++i)
         m_blockOrder.push_back(Keyed { m_blockPositions[i], i });
     std::sort(m_blockOrder.begin(), m_blockOrder.end());
+    // Only positions and input indices are sorted; a verdict's finding is read only where a block is (most
+    // verdicts have none: reading and sorting them all, 64 bytes each, cost more than it saved on Go 1.22).
     m_verdictOrder.clear();
-    for (const std::uint32_t i : m_verdicts) {
-        const Finding& f = builder.finding(i);
-        m_verdictOrder.push_back(ExplainableVerdict { f.position, f.kind, f.subject, f.detail, f.number, i });
-    }
-    // Stable: a repeated verdict's first occurrence wins a tie, as it came first.
-    std::stable_sort(m_verdictOrder.begin(), m_verdictOrder.end(),
-        [](const ExplainableVerdict& a, const ExplainableVerdict& b) { return a.position < b.position; });
+    for (std::uint32_t i = 0; i < m_verdicts.size(); ++i)
+        m_verdictOrder.push_back(Keyed { m_verdicts[i].at, i });
+    std::sort(m_verdictOrder.begin(), m_verdictOrder.end());
     std::size_t v = 0;
     for (std::size_t b = 0; b < m_blockOrder.size();) {
         const Position at = m_blockOrder[b].at;
         m_placeBlocks.clear();
         for (; b < m_blockOrder.size() && m_blockOrder[b].at == at; ++b)
             m_placeBlocks.push_back(m_blockOrder[b].index);
-        while (v < m_verdictOrder.size() && m_verdictOrder[v].position < at)
+        while (v < m_verdictOrder.size() && m_verdictOrder[v].at < at)
             ++v;
-        std::size_t end = v;
-        while (end < m_verdictOrder.size() && m_verdictOrder[end].position == at)
-            ++end;
-        linkPlace(builder, at, m_placeBlocks, std::span<const ExplainableVerdict>(m_verdictOrder).subspan(v, end - v));
-        v = end;
+        m_placeVerdicts.clear();
+        for (; v < m_verdictOrder.size() && m_verdictOrder[v].at == at; ++v) {
+            const std::uint32_t i = m_verdicts[m_verdictOrder[v].index].index;
+            const Finding& f = builder.finding(i);
+            m_placeVerdicts.push_back(ExplainableVerdict { f.position, f.kind, f.subject, f.detail, f.number, i });
+        }
+        linkPlace(builder, at, m_placeBlocks, m_placeVerdicts);
     }
     m_blockPositions.clear();
     m_blocks.clear();
@@ -204,7 +205,7 @@ void ExplanationLinker::replay(ReportBuilder& builder, Event event)
         block(event.position, std::move(event.block));
         return;
     case Event::Type::Verdict:
-        verdict(event.finding);
+        verdict(event.position, event.finding);
         return;
     case Event::Type::EndPackage:
         endPackage(builder);

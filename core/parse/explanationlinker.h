@@ -47,9 +47,9 @@ int explanationScore(const Explanation& block, const ExplainableVerdict& verdict
 class ExplanationLinker {
 public:
     void block(Position at, Explanation block);
-    // The finding at `findingIndex` of the builder that endPackage is given, an explainable verdict (its
-    // position, kind, subject, detail and number are read from there when the package ends).
-    void verdict(std::uint32_t findingIndex);
+    // The finding at `findingIndex` of the builder that endPackage is given, an explainable verdict at `at`
+    // (its position there; its kind, subject, detail and number are read from there when the package ends).
+    void verdict(Position at, std::uint32_t findingIndex);
     void endPackage(ReportBuilder& builder);
 
     // What a parser hands to the linker, recorded when the linking is done later (a part of a package
@@ -57,7 +57,7 @@ public:
     struct Event {
         enum class Type : std::uint8_t { Block, Verdict, EndPackage };
         Type type = Type::EndPackage;
-        Position position; // Block
+        Position position; // Block, Verdict
         Explanation block; // Block
         std::uint32_t finding = 0; // Verdict: index into the part's findings, then the merged report's
     };
@@ -73,16 +73,18 @@ private:
     // A deque: a vector moved every block (168 bytes) about twice as it grew, into fresh memory each time;
     // go/types alone holds hundreds of thousands until its package ends.
     std::deque<Explanation> m_blocks;
-    std::vector<std::uint32_t> m_verdicts; // finding indices
-    // endPackage's work arrays, kept for their capacity.
     struct Keyed {
         Position at;
         std::uint32_t index;
         friend auto operator<=>(const Keyed&, const Keyed&) = default;
         friend bool operator==(const Keyed&, const Keyed&) = default;
     };
+    std::vector<Keyed> m_verdicts; // positions and finding indices
+    // endPackage's work arrays, kept for their capacity: (position, index into m_blocks or m_verdicts) in
+    // position order, and one place's verdicts.
     std::vector<Keyed> m_blockOrder;
-    std::vector<ExplainableVerdict> m_verdictOrder;
+    std::vector<Keyed> m_verdictOrder;
+    std::vector<ExplainableVerdict> m_placeVerdicts;
     std::vector<std::uint32_t> m_placeBlocks;
     std::vector<char> m_explained;
     std::vector<std::uint32_t> m_left;
