@@ -298,8 +298,8 @@ void TestEscapeParser::goErrors()
 }
 
 // A verdict printed again comes with its blocks again: each distinct block is kept once, however many a
-// finding has (Go 1.27's std has a finding with 549; past a few, ReportBuilder compares only blocks of the
-// same shape). The blocks differ in one step's column; the repeats come in another order.
+// finding has (one finding of Go 1.22's std keeps 519). The blocks differ in one step's column; the repeats
+// come in another order.
 void TestEscapeParser::repeatedBlocksAreKeptOnce_data()
 {
     QTest::addColumn<int>("distinct");

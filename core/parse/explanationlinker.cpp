@@ -117,7 +117,7 @@ int explanationScore(const Explanation& block, const ExplainableVerdict& verdict
 
 void ExplanationLinker::block(Position at, Explanation block)
 {
-    m_blockPositions.push_back(at);
+    m_blockOrder.push_back(Keyed { at, static_cast<std::uint32_t>(m_blocks.size()) });
     m_blocks.push_back(std::move(block));
 }
 
@@ -129,35 +129,29 @@ void ExplanationLinker::verdict(Position at, std::uint32_t findingIndex)
 void ExplanationLinker::endPackage(ReportBuilder& builder)
 {
     // Places in position order, so that unlinked blocks come out in an order that does not depend on the
-    // input's; within a place, blocks and verdicts in input order (the index into the input-ordered arrays
-    // breaks the tie: a repeated verdict's first occurrence wins a tie, as it came first).
-    m_blockOrder.clear();
-    for (std::uint32_t i = 0; i < m_blocks.size(); ++i)
-        m_blockOrder.push_back(Keyed { m_blockPositions[i], i });
+    // input's; within a place, blocks and verdicts in input order (blocks: their index is the tie-break;
+    // verdicts: a stable sort, so that a repeated verdict's first occurrence wins a tie, as it came first).
     std::sort(m_blockOrder.begin(), m_blockOrder.end());
-    // Only positions and input indices are sorted; a verdict's finding is read only where a block is (most
+    // Only positions and finding indices are sorted; a verdict's finding is read only where a block is (most
     // verdicts have none: reading and sorting them all, 64 bytes each, cost more than it saved on Go 1.22).
-    m_verdictOrder.clear();
-    for (std::uint32_t i = 0; i < m_verdicts.size(); ++i)
-        m_verdictOrder.push_back(Keyed { m_verdicts[i].at, i });
-    std::sort(m_verdictOrder.begin(), m_verdictOrder.end());
+    std::stable_sort(m_verdicts.begin(), m_verdicts.end(), [](const Keyed& a, const Keyed& b) { return a.at < b.at; });
     std::size_t v = 0;
     for (std::size_t b = 0; b < m_blockOrder.size();) {
         const Position at = m_blockOrder[b].at;
         m_placeBlocks.clear();
         for (; b < m_blockOrder.size() && m_blockOrder[b].at == at; ++b)
             m_placeBlocks.push_back(m_blockOrder[b].index);
-        while (v < m_verdictOrder.size() && m_verdictOrder[v].at < at)
+        while (v < m_verdicts.size() && m_verdicts[v].at < at)
             ++v;
         m_placeVerdicts.clear();
-        for (; v < m_verdictOrder.size() && m_verdictOrder[v].at == at; ++v) {
-            const std::uint32_t i = m_verdicts[m_verdictOrder[v].index].index;
+        for (; v < m_verdicts.size() && m_verdicts[v].at == at; ++v) {
+            const std::uint32_t i = m_verdicts[v].index;
             const Finding& f = builder.finding(i);
             m_placeVerdicts.push_back(ExplainableVerdict { f.position, f.kind, f.subject, f.detail, f.number, i });
         }
         linkPlace(builder, at, m_placeBlocks, m_placeVerdicts);
     }
-    m_blockPositions.clear();
+    m_blockOrder.clear();
     m_blocks.clear();
     m_verdicts.clear();
 }

@@ -67,23 +67,20 @@ private:
     void linkPlace(ReportBuilder& builder, Position at, std::span<const std::uint32_t> blocks,
         std::span<const ExplainableVerdict> verdicts);
 
-    // A package's blocks and verdicts in input order, linked when it ends. Flat arrays sorted by position
+    // A package's blocks and verdicts, linked when it ends. Flat arrays in input order, sorted by position
     // then: a hash map of places allocated two vectors per position, 6% of a parse of Go 1.27's std.
-    std::vector<Position> m_blockPositions;
-    // A deque: a vector moved every block (168 bytes) about twice as it grew, into fresh memory each time;
-    // go/types alone holds hundreds of thousands until its package ends.
-    std::deque<Explanation> m_blocks;
     struct Keyed {
         Position at;
         std::uint32_t index;
         friend auto operator<=>(const Keyed&, const Keyed&) = default;
         friend bool operator==(const Keyed&, const Keyed&) = default;
     };
-    std::vector<Keyed> m_verdicts; // positions and finding indices
-    // endPackage's work arrays, kept for their capacity: (position, index into m_blocks or m_verdicts) in
-    // position order, and one place's verdicts.
-    std::vector<Keyed> m_blockOrder;
-    std::vector<Keyed> m_verdictOrder;
+    // A deque: a vector moved every block (160 bytes) about twice as it grew, into fresh memory each time;
+    // a package as big as go/types holds tens of thousands until it ends.
+    std::deque<Explanation> m_blocks;
+    std::vector<Keyed> m_blockOrder; // each block's position and index into m_blocks
+    std::vector<Keyed> m_verdicts; // each verdict's position and finding index
+    // endPackage's work arrays, kept for their capacity: one place's blocks and verdicts.
     std::vector<ExplainableVerdict> m_placeVerdicts;
     std::vector<std::uint32_t> m_placeBlocks;
     std::vector<char> m_explained;
