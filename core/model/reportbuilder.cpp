@@ -21,8 +21,10 @@ namespace heapsight {
 // four; the hash is never stored outside the builder, so any good 64-bit hash will do.
 std::size_t ReportBuilder::dedupHash(const Finding& finding) noexcept
 {
-    const XXH64_hash_t seed = (XXH64_hash_t(finding.position.file) << 40) ^ (XXH64_hash_t(finding.position.line) << 16)
-        ^ (XXH64_hash_t(finding.position.column) << 4) ^ static_cast<XXH64_hash_t>(finding.kind);
+    // Kind in the low 8 bits (FindingKind has some 40 values), column in the next 16, line in the 24 after,
+    // file above: fields within those ranges never share a bit.
+    const XXH64_hash_t seed = (XXH64_hash_t(finding.position.file) << 48) ^ (XXH64_hash_t(finding.position.line) << 24)
+        ^ (XXH64_hash_t(finding.position.column) << 8) ^ static_cast<XXH64_hash_t>(finding.kind);
     return static_cast<std::size_t>(XXH3_64bits_withSeed(finding.message.data(), finding.message.size(), seed));
 }
 
