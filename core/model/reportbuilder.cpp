@@ -18,14 +18,14 @@ namespace heapsight {
 // Every verdict the parser reads is hashed here, so its cost is the parser's: with libstdc++'s
 // std::hash<string_view> (_Hash_bytes, a byte-at-a-time tail) it was 4.6% of the parser's instructions on
 // Go 1.27's std output (callgrind). XXH3 takes the position and kind as its seed, so one call covers all
-// four; the hash is never stored outside the builder, so any good 64-bit hash will do.
-std::size_t ReportBuilder::dedupHash(const Finding& finding) noexcept
+// four; the hash is never stored outside the builder, so any good hash will do. Its low 32 bits are kept.
+std::uint32_t ReportBuilder::dedupHash(const Finding& finding) noexcept
 {
     // Kind in the low 8 bits (FindingKind has some 40 values), column in the next 16, line in the 24 after,
     // file above: fields within those ranges never share a bit.
     const XXH64_hash_t seed = (XXH64_hash_t(finding.position.file) << 48) ^ (XXH64_hash_t(finding.position.line) << 24)
         ^ (XXH64_hash_t(finding.position.column) << 8) ^ static_cast<XXH64_hash_t>(finding.kind);
-    return static_cast<std::size_t>(XXH3_64bits_withSeed(finding.message.data(), finding.message.size(), seed));
+    return static_cast<std::uint32_t>(XXH3_64bits_withSeed(finding.message.data(), finding.message.size(), seed));
 }
 
 ReportBuilder::ReportBuilder()
@@ -67,13 +67,14 @@ std::uint32_t ReportBuilder::addFinding(Finding finding)
     r.m_stats.occurrences[static_cast<std::size_t>(finding.kind)] += occurrences;
     std::vector<Explanation> explanations = std::move(finding.explanations);
     finding.explanations.clear();
-    const std::size_t hash = dedupHash(finding);
-    Slot* slot = findSlot(hash, finding);
+    const std::uint32_t hash = dedupHash(finding);
+    SlotTable& table = tableFor(finding.position.file);
+    Slot* slot = findSlot(table, hash, finding);
     const bool inserted = slot->finding == 0;
     const std::uint32_t index = inserted ? static_cast<std::uint32_t>(r.m_findings.size()) : slot->finding - 1;
     if (inserted) {
-        *slot = Slot { index + 1, static_cast<std::uint32_t>(hash) };
-        m_hashes.push_back(hash);
+        *slot = Slot { index + 1, hash };
+        ++table.used;
         ++r.m_stats.distinct[static_cast<std::size_t>(finding.kind)];
         r.m_findings.push_back(std::move(finding));
     } else {
@@ -91,51 +92,64 @@ std::uint32_t ReportBuilder::addFinding(Finding finding)
 void ReportBuilder::reserveFindings(std::size_t count)
 {
     m_report->m_findings.reserve(count);
-    m_hashes.reserve(count);
     // A big report's findings fill this reservation front to back: in huge pages, a fault per 2 MiB instead
     // of one per 4 KiB page (6k faults for std's findings, each costly on a virtual machine).
     adviseHugePages(m_report->m_findings.data(), sizeof(Finding) * m_report->m_findings.capacity());
 }
 
-// The slot that holds an identical finding, or the free slot where it belongs (the table grows first
-// when it would be more than half full).
-ReportBuilder::Slot* ReportBuilder::findSlot(std::size_t hash, const Finding& finding)
+// The table of a file's findings; findings without a file have one of their own.
+ReportBuilder::SlotTable& ReportBuilder::tableFor(FileId file)
 {
-    if ((m_hashes.size() + 1) * 2 > m_slots.size())
-        growTable();
+    const std::size_t at = file == NoFile ? 0 : std::size_t(file) + 1;
+    if (at >= m_tables.size())
+        m_tables.resize(at + 1);
+    return m_tables[at];
+}
+
+// The slot of `table` that holds an identical finding, or the free slot where it belongs (the table grows
+// first when it would be more than half full).
+ReportBuilder::Slot* ReportBuilder::findSlot(SlotTable& table, std::uint32_t hash, const Finding& finding)
+{
+    if ((table.used + 1) * 2 > table.entries.size())
+        grow(table);
     const std::vector<Finding>& findings = m_report->m_findings;
-    const std::size_t mask = m_slots.size() - 1;
-    const auto tag = static_cast<std::uint32_t>(hash);
-    std::size_t at = homeSlot(hash);
-    while (m_slots[at].finding != 0) {
-        const Slot& s = m_slots[at];
-        if (s.tag == tag && m_hashes[s.finding - 1] == hash) {
+    const std::size_t mask = table.entries.size() - 1;
+    std::size_t at = homeSlot(hash, table.bits);
+    while (table.entries[at].finding != 0) {
+        const Slot& s = table.entries[at];
+        if (s.hash == hash) {
             const Finding& same = findings[s.finding - 1];
             if (same.position == finding.position && same.kind == finding.kind && same.message == finding.message)
                 break;
         }
         at = (at + 1) & mask;
     }
-    return &m_slots[at];
+    return &table.entries[at];
 }
 
-// Where a hash's probe starts. Fibonacci hashing: the top bits of the product mix every bit of the hash.
-std::size_t ReportBuilder::homeSlot(std::size_t hash) const
+// Where a hash's probe starts in a table of 2^bits slots. Fibonacci hashing: the top bits of the product
+// mix every bit of the hash.
+std::size_t ReportBuilder::homeSlot(std::uint32_t hash, unsigned bits)
 {
-    return (hash * 0x9e3779b97f4a7c15ULL) >> (64 - m_slotBits);
+    return static_cast<std::uint32_t>(hash * 0x9e3779b9u) >> (32 - bits);
 }
 
-void ReportBuilder::growTable()
+void ReportBuilder::grow(SlotTable& table)
 {
-    m_slotBits = std::max(m_slotBits + 1, 10u);
-    m_slots.assign(std::size_t(1) << m_slotBits, Slot {});
-    const std::size_t mask = m_slots.size() - 1;
-    for (std::uint32_t i = 0; i < m_hashes.size(); ++i) {
-        std::size_t at = homeSlot(m_hashes[i]);
-        while (m_slots[at].finding != 0)
+    // Most files have a few dozen findings: a small first table, doubled as they come.
+    const unsigned bits = std::max(table.bits + 1, 4u);
+    std::vector<Slot> entries(std::size_t(1) << bits);
+    const std::size_t mask = entries.size() - 1;
+    for (const Slot& s : table.entries) {
+        if (s.finding == 0)
+            continue;
+        std::size_t at = homeSlot(s.hash, bits);
+        while (entries[at].finding != 0)
             at = (at + 1) & mask;
-        m_slots[at] = Slot { i + 1, static_cast<std::uint32_t>(m_hashes[i]) };
+        entries[at] = s;
     }
+    table.entries = std::move(entries);
+    table.bits = bits;
 }
 
 void ReportBuilder::attachExplanation(std::uint32_t findingIndex, Explanation explanation)
@@ -350,9 +364,7 @@ Report ReportBuilder::finish()
             r.m_fileRanges[file] = { i, j };
         i = j;
     }
-    m_slots.clear();
-    m_slotBits = 0;
-    m_hashes.clear();
+    m_tables.clear();
     m_shapeIndex.clear();
     Report result = std::move(r);
     m_report = std::make_unique<Report>();
