@@ -36,12 +36,14 @@ std::size_t flowCount(const Report& r)
     return n;
 }
 
-Explanation explanation(Explanation::Header header, std::string subject, std::string target, bool truncated = false)
+// An explanation whose header texts are written by `chains`, which is to finish it.
+Explanation explanation(ChainWriter& chains, Explanation::Header header, std::string_view subject,
+    std::string_view target, bool truncated = false)
 {
     Explanation e;
     e.header = header;
-    e.subject = std::move(subject);
-    e.target = std::move(target);
+    e.subject = chains.text(subject);
+    e.target = chains.word(target);
     e.truncated = truncated;
     return e;
 }
@@ -163,7 +165,9 @@ void TestChainArena::writer()
 {
     ChainWriter chains;
     QVERIFY(!chains.addStep("x", "address-of", Position { 0, 1, 2 })); // no edge yet
-    Explanation e = explanation(Explanation::Header::Escapes, "x", "{heap}");
+    std::string subject = "x";
+    Explanation e = explanation(chains, Explanation::Header::Escapes, subject, "{heap}");
+    subject.assign("changed"); // the header's texts are copies too
     std::string destination = "{heap}";
     chains.addEdge(destination, "x", -1);
     QVERIFY(chains.addStep("&x", "address-of", Position { 0, 12, 9 }));
@@ -180,18 +184,21 @@ void TestChainArena::writer()
     QCOMPARE(e.flows[1].source, std::string_view("y"));
     QVERIFY(e.flows[1].steps.empty());
     QVERIFY(e.chains);
+    QCOMPARE(e.subject.view(), std::string_view("x"));
+    QCOMPARE(e.target.view(), std::string_view("{heap}"));
+    QVERIFY(e.function.empty());
 
     // The next explanation starts empty; a discarded one leaves nothing behind.
     chains.addEdge("a", "b", 0);
     chains.discard();
-    Explanation next = explanation(Explanation::Header::Leaks, "p", "~r0");
+    Explanation next = explanation(chains, Explanation::Header::Leaks, "p", "~r0");
     chains.addEdge("~r0", "p", 0);
     chains.finish(next);
     QCOMPARE(next.flows.size(), 1u);
     QCOMPARE(next.flows[0].source, std::string_view("p"));
     QCOMPARE(e.flows.size(), 2u); // the first is untouched
     QVERIFY(!(e == next));
-    Explanation empty = explanation(Explanation::Header::Escapes, "z", "{heap}");
+    Explanation empty = explanation(chains, Explanation::Header::Escapes, "z", "{heap}");
     chains.finish(empty);
     QVERIFY(empty.flows.empty());
 }
@@ -215,7 +222,7 @@ void TestChainArena::reasonsStoredOnce()
     reason = "call parameter";
     QVERIFY(chains.addStep("z", reason, Position { 0, 3, 1 }));
     reason.assign("overwritten");
-    Explanation e = explanation(Explanation::Header::Escapes, "x", "{heap}");
+    Explanation e = explanation(chains, Explanation::Header::Escapes, "x", "{heap}");
     chains.finish(e);
     const std::span<const FlowStep> steps = e.flows[0].steps;
     QCOMPARE(steps.size(), words.size() + 301);
@@ -233,11 +240,11 @@ void TestChainArena::reasonsStoredOnce()
 
 void TestChainArena::writerCopiesWithNewPositions()
 {
-    ChainWriter first;
-    Explanation e = explanation(Explanation::Header::Escapes, "x", "{heap}", true);
-    first.addEdge("{heap}", "x", -1);
-    first.addStep("&x", "address-of", Position { 3, 12, 9 });
-    first.finish(e);
+    auto first = std::make_unique<ChainWriter>();
+    Explanation e = explanation(*first, Explanation::Header::Escapes, "x", "{heap}", true);
+    first->addEdge("{heap}", "x", -1);
+    first->addStep("&x", "address-of", Position { 3, 12, 9 });
+    first->finish(e);
     auto copied = std::make_unique<ChainWriter>();
     const Explanation moved = copied->copy(e, [](Position p) { return Position { p.file + 1, p.line, p.column }; });
     const Explanation same = copied->copy(e, [](Position p) { return p; });
@@ -247,8 +254,11 @@ void TestChainArena::writerCopiesWithNewPositions()
     QCOMPARE(moved.flows[0].steps[0].at, (Position { 4, 12, 9 }));
     QVERIFY(moved.truncated);
     copied.reset(); // the copies keep their arena alive
-    e = Explanation {};
+    first.reset();
+    e = Explanation {}; // the original's arena is gone: the copies' texts, header too, are their own
     QCOMPARE(moved.flows[0].steps[0].expression, std::string_view("&x"));
+    QCOMPARE(moved.subject.view(), std::string_view("x"));
+    QCOMPARE(same.target.view(), std::string_view("{heap}"));
 }
 
 void TestChainArena::copyOutlivesReport()

@@ -502,11 +502,12 @@ std::vector<std::vector<std::string>> explanationTexts(const Report& report, con
     };
     for (const Explanation& x : f.explanations) {
         if (x.header == Explanation::Header::Escapes)
-            texts.push_back({ x.subject + " escapes to heap" + (x.function.empty() ? "" : " in " + x.function) + ':' });
+            texts.push_back({ std::string(x.subject) + " escapes to heap"
+                + (x.function.empty() ? "" : " in " + std::string(x.function)) + ':' });
         else
-            texts.push_back(
-                { "parameter " + x.subject + " leaks to " + x.target + (x.function.empty() ? "" : " for " + x.function)
-                    + " with derefs=" + std::to_string(x.derefs) + ':' });
+            texts.push_back({ "parameter " + std::string(x.subject) + " leaks to " + std::string(x.target)
+                + (x.function.empty() ? "" : " for " + std::string(x.function))
+                + " with derefs=" + std::to_string(x.derefs) + ':' });
         for (const FlowEdge& e : x.flows) {
             const std::string ops
                 = e.derefs < 0 ? std::string("&") : std::string(static_cast<std::size_t>(e.derefs), '*');

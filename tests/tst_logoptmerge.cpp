@@ -187,7 +187,8 @@ QByteArray withoutBlocks(const QByteArray& text)
 // target, flows and their steps with positions.
 std::string signature(const Report& r, const Explanation& e)
 {
-    std::string s = std::to_string(int(e.header)) + "|" + e.subject + "|" + e.target + "|" + std::to_string(e.derefs);
+    std::string s = std::to_string(int(e.header)) + "|" + std::string(e.subject) + "|" + std::string(e.target) + "|"
+        + std::to_string(e.derefs);
     for (const FlowEdge& edge : e.flows) {
         s += "|" + std::string(edge.destination) + "<" + std::to_string(edge.derefs) + std::string(edge.source) + "[";
         for (const FlowStep& step : edge.steps)
@@ -338,10 +339,10 @@ void TestLogoptMerge::noMoreUnlinkedExplanations()
     if (merged.size() > text.size()) {
         for (const auto& [at, e] : merged)
             qWarning("merged unlinked: %s:%u:%u %s", std::string(m.merged.fileName(at.file)).c_str(), at.line,
-                at.column, e.subject.c_str());
+                at.column, std::string(e.subject).c_str());
         for (const auto& [at, e] : text)
             qWarning("text unlinked: %s:%u:%u %s", std::string(m.text.fileName(at.file)).c_str(), at.line, at.column,
-                e.subject.c_str());
+                std::string(e.subject).c_str());
     }
     QVERIFY(merged.size() <= text.size());
     QCOMPARE(m.merged.stats().unlinkedExplanations, static_cast<std::uint64_t>(merged.size()));

@@ -118,8 +118,8 @@ void TestNewGrammar::blocksNameTheirFunction()
     QVERIFY(before && after);
     QCOMPARE(before->explanations.size(), 1u);
     QCOMPARE(after->explanations.size(), 1u);
-    QCOMPARE(before->explanations.front().function, std::string());
-    QCOMPARE(after->explanations.front().function, std::string("newCounter"));
+    QCOMPARE(before->explanations.front().function.view(), std::string_view());
+    QCOMPARE(after->explanations.front().function.view(), std::string_view("newCounter"));
     // The arrow is presentation: both read as the same flow.
     QVERIFY(before->explanations.front().flows.size() == after->explanations.front().flows.size());
     QCOMPARE(std::string(after->explanations.front().flows.front().destination), std::string("~r0"));
@@ -127,8 +127,8 @@ void TestNewGrammar::blocksNameTheirFunction()
     const Finding* leak = findingAt(now, "store/store.go", 18, 33, FindingKind::LeakingParam);
     QVERIFY(leak);
     QCOMPARE(leak->explanations.size(), 1u);
-    QCOMPARE(leak->explanations.front().function, std::string("(*Cache).Put"));
-    QCOMPARE(leak->explanations.front().target, std::string("{heap}"));
+    QCOMPARE(leak->explanations.front().function.view(), std::string_view("(*Cache).Put"));
+    QCOMPARE(leak->explanations.front().target.view(), std::string_view("{heap}"));
 }
 
 void TestNewGrammar::twoBlocksOnePosition_data()

@@ -214,22 +214,23 @@ void TestStdCorpus::blocksExplainTheirOwnVerdict()
             const bool storage = source.starts_with("{storage for ");
             // A moved variable's block starts at the variable; an escaping value's at its storage. The
             // verdict's subject is the block's, or (Go 1.25+) the head of it: `append` of `append(s, v)`.
-            const bool kindRight = f.kind == FindingKind::MovedToHeap ? source == e.subject : storage;
+            const std::string_view blockSubject = e.subject;
+            const bool kindRight = f.kind == FindingKind::MovedToHeap ? source == blockSubject : storage;
             // Or the same call with its arguments folded by inlining (`make([]byte, 32768)` of `make([]byte,
             // size)`); or an inlined callee's parameter (`msg`) whose verdict names the argument (`"nil"`),
             // when that verdict is the only one of its kind at the position.
             const std::size_t open = f.subject.find('(');
-            const bool subjectRight = e.subject == f.subject
-                || (e.subject.starts_with(f.subject) && e.subject.size() > f.subject.size()
-                    && std::string_view("([{").find(e.subject[f.subject.size()]) != std::string_view::npos)
-                || (open != std::string::npos && open > 0 && e.subject.starts_with(f.subject.substr(0, open + 1)))
+            const bool subjectRight = blockSubject == f.subject
+                || (blockSubject.starts_with(f.subject) && blockSubject.size() > f.subject.size()
+                    && std::string_view("([{").find(blockSubject[f.subject.size()]) != std::string_view::npos)
+                || (open != std::string::npos && open > 0 && blockSubject.starts_with(f.subject.substr(0, open + 1)))
                 || verdictsAt[{ { f.position.file, f.position.line, f.position.column }, f.kind }] == 1;
             if ((!kindRight || !subjectRight) && wrong.size() < 20)
                 wrong << QStringLiteral("%1:%2:%3: %4 explained by a block about %5 from %6")
                              .arg(QString::fromStdString(std::string(m_report->fileName(f.position.file))))
                              .arg(f.position.line)
                              .arg(f.position.column)
-                             .arg(QString::fromStdString(f.message), QString::fromStdString(e.subject),
+                             .arg(QString::fromStdString(f.message), QString::fromStdString(std::string(blockSubject)),
                                  QString::fromStdString(std::string(source)));
         }
     }

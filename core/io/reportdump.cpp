@@ -20,11 +20,12 @@ void writePosition(const Report& report, const Position& p, std::ostream& out)
 
 void writeExplanation(const Report& report, const Explanation& e, std::ostream& out)
 {
-    out << "    " << (e.header == Explanation::Header::Escapes ? "block: escapes " : "block: leaks ") << e.subject;
+    out << "    " << (e.header == Explanation::Header::Escapes ? "block: escapes " : "block: leaks ")
+        << e.subject.view();
     if (e.header == Explanation::Header::Leaks)
-        out << " to " << e.target << " derefs=" << e.derefs;
+        out << " to " << e.target.view() << " derefs=" << e.derefs;
     if (!e.function.empty())
-        out << " in " << e.function;
+        out << " in " << e.function.view();
     if (e.truncated)
         out << " (truncated)";
     out << '\n';

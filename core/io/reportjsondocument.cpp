@@ -119,16 +119,16 @@ public:
     {
         if (k == "header")
             x.header = text(v) == "leaks" ? Explanation::Header::Leaks : Explanation::Header::Escapes, seen += 1;
-        else if (k == "subject")
-            x.subject = text(v), seen += 2;
+        else if (k == "subject") // the header's texts go where its chains will be (m_chains finishes x)
+            x.subject = m_chains.text(text(v)), seen += 2;
         else if (k == "target")
-            x.target = text(v), seen += 4;
+            x.target = m_chains.word(text(v)), seen += 4;
         else if (k == "derefs")
             x.derefs = i32(v), seen += 8;
         else if (k == "truncated")
             x.truncated = v.get_bool(), seen += 16;
         else if (k == "function")
-            x.function = text(v);
+            x.function = m_chains.text(text(v));
         else if (k == "unparsed") {
             for (auto line : v.get_array())
                 x.unparsed.emplace_back(text(line.value()));

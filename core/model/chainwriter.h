@@ -37,6 +37,13 @@ public:
     }
     bool hasEdge() const { return !m_edges.empty(); }
 
+    // Text for an explanation this writer finishes (its subject, function): a copy in the arena, valid as
+    // long as the explanation's `chains`.
+    TextRef text(std::string_view text) { return store(text); }
+    // The same for a word of a small vocabulary (a leak's target: "{heap}", "~r0", …), stored once per
+    // writer (as a step's reason is).
+    TextRef word(std::string_view word) { return internReason(word); }
+
     // Sets `e.flows` (and `e.chains`) to the edges added since the last finish or discard.
     void finish(Explanation& e);
     void discard();
@@ -55,11 +62,11 @@ public:
         }
         Explanation result;
         result.header = e.header;
-        result.subject = e.subject;
-        result.target = e.target;
+        result.subject = text(e.subject);
+        result.target = word(e.target);
         result.derefs = e.derefs;
         result.truncated = e.truncated;
-        result.function = e.function;
+        result.function = text(e.function);
         result.unparsed = e.unparsed;
         finish(result);
         return result;

@@ -72,12 +72,15 @@ struct Explanation {
     Header header = Header::Escapes;
     bool truncated = false; // closed by `warning: truncated explanation due to assignment cycle`
     int derefs = 0; // derefs=N of a Leaks header
-    std::string subject; // X, or the parameter P
-    std::string target; // LOC for Leaks ("{heap}", "~r0", …); "{heap}" for Escapes
+    // The header's texts live in `chains` too, written by the ChainWriter that wrote the flows
+    // (ChainWriter::text, ChainWriter::word), so a block costs no heap block of its own for them: Go 1.27's
+    // std output prints some 90k blocks, whose three strings each were a malloc when longer than 15 bytes.
+    TextRef subject; // X, or the parameter P
+    TextRef target; // LOC for Leaks ("{heap}", "~r0", …); "{heap}" for Escapes
     // The function whose analysis printed the block, as Go 1.25+ names it in the header (`X escapes to heap
     // in F:`, `parameter P leaks to LOC for F with derefs=N:`): "New", "(*Cache).Put", "f.func1". Empty
     // for older compilers (cmd/compile/internal/escape/solve.go, explain).
-    std::string function;
+    TextRef function;
     // Lines of the block whose shape this build does not know (a newer compiler's wording), verbatim after
     // the position prefix: kept with the block they belong to rather than dropped ("partly understood").
     std::vector<std::string> unparsed;

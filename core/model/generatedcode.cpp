@@ -39,7 +39,7 @@ std::string generatedFunctionOf(const Report& report, std::uint32_t findingIndex
         return enclosing->subject;
     for (const Explanation& e : f.explanations) {
         if (!e.function.empty())
-            return e.function;
+            return std::string(e.function);
     }
     return {};
 }

@@ -340,9 +340,9 @@ void EscapeParser::openBlock(const PositionPrefix& prefix, const ClassifiedMessa
     m_chains.discard();
     m_block.header = header.type == ClassifiedMessage::Type::LeaksHeader ? Explanation::Header::Leaks
                                                                          : Explanation::Header::Escapes;
-    m_block.subject.assign(header.subject);
-    m_block.target.assign(header.detail);
-    m_block.function.assign(header.function);
+    m_block.subject = m_chains.text(header.subject);
+    m_block.target = m_chains.word(header.detail);
+    m_block.function = m_chains.text(header.function);
     m_block.derefs = header.type == ClassifiedMessage::Type::LeaksHeader ? static_cast<int>(header.number) : 0;
 }
 

@@ -143,7 +143,8 @@ public:
         for (auto& [key, e] : m_orphans) {
             if (!m_textAvailable && e.header == Explanation::Header::Escapes) {
                 // JSON alone: a named variable's explanation is its "moved to heap" verdict.
-                Finding f = verdict(FindingKind::MovedToHeap, key.first, e.subject, "moved to heap: " + e.subject);
+                Finding f = verdict(FindingKind::MovedToHeap, key.first, std::string(e.subject),
+                    "moved to heap: " + std::string(e.subject));
                 f.package = key.second;
                 f.explanations.push_back(std::move(e));
                 add(std::move(f));
@@ -261,13 +262,14 @@ private:
         return f;
     }
 
-    Explanation explanationOf(
-        const LogoptRecord& r, Explanation::Header header, std::string subject, std::string target, int derefs)
+    Explanation explanationOf(const LogoptRecord& r, Explanation::Header header, std::string_view subject,
+        std::string_view target, std::string_view function, int derefs)
     {
         Explanation e;
         e.header = header;
-        e.subject = std::move(subject);
-        e.target = std::move(target);
+        e.subject = m_chains.text(subject);
+        e.target = m_chains.word(target);
+        e.function = m_chains.text(function);
         e.derefs = derefs;
         m_chains.discard();
         for (const LogoptFlow& flow : r.flows) {
@@ -490,7 +492,7 @@ void Merger::mergeEscape(const LogoptRecord& r)
                 return;
             }
         }
-        std::string subject = orphan == m_orphans.end() ? std::string() : orphan->second.subject;
+        std::string subject = orphan == m_orphans.end() ? std::string() : std::string(orphan->second.subject);
         Finding f = verdict(FindingKind::EscapesToHeap, pos, subject, subject + std::string(kEscapesSuffix));
         f.package = packageOf(r);
         for (const LogoptPosition& p : r.inlineChain)
@@ -509,9 +511,7 @@ void Merger::mergeEscape(const LogoptRecord& r)
         addError("logopt " + r.code + " record with an unexpected message: " + r.message);
         return;
     }
-    std::string subject(m.subject);
-    Explanation e = explanationOf(r, Explanation::Header::Escapes, subject, "{heap}", 0);
-    e.function.assign(m.function);
+    Explanation e = explanationOf(r, Explanation::Header::Escapes, m.subject, "{heap}", m.function, 0);
     if (m_textAvailable && matchTextBlock(pos, e, r))
         return;
     // Text without this block (-m=1), or no text: the verdict it explains, as the text parser links them.
@@ -537,8 +537,7 @@ void Merger::mergeLeak(const LogoptRecord& r)
     std::string target(m.detail);
     const int derefs = static_cast<int>(m.number);
     const Position pos = intern(r.position);
-    Explanation e = explanationOf(r, Explanation::Header::Leaks, param, target, derefs);
-    e.function.assign(m.function);
+    Explanation e = explanationOf(r, Explanation::Header::Leaks, param, target, m.function, derefs);
     if (m_textAvailable && matchTextBlock(pos, e, r))
         return;
     if (const auto i = verdictFor(pos, e,
