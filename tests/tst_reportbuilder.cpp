@@ -102,8 +102,10 @@ private slots:
         std::vector<Finding> input;
         for (int round = 0; round < 2; ++round) {
             for (int i = 0; i < 5000; ++i) {
-                input.push_back(finding(file, 1, 0, FindingKind::CanInline, "can inline (*T" + std::to_string(i) + ").M"));
-                input.push_back(finding(file, 1, 0, FindingKind::CannotInline, "can inline (*T" + std::to_string(i) + ").M"));
+                input.push_back(
+                    finding(file, 1, 0, FindingKind::CanInline, "can inline (*T" + std::to_string(i) + ").M"));
+                input.push_back(
+                    finding(file, 1, 0, FindingKind::CannotInline, "can inline (*T" + std::to_string(i) + ").M"));
             }
         }
         addAndCompare(builder, input);
