@@ -60,7 +60,7 @@ std::uint32_t ReportBuilder::addPackage(std::string_view name)
     return static_cast<std::uint32_t>(m_report->m_packages.size() - 1);
 }
 
-std::uint32_t ReportBuilder::addFinding(Finding finding)
+std::uint32_t ReportBuilder::addFinding(Finding&& finding)
 {
     Report& r = *m_report;
     const std::uint32_t occurrences = std::max<std::uint32_t>(finding.occurrences, 1);
