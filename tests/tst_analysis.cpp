@@ -458,7 +458,8 @@ void TestAnalysis::spliceEqualsCompleteRun()
                        .arg(QString::fromStdString(std::string(r.fileName(f.position.file))))
                        .arg(f.position.line)
                        .arg(f.position.column)
-                       .arg(QString::fromStdString(f.message), QString::fromStdString(r.packages()[f.package].name));
+                       .arg(QString::fromStdString(std::string(f.message)),
+                           QString::fromStdString(r.packages()[f.package].name));
         out.sort();
         return out;
     };

@@ -1056,7 +1056,7 @@ void TestErrorcheck::expectationsMatchFindings()
         // The verdicts first: a finding's message as printed.
         bool hit = false;
         for (std::uint32_t idx : onLine(e)) {
-            if (!taken.contains(idx) && RE2::PartialMatch(report.findings()[idx].message, *e.re)) {
+            if (!taken.contains(idx) && RE2::PartialMatch(report.findings()[idx].message.view(), *e.re)) {
                 taken.insert(idx);
                 hit = true;
             }

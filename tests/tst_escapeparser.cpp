@@ -197,11 +197,11 @@ void TestEscapeParser::finding()
     for (std::uint32_t i : r.findingsOnLine(id, line)) {
         const Finding& f = r.findings()[i];
         if (f.position.column == column && QLatin1String(kindId(f.kind).data()) == kind
-            && QString::fromStdString(f.subject) == subject)
+            && QString::fromStdString(std::string(f.subject)) == subject)
             found = &f;
     }
     QVERIFY2(found, qPrintable(QStringLiteral("no %1 %2 at %3").arg(kind, subject, at)));
-    QTEST(QString::fromStdString(found->detail), "detail");
+    QTEST(QString::fromStdString(std::string(found->detail)), "detail");
     QTEST(renderFlow(r, *found), "flow");
 }
 
@@ -234,7 +234,7 @@ void TestEscapeParser::absentFinding()
         const Finding& f = r.findings()[i];
         QVERIFY2(!(f.position.column == at.section(QLatin1Char(':'), -1).toUInt()
                      && QLatin1String(kindId(f.kind).data()) == kind),
-            f.message.c_str());
+            std::string(f.message).c_str());
     }
 }
 

@@ -39,7 +39,8 @@ using Key = std::tuple<std::string, std::uint32_t, std::uint32_t, FindingKind, s
 
 Key keyOf(const Report& r, const Finding& f)
 {
-    return { std::string(r.fileName(f.position.file)), f.position.line, f.position.column, f.kind, f.subject };
+    return { std::string(r.fileName(f.position.file)), f.position.line, f.position.column, f.kind,
+        std::string(f.subject) };
 }
 
 const Finding* find(
@@ -128,7 +129,7 @@ void TestLogopt::mergeKeepsTextFindingsAndConfirmsThem()
     // Every heap allocation and leak of the text is also in the logopt files.
     for (const Finding& f : merged.findings()) {
         if (isHeapAllocation(f.kind) || kindGroup(f.kind) == KindGroup::Leak)
-            QVERIFY2(f.sources == (FromText | FromLogopt), f.message.c_str());
+            QVERIFY2(f.sources == (FromText | FromLogopt), std::string(f.message).c_str());
     }
 }
 

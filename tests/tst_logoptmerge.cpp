@@ -92,7 +92,8 @@ using Key = std::tuple<std::string, std::uint32_t, std::uint32_t, FindingKind, s
 
 Key keyOf(const Report& r, const Finding& f)
 {
-    return { std::string(r.fileName(f.position.file)), f.position.line, f.position.column, f.kind, f.subject };
+    return { std::string(r.fileName(f.position.file)), f.position.line, f.position.column, f.kind,
+        std::string(f.subject) };
 }
 
 std::string describe(const Key& k)

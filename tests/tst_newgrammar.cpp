@@ -40,7 +40,7 @@ QStringList explainedHeapFindings(const Report& r)
         for (const Explanation& e : f.explanations)
             flows += e.flows.size();
         out << QStringLiteral("%1 %2@%3:%4:%5 [%6 blocks, %7 flows]")
-                   .arg(QString::fromUtf8(kindId(f.kind).data()), QString::fromStdString(f.subject),
+                   .arg(QString::fromUtf8(kindId(f.kind).data()), QString::fromStdString(std::string(f.subject)),
                        QString::fromUtf8(r.fileName(f.position.file).data()))
                    .arg(f.position.line)
                    .arg(f.position.column)
@@ -103,7 +103,7 @@ void TestNewGrammar::everyVersionReadWhole()
         QStringList unexplained;
         for (const Finding& f : r.findings()) {
             if (f.kind == FindingKind::MovedToHeap && (f.explanations.empty() || f.explanations.front().flows.empty()))
-                unexplained << QString::fromStdString(f.message);
+                unexplained << QString::fromStdString(std::string(f.message));
         }
         QCOMPARE(unexplained, QStringList());
     }

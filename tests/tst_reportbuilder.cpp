@@ -4,6 +4,7 @@
 // ReportBuilder's de-duplication (one hash table per file): identical findings (position, kind, message) are
 // one finding however far apart they come, in any file or none, and findings that differ in any of the three
 // never merge. Checked against a plain std::map over inputs shaped to grow many small tables and one big one.
+#include "core/model/chainwriter.h"
 #include "core/model/reportbuilder.h"
 
 #include <QTest>
@@ -20,18 +21,21 @@ namespace {
 
 using Key = std::tuple<FileId, std::uint32_t, std::uint32_t, FindingKind, std::string>;
 
-Finding finding(FileId file, std::uint32_t line, std::uint32_t column, FindingKind kind, std::string message)
+// A finding whose message is written where a parser writes it (a ChainWriter's arena, which it keeps).
+Finding finding(FileId file, std::uint32_t line, std::uint32_t column, FindingKind kind, std::string_view message)
 {
+    static ChainWriter texts;
     Finding f;
     f.kind = kind;
     f.position = Position { file, line, column };
-    f.message = std::move(message);
+    f.message = texts.text(message);
+    f.text = texts.arena();
     return f;
 }
 
 Key keyOf(const Finding& f)
 {
-    return { f.position.file, f.position.line, f.position.column, f.kind, f.message };
+    return { f.position.file, f.position.line, f.position.column, f.kind, std::string(f.message) };
 }
 
 // Adds every finding, checks each returned index against the first index of its key, then the finished

@@ -329,7 +329,7 @@ void TestReportHtml::inTheBrowser()
     QVERIFY2(click.waitForFinished(90000) && click.exitCode() == 0,
         qPrintable(click.errorString() + u' ' + QString::fromUtf8(click.readAllStandardError())));
     const QString clicked = QString::fromUtf8(click.readAllStandardOutput());
-    QVERIFY2(clicked.contains(QString::fromStdString(f.message)), qPrintable(clicked));
+    QVERIFY2(clicked.contains(QString::fromStdString(std::string(f.message))), qPrintable(clicked));
     for (const std::string& chainLine : chainText(m_report, f))
         QVERIFY2(clicked.contains(QString::fromStdString(chainLine).trimmed()), chainLine.c_str());
     const std::string_view hint = causeHint(*heapCause(f));

@@ -219,18 +219,20 @@ void TestStdCorpus::blocksExplainTheirOwnVerdict()
             // Or the same call with its arguments folded by inlining (`make([]byte, 32768)` of `make([]byte,
             // size)`); or an inlined callee's parameter (`msg`) whose verdict names the argument (`"nil"`),
             // when that verdict is the only one of its kind at the position.
-            const std::size_t open = f.subject.find('(');
+            const std::size_t open = f.subject.view().find('(');
             const bool subjectRight = blockSubject == f.subject
                 || (blockSubject.starts_with(f.subject) && blockSubject.size() > f.subject.size()
                     && std::string_view("([{").find(blockSubject[f.subject.size()]) != std::string_view::npos)
-                || (open != std::string::npos && open > 0 && blockSubject.starts_with(f.subject.substr(0, open + 1)))
+                || (open != std::string::npos && open > 0
+                    && blockSubject.starts_with(f.subject.view().substr(0, open + 1)))
                 || verdictsAt[{ { f.position.file, f.position.line, f.position.column }, f.kind }] == 1;
             if ((!kindRight || !subjectRight) && wrong.size() < 20)
                 wrong << QStringLiteral("%1:%2:%3: %4 explained by a block about %5 from %6")
                              .arg(QString::fromStdString(std::string(m_report->fileName(f.position.file))))
                              .arg(f.position.line)
                              .arg(f.position.column)
-                             .arg(QString::fromStdString(f.message), QString::fromStdString(std::string(blockSubject)),
+                             .arg(QString::fromStdString(std::string(f.message)),
+                                 QString::fromStdString(std::string(blockSubject)),
                                  QString::fromStdString(std::string(source)));
         }
     }
@@ -264,8 +266,9 @@ void TestStdCorpus::parallelParseEqualsSequential()
             if (p.message != s.message || p.position.line != s.position.line || p.explanations != s.explanations
                 || other->fileName(p.position.file) != sequential.fileName(s.position.file)
                 || p.occurrences != s.occurrences)
-                QFAIL(
-                    qPrintable(QStringLiteral("finding %1 differs: %2").arg(i).arg(QString::fromStdString(p.message))));
+                QFAIL(qPrintable(QStringLiteral("finding %1 differs: %2")
+                                     .arg(i)
+                                     .arg(QString::fromStdString(std::string(p.message)))));
         }
     }
 }

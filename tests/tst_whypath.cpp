@@ -58,9 +58,9 @@ QString pos(const WhyLocation& at)
 }
 
 // `pkg.name` (how Go 1.25+ names parameters of inlined generic code) → `name`.
-QString bare(const std::string& name)
+QString bare(std::string_view name)
 {
-    const QString s = QString::fromStdString(name);
+    const QString s = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
     return s.mid(s.lastIndexOf(QLatin1Char('.')) + 1);
 }
 

@@ -8,6 +8,7 @@
 #include "core/diff/diffexport.h"
 #include "diffoutput.h"
 #include "inputreader.h"
+#include "qtext.h"
 #include "reportoutput.h"
 
 #include <QCommandLineParser>
@@ -211,7 +212,7 @@ int runCheckCommand(const QStringList& arguments)
         for (const Change* c : fresh) {
             const Finding& f = current->report.findings()[static_cast<std::size_t>(c->indexB)];
             out << (matchesPackage(c->package, patterns) ? "+ " : "  ") << QString::fromStdString(c->file) << ':'
-                << c->line << ':' << c->column << ": " << QString::fromStdString(f.message) << '\n';
+                << c->line << ':' << c->column << ": " << q(f.message) << '\n';
         }
         out << fresh.size() << " heap allocation" << (fresh.size() == 1 ? "" : "s") << " not in the baseline";
         if (!patterns.isEmpty())

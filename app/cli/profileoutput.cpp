@@ -4,6 +4,7 @@
 #include "profileoutput.h"
 
 #include "core/profile/heapprofilereader.h"
+#include "qtext.h"
 
 #include <QLocale>
 #include <algorithm>
@@ -89,7 +90,7 @@ void printAllocationRanking(
         const std::string_view file = report.fileName(f.position.file);
         out << QStringLiteral("%1 %2  ").arg(bytes(s.bytes), 10).arg(count(s.objects) + QLatin1String(" objects"), 18)
             << QString::fromUtf8(file.data(), static_cast<qsizetype>(file.size())) << ':' << f.position.line << ':'
-            << f.position.column << ": " << QString::fromStdString(f.message) << '\n';
+            << f.position.column << ": " << q(f.message) << '\n';
         ++shown;
     }
     if (shown == 0)

@@ -4,13 +4,14 @@
 
 #include <QString>
 #include <string>
+#include <string_view>
 
 namespace heapsight::cli {
 
 /// Core's UTF-8 text as a QString, for writing it to a QTextStream (the CLI's output streams).
-inline QString q(const std::string& s)
+inline QString q(std::string_view s)
 {
-    return QString::fromStdString(s);
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
 } // namespace heapsight::cli

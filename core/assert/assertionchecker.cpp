@@ -95,7 +95,7 @@ private:
                 const bool breaks = d.check == AssertCheck::NoEscape ? isHeapAllocation(f.kind) : isBoundsCheck(f.kind);
                 if (breaks) {
                     found.push_back({ d.file, f.position.line, f.position.column,
-                        f.message.empty() ? std::string(kindLabel(f.kind)) : f.message, index, -1 });
+                        f.message.empty() ? std::string(kindLabel(f.kind)) : std::string(f.message), index, -1 });
                 }
             }
         }

@@ -83,7 +83,7 @@ bool boxedForInterface(const Finding& f)
     if (e.flows.empty() || e.flows.front().steps.empty())
         return false;
     const FlowEdge& first = e.flows.front();
-    return first.derefs == -1 && first.source == "{storage for " + f.subject + "}"
+    return first.derefs == -1 && first.source == "{storage for " + std::string(f.subject) + "}"
         && first.steps.front().reason == "spill";
 }
 

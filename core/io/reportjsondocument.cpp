@@ -229,6 +229,10 @@ public:
         return taken;
     }
 
+    // A finding's text, copied out of the document into the arena `findingText()` names.
+    TextRef keep(std::string_view text) { return m_chains.text(text); }
+    std::shared_ptr<const ChainArena> findingText() const { return m_chains.arena(); }
+
     std::vector<Explanation> m_explanations;
     std::vector<EdgeText> m_edges;
     std::vector<StepText> m_steps;
@@ -244,6 +248,7 @@ using PackageIds = std::unordered_map<std::string, std::uint32_t, StringHash, st
 void finding(Reader& r, od::object o, const PackageIds& packages)
 {
     Finding f;
+    f.text = r.findingText();
     bool hasKind = false, hasSources = false;
     Seen seen;
     f.position = r.position(o, [&](std::string_view k, od::value v) {
@@ -255,14 +260,14 @@ void finding(Reader& r, od::object o, const PackageIds& packages)
             f.kind = *kind;
             hasKind = true;
         } else if (k == "subject") {
-            f.subject = text(v), seen += 1;
+            f.subject = r.keep(text(v)), seen += 1;
         } else if (k == "message") {
-            f.message = text(v), seen += 2;
+            f.message = r.keep(text(v)), seen += 2;
         } else if (k == "package") {
             const auto p = packages.find(text(v));
             f.package = p == packages.end() ? 0 : p->second;
         } else if (k == "detail") {
-            f.detail = text(v);
+            f.detail = r.keep(text(v));
         } else if (k == "number") {
             f.number = v.get_int64();
         } else if (k == "occurrences") {

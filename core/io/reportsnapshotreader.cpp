@@ -240,7 +240,8 @@ Report Reader::read()
         f.position = pos(at + 4);
         f.package = load<std::uint32_t>(at + 4 + kPos);
         f.occurrences = load<std::uint32_t>(at + 8 + kPos);
-        f.subject = str(at + 12 + kPos);
+        f.subject = str(at + 12 + kPos); // views of the text table, in m_arena
+        f.text = m_arena;
         f.detail = str(at + 12 + kPos + kStr);
         f.message = str(at + 12 + kPos + 2 * kStr);
         f.number = load<std::int64_t>(at + 12 + kPos + 3 * kStr);

@@ -43,6 +43,8 @@ public:
     // The same for a word of a small vocabulary (a leak's target: "{heap}", "~r0", …), stored once per
     // writer (as a step's reason is).
     TextRef word(std::string_view word) { return internReason(word); }
+    // The arena that text() and word() write to, for a Finding's `text`.
+    std::shared_ptr<const ChainArena> arena() const { return m_arena; }
 
     // Sets `e.flows` (and `e.chains`) to the edges added since the last finish or discard.
     void finish(Explanation& e);

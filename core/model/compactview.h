@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <iterator>
 #include <limits>
+#include <ostream>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace heapsight {
@@ -52,6 +54,26 @@ private:
     const char* m_data = nullptr;
     std::uint32_t m_size = 0;
 } __attribute__((packed, aligned(4)));
+
+// Concatenation with text, giving a std::string (as C++26 gives std::string_view, P2591).
+inline std::string operator+(std::string text, const TextRef& tail)
+{
+    text.append(tail.view());
+    return text;
+}
+inline std::string operator+(const TextRef& head, std::string_view tail)
+{
+    std::string text;
+    text.reserve(head.size() + tail.size());
+    text.append(head.view()).append(tail);
+    return text;
+}
+
+// Written as its text.
+inline std::ostream& operator<<(std::ostream& out, const TextRef& text)
+{
+    return out << text.view();
+}
 
 // A run of T someone else keeps alive, as std::span<const T> in 12 bytes (see TextRef).
 template <typename T> class CompactSpan {

@@ -36,7 +36,7 @@ std::string generatedFunctionOf(const Report& report, std::uint32_t findingIndex
         }
     }
     if (enclosing)
-        return enclosing->subject;
+        return std::string(enclosing->subject);
     for (const Explanation& e : f.explanations) {
         if (!e.function.empty())
             return std::string(e.function);

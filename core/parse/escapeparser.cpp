@@ -385,10 +385,11 @@ void EscapeParser::addVerdict(const PositionPrefix& prefix, std::string_view tex
     f.kind = kind;
     f.position = intern(prefix.position);
     f.package = currentPackage();
-    f.subject.assign(subject);
-    f.detail.assign(detail);
+    f.subject = m_chains.text(subject);
+    f.detail = m_chains.text(detail);
     f.number = number;
-    f.message.assign(text);
+    f.message = m_chains.text(text);
+    f.text = m_chains.arena();
 
     bool explained = false;
     switch (kind) {

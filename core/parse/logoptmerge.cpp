@@ -251,13 +251,15 @@ private:
         return best;
     }
 
-    static Finding verdict(FindingKind kind, Position pos, std::string subject, std::string message)
+    // A finding of logopt's, its texts written where the merge's explanations are.
+    Finding verdict(FindingKind kind, Position pos, std::string_view subject, std::string_view message)
     {
         Finding f;
         f.kind = kind;
         f.position = pos;
-        f.subject = std::move(subject);
-        f.message = std::move(message);
+        f.subject = m_chains.text(subject);
+        f.message = m_chains.text(message);
+        f.text = m_chains.arena();
         f.sources = FromLogopt;
         return f;
     }
@@ -376,8 +378,8 @@ private:
         }
         if (!mayAdd(r))
             return;
-        Finding f = verdict(kind, pos, std::move(subject), std::move(message));
-        f.detail = std::move(detail);
+        Finding f = verdict(kind, pos, subject, message);
+        f.detail = m_chains.text(detail);
         f.number = number;
         f.package = packageOf(r);
         for (const LogoptPosition& p : r.inlineChain)
@@ -442,7 +444,7 @@ private:
                     best = &f;
             }
         }
-        return best ? best->subject : std::string();
+        return best ? std::string(best->subject) : std::string();
     }
 
     void mergeEscape(const LogoptRecord& r);
@@ -557,7 +559,7 @@ void Merger::mergeLeak(const LogoptRecord& r)
     if (target.starts_with("~r")) {
         f = verdict(FindingKind::LeakingParamToResult, pos, param,
             "leaking param: " + param + " to result " + target + " level=" + std::to_string(derefs));
-        f.detail = target;
+        f.detail = m_chains.text(target);
         f.number = derefs;
     } else if (target == "{heap}") {
         const bool content = derefs > 0;

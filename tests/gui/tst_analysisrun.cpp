@@ -47,7 +47,7 @@ QStringList findingsOf(const Report& r, const std::string& importPath, bool othe
                      .arg(QString::fromStdString(std::string(r.fileName(f.position.file))))
                      .arg(f.position.line)
                      .arg(f.position.column)
-                     .arg(QString::fromStdString(f.message));
+                     .arg(QString::fromStdString(std::string(f.message)));
     }
     lines.sort();
     return lines;

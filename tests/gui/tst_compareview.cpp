@@ -115,7 +115,7 @@ QSet<QString> TestCompareView::listedHeapChanges(ChangeType type) const
             result.insert(QStringLiteral("%1:%2: %3")
                               .arg(file)
                               .arg(change.line)
-                              .arg(spelledAsGo122(QString::fromStdString(f->message))));
+                              .arg(spelledAsGo122(QString::fromStdString(std::string(f->message)))));
         }
     }
     return result;

@@ -27,7 +27,7 @@ LineAnnotations LineAnnotations::fromComparison(const Comparison& comparison, co
         a.columns.push_back(static_cast<int>(change.column));
         a.findingGroups.push_back(group);
         const QString text = QStringLiteral("%1: %2").arg(ChangesModel::changeLabel(change.type),
-            QString::fromStdString(finding ? finding->message : change.subjectB));
+            QString::fromStdString(finding ? std::string(finding->message) : change.subjectB));
         a.note = a.note.isEmpty() ? text : a.note + QStringLiteral("  ·  ") + text;
         ++result.m_findingCount;
     }
