@@ -83,7 +83,12 @@ bool boxedForInterface(const Finding& f)
     if (e.flows.empty() || e.flows.front().steps.empty())
         return false;
     const FlowEdge& first = e.flows.front();
-    return first.derefs == -1 && first.source == "{storage for " + std::string(f.subject) + "}"
+    // `{storage for SUBJECT}`, compared in place: no string is built for each finding asked about.
+    constexpr std::string_view kStorageFor = "{storage for ";
+    const std::string_view source = first.source;
+    return first.derefs == -1 && source.size() == kStorageFor.size() + f.subject.size() + 1
+        && source.starts_with(kStorageFor) && source.ends_with('}')
+        && source.substr(kStorageFor.size(), f.subject.size()) == f.subject.view()
         && first.steps.front().reason == "spill";
 }
 

@@ -18,10 +18,10 @@ std::vector<std::string> chainText(const Report& report, const Finding& finding)
     std::vector<std::string> lines;
     for (const Explanation& e : finding.explanations) {
         if (e.header == Explanation::Header::Escapes)
-            lines.push_back(std::string(e.subject) + " escapes to heap:");
+            lines.push_back(e.subject + " escapes to heap:");
         else
-            lines.push_back("parameter " + std::string(e.subject) + " leaks to " + std::string(e.target)
-                + " with derefs=" + std::to_string(e.derefs) + ':');
+            lines.push_back(
+                "parameter " + e.subject + " leaks to " + e.target + " with derefs=" + std::to_string(e.derefs) + ':');
         for (const FlowEdge& edge : e.flows) {
             const std::string ops = edge.derefs < 0 ? std::string("&") : std::string(std::size_t(edge.derefs), '*');
             lines.push_back("  flow: " + std::string(edge.destination) + " = " + ops + std::string(edge.source) + ':');

@@ -143,8 +143,7 @@ public:
         for (auto& [key, e] : m_orphans) {
             if (!m_textAvailable && e.header == Explanation::Header::Escapes) {
                 // JSON alone: a named variable's explanation is its "moved to heap" verdict.
-                Finding f = verdict(FindingKind::MovedToHeap, key.first, std::string(e.subject),
-                    "moved to heap: " + std::string(e.subject));
+                Finding f = verdict(FindingKind::MovedToHeap, key.first, e.subject, "moved to heap: " + e.subject);
                 f.package = key.second;
                 f.explanations.push_back(std::move(e));
                 add(std::move(f));

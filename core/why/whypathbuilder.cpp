@@ -23,11 +23,9 @@ std::string flowSourceText(const WhyFlow& flow)
 std::string headerText(const Explanation& e)
 {
     if (e.header == Explanation::Header::Escapes)
-        return std::string(e.subject) + " escapes to heap"
-            + (e.function.empty() ? std::string() : " in " + std::string(e.function));
-    return "parameter " + std::string(e.subject) + " leaks to " + std::string(e.target)
-        + (e.function.empty() ? std::string() : " for " + std::string(e.function))
-        + " with derefs=" + std::to_string(e.derefs);
+        return e.subject + " escapes to heap" + (e.function.empty() ? std::string() : " in " + e.function);
+    return "parameter " + e.subject + " leaks to " + e.target
+        + (e.function.empty() ? std::string() : " for " + e.function) + " with derefs=" + std::to_string(e.derefs);
 }
 
 bool isHeapFinding(FindingKind k)

@@ -4,6 +4,7 @@
 #include "compare/changesmodel.h"
 #include "compare/comparison.h"
 #include "source/lineannotations.h"
+#include "stdtext.h"
 
 #include <map>
 
@@ -27,7 +28,7 @@ LineAnnotations LineAnnotations::fromComparison(const Comparison& comparison, co
         a.columns.push_back(static_cast<int>(change.column));
         a.findingGroups.push_back(group);
         const QString text = QStringLiteral("%1: %2").arg(ChangesModel::changeLabel(change.type),
-            QString::fromStdString(finding ? std::string(finding->message) : change.subjectB));
+            finding ? fromStd(finding->message) : QString::fromStdString(change.subjectB));
         a.note = a.note.isEmpty() ? text : a.note + QStringLiteral("  ·  ") + text;
         ++result.m_findingCount;
     }
